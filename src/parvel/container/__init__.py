@@ -6,6 +6,7 @@ from parvel.container.exceptions import (
     CircularDependencyError,
     ContainerError,
 )
+from parvel.container.provider import ServiceProvider
 
 __all__ = [
     "BindingResolutionError",
@@ -14,4 +15,5 @@ __all__ = [
     "ContainerError",
     "ContextualBindingBuilder",
     "Factory",
+    "ServiceProvider",
 ]

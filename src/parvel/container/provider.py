@@ -34,6 +34,10 @@ class ServiceProvider:
     def boot(self) -> None:
         """Called once every provider registered; override with injected parameters."""
 
+    def commands(self, commands: list[Any]) -> None:
+        """Register console commands (functions decorated with ``@command``)."""
+        self.app.settings.setdefault("commands_registered", []).extend(commands)
+
     def merge_config_from(self, key: str, defaults: dict[str, Any]) -> None:
         """Fill in ``config(key)`` with ``defaults`` where the app's config is silent."""
         current = self.app.config.get(key, {})

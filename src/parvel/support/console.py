@@ -124,7 +124,9 @@ class Output:
 
         self.console = Console(file=stream or sys.stdout, highlight=False, soft_wrap=True)
         self.error_console = (
-            self.console if stream is not None else Console(stderr=True, highlight=False)
+            self.console
+            if stream is not None
+            else Console(stderr=True, highlight=False, soft_wrap=True)
         )
         self.verbosity = verbosity
         self.interactive = interactive and (stream is None) and sys.stdin.isatty()

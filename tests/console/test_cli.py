@@ -266,3 +266,17 @@ def test_serve_reports_a_port_in_use(new_app: Path, cli: Cli) -> None:
     assert code == 1
     assert f"Port {port} is already in use on 127.0.0.1" in err
     assert f"--port {port + 1}" in err
+
+
+def test_global_options_are_accepted_after_the_command(
+    cli: Cli, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.chdir(tmp_path)
+    code, out, _ = cli("new", "quietapp", "--no-interaction", "-q")
+    assert code == 0
+    assert out == ""
+    assert (tmp_path / "quietapp/bootstrap/app.py").is_file()
+    monkeypatch.chdir(tmp_path / "quietapp")
+    code, out, _ = cli("about", "--json", "--env", "staging")
+    assert code == 0
+    assert orjson.loads(out)["environment"]["environment"] == "staging"

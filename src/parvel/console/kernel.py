@@ -103,6 +103,7 @@ class ConsoleKernel:
                 click.Option(["-v", "--verbose"], count=True, help="Show tracebacks on errors."),
                 click.Option(["-n", "--no-interaction"], is_flag=True, help="Ask no questions."),
                 click.Option(["--env"], help="The environment the command runs under."),
+                click.Option(["-q", "--quiet"], is_flag=True, help="Do not output any message."),
             ],
             callback=self._root,
         )

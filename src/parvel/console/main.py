@@ -6,14 +6,29 @@ import os
 import sys
 from collections.abc import Sequence
 
+_FLAGS = {"-n", "--no-interaction", "-v", "-vv", "-vvv", "--verbose", "-q", "--quiet"}
 
-def _global_option(argv: list[str], name: str) -> str | None:
-    for index, arg in enumerate(argv):
-        if arg == name and index + 1 < len(argv):
-            return argv[index + 1]
-        if arg.startswith(name + "="):
-            return arg.split("=", 1)[1]
-    return None
+
+def _split_global_options(argv: list[str]) -> tuple[list[str], set[str], str | None]:
+    """Take the global options out of ``argv`` wherever they stand (artisan allows that)."""
+    rest: list[str] = []
+    flags: set[str] = set()
+    env = None
+    iterator = iter(argv)
+    for arg in iterator:
+        if arg == "--":
+            rest.append(arg)
+            rest.extend(iterator)
+            break
+        if arg in _FLAGS:
+            flags.add(arg)
+        elif arg == "--env":
+            env = next(iterator, None)
+        elif arg.startswith("--env="):
+            env = arg.split("=", 1)[1]
+        else:
+            rest.append(arg)
+    return rest, flags, env
 
 
 def run(argv: Sequence[str] | None = None) -> int:
@@ -24,15 +39,17 @@ def run(argv: Sequence[str] | None = None) -> int:
 
         print(f"Parvel Framework {__version__}")
         return 0
-    verbose = any(a in ("-v", "-vv", "-vvv", "--verbose") for a in args)
-    env = _global_option(args, "--env")
+    args, flags, env = _split_global_options(args)
+    verbose = bool(flags & {"-v", "-vv", "-vvv", "--verbose"})
     if env:
         os.environ["APP_ENV"] = env
     from parvel.exceptions import ParvelError
     from parvel.support.console import Output
 
     output = Output(
-        verbosity=int(verbose), interactive="-n" not in args and "--no-interaction" not in args
+        verbosity=int(verbose),
+        interactive=not flags & {"-n", "--no-interaction"},
+        quiet=bool(flags & {"-q", "--quiet"}),
     )
     try:
         return _dispatch(args, output)

@@ -119,10 +119,19 @@ class Output:
     Injected into commands by type. ``Output(stream=io.StringIO())`` captures output in tests.
     """
 
-    def __init__(self, stream: Any = None, *, verbosity: int = 0, interactive: bool = True) -> None:
+    def __init__(
+        self,
+        stream: Any = None,
+        *,
+        verbosity: int = 0,
+        interactive: bool = True,
+        quiet: bool = False,
+    ) -> None:
         from rich.console import Console
 
-        self.console = Console(file=stream or sys.stdout, highlight=False, soft_wrap=True)
+        self.console = Console(
+            file=stream or sys.stdout, highlight=False, soft_wrap=True, quiet=quiet
+        )
         self.error_console = (
             self.console
             if stream is not None

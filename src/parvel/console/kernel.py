@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import asyncio
 import difflib
 import inspect
 from collections.abc import Sequence
@@ -143,6 +142,8 @@ class ConsoleKernel:
         container.instance(ConsoleKernel, self)
         result = container.call(spec.handler, values)
         if inspect.iscoroutine(result):
+            import asyncio
+
             result = asyncio.run(self._finish(result))
         return int(result or 0)
 

@@ -9,7 +9,6 @@ import fnmatch
 import os
 import sys
 from collections.abc import Awaitable, Callable
-from importlib.metadata import entry_points
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -177,6 +176,8 @@ class Application(Container):
         specs.extend(self.config.get("app.providers", []))
         specs.extend(self.settings.get("providers", []))
         if self.config.get("app.discover_providers", True):
+            from importlib.metadata import entry_points
+
             specs.extend(ep.value for ep in entry_points(group=PROVIDER_ENTRY_POINT_GROUP))
         for spec in specs:
             self.register(spec)

@@ -6,8 +6,6 @@ import io
 import os
 from pathlib import Path
 
-from dotenv.parser import parse_stream
-
 from parvel.foundation.exceptions import EnvironmentFileError
 
 
@@ -41,6 +39,8 @@ def load_environment(base_path: Path, filename: str = ".env") -> Path | None:
 
 
 def _load_file(path: Path) -> None:
+    from dotenv.parser import parse_stream
+
     text = path.read_text(encoding="utf-8")
     values: dict[str, str] = {}
     for binding in parse_stream(io.StringIO(text)):

@@ -4,11 +4,8 @@ from __future__ import annotations
 
 import os
 import re
-import secrets
 import string
 import time
-import unicodedata
-import uuid as _uuid
 from functools import cache
 
 from parvel.support import inflector
@@ -77,6 +74,8 @@ class Str:
     @staticmethod
     def slug(value: str, separator: str = "-") -> str:
         """``Hello World!`` → ``hello-world`` (accents folded to ASCII)."""
+        import unicodedata
+
         folded = unicodedata.normalize("NFKD", value).encode("ascii", "ignore").decode()
         folded = folded.replace("@", f"{separator}at{separator}")
         words = re.findall(r"[A-Za-z0-9]+", folded)
@@ -90,13 +89,17 @@ class Str:
     @staticmethod
     def random(length: int = 16) -> str:
         """A cryptographically random alphanumeric string."""
+        import secrets
+
         alphabet = string.ascii_letters + string.digits
         return "".join(secrets.choice(alphabet) for _ in range(length))
 
     @staticmethod
     def uuid() -> str:
         """A random (version 4) UUID string."""
-        return str(_uuid.uuid4())
+        import uuid
+
+        return str(uuid.uuid4())
 
     @staticmethod
     def ordered_uuid() -> str:
@@ -108,7 +111,9 @@ class Str:
         value |= ((rand >> 62) & 0xFFF) << 64
         value |= 0b10 << 62
         value |= rand & ((1 << 62) - 1)
-        return str(_uuid.UUID(int=value))
+        import uuid
+
+        return str(uuid.UUID(int=value))
 
     @staticmethod
     def ulid() -> str:
@@ -126,8 +131,10 @@ class Str:
         """Whether ``value`` is a UUID string in canonical form."""
         if not isinstance(value, str) or len(value) != 36:
             return False
+        import uuid
+
         try:
-            _uuid.UUID(value)
+            uuid.UUID(value)
         except ValueError:
             return False
         return True

@@ -37,7 +37,9 @@ def boot(cwd: Path, runs: int) -> tuple[float, float]:
     inner, whole = [], []
     for _ in range(runs):
         start = time.perf_counter()
-        out = subprocess.run([sys.executable, "-c", BOOT], cwd=cwd, check=True, capture_output=True, text=True)
+        out = subprocess.run(
+            [sys.executable, "-c", BOOT], cwd=cwd, check=True, capture_output=True, text=True
+        )
         whole.append(time.perf_counter() - start)
         inner.append(float(out.stdout.strip()))
     return statistics.median(inner), statistics.median(whole)

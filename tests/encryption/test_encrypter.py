@@ -252,3 +252,11 @@ def test_lone_surrogates(crypt: Encrypter) -> None:
 def test_decrypt_any_codepoints(payload: str, purpose: str) -> None:
     with pytest.raises(DecryptError):
         CRYPT.decrypt(payload, purpose=purpose)
+
+
+def test_app_key_text_instead_of_bytes(app_key: str) -> None:
+    with pytest.raises(InvalidKeyError, match="needs raw key bytes") as info:
+        Encrypter(app_key)  # type: ignore[arg-type]
+    assert "from_app_key" in str(info.value)
+    with pytest.raises(InvalidKeyError):
+        Encrypter(os.urandom(32), [app_key])  # type: ignore[list-item]

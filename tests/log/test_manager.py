@@ -438,3 +438,10 @@ def test_unknown_level_in_call(make_manager: Make) -> None:
 
     with pytest.raises(LogError, match="Invalid log level 'shout'"):
         make_manager(CONFIG).log("shout", "x")
+
+
+def test_context_must_be_a_mapping(make_manager: Make) -> None:
+    from parvel.log import LogError
+
+    with pytest.raises(LogError, match="The log context must be a dict, got list"):
+        make_manager(CONFIG).info("x", ["not", "a", "dict"])  # type: ignore[arg-type]

@@ -61,6 +61,14 @@ class Encrypter:
     ) -> None:
         self._cipher = cipher.lower()
         length = key_length(self._cipher)
+        if not isinstance(key, bytes | bytearray) or not all(
+            isinstance(k, bytes | bytearray) for k in previous_keys
+        ):
+            raise InvalidKeyError(
+                "Encrypter() needs raw key bytes, not the APP_KEY text.",
+                hint="Use Encrypter.from_app_key(APP_KEY, APP_PREVIOUS_KEYS) for 'base64:...' "
+                "strings, or parse_key() to decode one.",
+            )
         keys = [bytes(key), *(bytes(k) for k in previous_keys)]
         for index, candidate in enumerate(keys):
             if len(candidate) != length:

@@ -11,6 +11,7 @@ from typing import Any
 import orjson
 
 from parvel.log.context import current_log_context
+from parvel.log.exceptions import LogError
 from parvel.log.levels import ALERT, EMERGENCY, NOTICE, parse_level
 
 __all__ = ["Logger"]
@@ -147,10 +148,15 @@ class Logger:
                 ``{"exception": error}`` to log its traceback.
 
         Raises:
-            LogError: The level is unknown.
+            LogError: The level is unknown or the context is not a mapping.
             LogWriteError: A handler failed to write (unless ``ignore_exceptions``).
         """
         levelno = parse_level(level)
+        if context is not None and not isinstance(context, Mapping):
+            raise LogError(
+                f"The log context must be a dict, got {type(context).__name__}.",
+                hint='Pass context as a dict, e.g. log.info("Saved", {"id": 1}).',
+            )
         if not any(levelno >= handler.level for handler in self.handlers):
             return
         merged = {**self._shared, **self._context, **(context or {})}

@@ -260,3 +260,10 @@ def test_app_key_text_instead_of_bytes(app_key: str) -> None:
     assert "from_app_key" in str(info.value)
     with pytest.raises(InvalidKeyError):
         Encrypter(os.urandom(32), [app_key])  # type: ignore[list-item]
+
+
+def test_purpose_must_be_text(crypt: Encrypter) -> None:
+    with pytest.raises(EncryptionError, match="purpose must be a str, got int"):
+        crypt.encrypt("x", purpose=5)  # type: ignore[arg-type]
+    with pytest.raises(DecryptError):
+        crypt.decrypt(crypt.encrypt("x"), purpose=5)  # type: ignore[arg-type]

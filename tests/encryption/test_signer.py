@@ -105,3 +105,13 @@ def test_unsign_non_strings(value: object) -> None:
 def test_surrogates_sign_and_fail_safely(value: str, purpose: str) -> None:
     assert SIGNER.unsign(SIGNER.sign(value, purpose), purpose) == value
     assert SIGNER.unsign(value, purpose) is None
+
+
+def test_sign_needs_strings() -> None:
+    from parvel.encryption import EncryptionError
+
+    signer = Signer([os.urandom(32)])
+    with pytest.raises(EncryptionError, match="Only strings can be signed, got int"):
+        signer.sign(42)  # type: ignore[arg-type]
+    with pytest.raises(EncryptionError):
+        signer.signature("x", purpose=None)  # type: ignore[arg-type]

@@ -155,7 +155,7 @@ class Encrypter:
 
         Raises:
             EncryptionError: The value cannot be serialized (or is not a string when
-                ``serialize`` is false).
+                ``serialize`` is false), or ``purpose`` is not a string.
         """
         if serialize:
             try:
@@ -178,6 +178,11 @@ class Encrypter:
             raise EncryptionError(
                 f"encrypt(..., serialize=False) needs a str, got {type(value).__name__}.",
                 hint="Pass serialize=True to encrypt other values as JSON.",
+            )
+        if purpose is not None and not isinstance(purpose, str):
+            raise EncryptionError(
+                f"The encryption purpose must be a str, got {type(purpose).__name__}.",
+                hint='Pass a name such as purpose="cookie:session".',
             )
         nonce = os.urandom(_NONCE_SIZE)
         sealed = self._aeads[0].encrypt(nonce, plaintext, _associated_data(purpose))

@@ -18,7 +18,7 @@ from collections.abc import Sequence
 from cryptography.hazmat.primitives import hashes
 from cryptography.hazmat.primitives.kdf.hkdf import HKDF
 
-from parvel.encryption.exceptions import InvalidKeyError
+from parvel.encryption.exceptions import EncryptionError, InvalidKeyError
 
 __all__ = ["Signer"]
 
@@ -57,7 +57,16 @@ class Signer:
 
         Returns:
             43 characters of URL-safe base64 (an HMAC-SHA256 digest without padding).
+
+        Raises:
+            EncryptionError: ``value`` or ``purpose`` is not a string.
         """
+        if not isinstance(value, str) or not isinstance(purpose, str):
+            raise EncryptionError(
+                f"Only strings can be signed, got {type(value).__name__} with a "
+                f"{type(purpose).__name__} purpose.",
+                hint="Convert the value to a str first (for example with str() or JSON).",
+            )
         digest = self._digest(self._keys[0], value, purpose)
         return base64.urlsafe_b64encode(digest).rstrip(b"=").decode("ascii")
 
@@ -91,6 +100,9 @@ class Signer:
         Args:
             value: The text to sign; it stays readable in the result.
             purpose: What the signature is for (for example the cookie name).
+
+        Raises:
+            EncryptionError: ``value`` or ``purpose`` is not a string.
         """
         return f"{value}.{self.signature(value, purpose)}"
 

@@ -445,3 +445,26 @@ def test_context_must_be_a_mapping(make_manager: Make) -> None:
 
     with pytest.raises(LogError, match="The log context must be a dict, got list"):
         make_manager(CONFIG).info("x", ["not", "a", "dict"])  # type: ignore[arg-type]
+
+
+def test_listen_receives_every_message(make_manager: Make) -> None:
+    from parvel.log import MessageLogged
+
+    events: list[MessageLogged] = []
+    log = make_manager(CONFIG).listen(events.append)
+    log.share_context({"host": "a"})
+    log.info("User {id}", {"id": 1})
+    log.channel("errors").debug("below the level")
+    assert events == [
+        MessageLogged("info", "User 1", {"host": "a", "id": 1}, "stack"),
+        MessageLogged("debug", "below the level", {"host": "a"}, "errors"),
+    ]
+
+
+def test_stack_with_on_demand_channel(make_manager: Make, tmp_path: Path) -> None:
+    log = make_manager(CONFIG)
+    extra = log.build({"driver": "single", "path": "storage/logs/extra.log"})
+    log.stack([extra, "errors"]).error("both")
+    extra.close()
+    assert "both" in (tmp_path / "storage/logs/extra.log").read_text()
+    assert "both" in (tmp_path / "storage/logs/errors.log").read_text()

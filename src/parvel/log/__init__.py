@@ -18,7 +18,7 @@ from parvel.log.exceptions import LogConfigError, LogError, LogWriteError
 from parvel.log.formatters import JsonFormatter, TextFormatter
 from parvel.log.handlers import DailyFileHandler, FileHandler, StreamHandler
 from parvel.log.levels import ALERT, EMERGENCY, LEVELS, NOTICE, parse_level
-from parvel.log.logger import Logger
+from parvel.log.logger import Logger, LogListener, MessageLogged
 from parvel.log.manager import DEFAULT_CONFIG, LogManager
 
 __all__ = [
@@ -34,9 +34,11 @@ __all__ = [
     "LogConfigError",
     "LogDriver",
     "LogError",
+    "LogListener",
     "LogManager",
     "LogWriteError",
     "Logger",
+    "MessageLogged",
     "StreamHandler",
     "TextFormatter",
     "add_log_context",

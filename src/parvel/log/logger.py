@@ -6,6 +6,7 @@ import logging
 import re
 import time
 from collections.abc import Callable, Mapping, Sequence
+from dataclasses import dataclass
 from typing import Any
 
 import orjson
@@ -14,7 +15,7 @@ from parvel.log.context import current_log_context
 from parvel.log.exceptions import LogError
 from parvel.log.levels import ALERT, EMERGENCY, NOTICE, parse_level
 
-__all__ = ["Logger"]
+__all__ = ["Logger", "MessageLogged"]
 
 _PLACEHOLDER = re.compile(r"\{([A-Za-z0-9_.]+)\}")
 
@@ -51,6 +52,27 @@ def interpolate(message: str, context: Mapping[str, Any]) -> str:
     return _PLACEHOLDER.sub(replace, message)
 
 
+@dataclass(frozen=True)
+class MessageLogged:
+    """What a log listener receives for every message (Laravel's ``MessageLogged`` event).
+
+    Attributes:
+        level: The Laravel level name, e.g. ``"info"``.
+        message: The message, placeholders filled in.
+        context: The merged context (shared, channel and message context).
+        channel: The name of the channel that logged it.
+    """
+
+    level: str
+    message: str
+    context: dict[str, Any]
+    channel: str
+
+
+#: A callable notified of every logged message (see :meth:`LogManager.listen`).
+LogListener = Callable[[MessageLogged], object]
+
+
 class Logger:
     """A log channel: writes records with context to its stdlib handlers.
 
@@ -64,6 +86,8 @@ class Logger:
             read at every call, so later additions apply.
         replace_placeholders: Replace ``{key}`` in messages with context values.
         ignore_exceptions: Swallow a failing handler's error and carry on with the others.
+        listeners: The manager's listeners, called with a :class:`MessageLogged` for every
+            message, whatever its level.
         clock: Returns the current time as a UNIX timestamp (tests pass a fixed clock).
     """
 
@@ -75,6 +99,7 @@ class Logger:
         shared_context: Mapping[str, Any] | None = None,
         replace_placeholders: bool = True,
         ignore_exceptions: bool = False,
+        listeners: Sequence[LogListener] | None = None,
         clock: Callable[[], float] = time.time,
     ) -> None:
         self.name = name
@@ -83,6 +108,7 @@ class Logger:
         self.ignore_exceptions = ignore_exceptions
         self._shared: Mapping[str, Any] = shared_context if shared_context is not None else {}
         self._context: dict[str, Any] = {}
+        self._listeners: Sequence[LogListener] = listeners if listeners is not None else []
         self._clock = clock
 
     @property
@@ -157,7 +183,8 @@ class Logger:
                 f"The log context must be a dict, got {type(context).__name__}.",
                 hint='Pass context as a dict, e.g. log.info("Saved", {"id": 1}).',
             )
-        if not any(levelno >= handler.level for handler in self.handlers):
+        wanted = any(levelno >= handler.level for handler in self.handlers)
+        if not wanted and not self._listeners:
             return
         merged = {**self._shared, **self._context, **(context or {})}
         text = str(message)
@@ -176,7 +203,12 @@ class Logger:
         record.created = self._clock()
         record.parvel_context = merged
         record.parvel_extra = current_log_context()
-        self.handle(record)
+        if wanted:
+            self.handle(record)
+        if self._listeners:
+            event = MessageLogged(logging.getLevelName(levelno).lower(), text, merged, self.name)
+            for listener in list(self._listeners):
+                listener(event)
 
     def handle(self, record: logging.LogRecord) -> None:
         """Pass a ready record to every handler whose level it reaches."""

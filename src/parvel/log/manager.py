@@ -13,7 +13,7 @@ from parvel.log.drivers import BUILTIN_DRIVERS, DriverContext, LogDriver
 from parvel.log.exceptions import LogConfigError, LogError
 from parvel.log.formatters import JsonFormatter, TextFormatter
 from parvel.log.levels import parse_level
-from parvel.log.logger import Logger
+from parvel.log.logger import Logger, LogListener
 
 __all__ = ["DEFAULT_CONFIG", "LogManager"]
 
@@ -80,6 +80,7 @@ class LogManager:
         self._drivers: dict[str, LogDriver] = dict(BUILTIN_DRIVERS)
         self._channels: dict[str, Logger] = {}
         self._shared: dict[str, Any] = {}
+        self._listeners: list[LogListener] = []
 
     # -- channels ---------------------------------------------------------------------------
 
@@ -104,11 +105,11 @@ class LogManager:
         """Alias of :meth:`channel` (Laravel's ``Log::driver``)."""
         return self.channel(name)
 
-    def stack(self, channels: Sequence[str], channel: str | None = None) -> Logger:
+    def stack(self, channels: Sequence[str | Logger], channel: str | None = None) -> Logger:
         """Return an on-demand stack writing to several channels (Laravel's ``Log::stack``).
 
         Args:
-            channels: The channel names to write to.
+            channels: The channel names to write to, or channels (e.g. from :meth:`build`).
             channel: Unused name slot kept for Laravel parity; names the stack in errors.
         """
         config = {"driver": "stack", "channels": list(channels)}
@@ -137,6 +138,15 @@ class LogManager:
         for logger in self._channels.values():
             logger.close()
         self._channels.clear()
+
+    def listen(self, listener: LogListener) -> LogManager:
+        """Call ``listener`` with a :class:`MessageLogged` for every message on every channel.
+
+        Listeners run after the line is written and also for messages below a channel's level
+        (Laravel's ``Log::listen``).
+        """
+        self._listeners.append(listener)
+        return self
 
     # -- context ----------------------------------------------------------------------------
 
@@ -244,6 +254,7 @@ class LogManager:
             shared_context=self._shared,
             replace_placeholders=bool(config.get("replace_placeholders", True)),
             ignore_exceptions=bool(config.get("ignore_exceptions", False)),
+            listeners=self._listeners,
             clock=self._timestamp,
         )
         for tap in config.get("tap") or ():
@@ -263,7 +274,12 @@ class LogManager:
             )
         handlers: list[logging.Handler] = []
         for member in members:
-            for handler in self._resolve(str(member), (*parents, name)).handlers:
+            logger = (
+                member
+                if isinstance(member, Logger)
+                else self._resolve(str(member), (*parents, name))
+            )
+            for handler in logger.handlers:
                 if handler not in handlers:
                     handlers.append(handler)
         return handlers

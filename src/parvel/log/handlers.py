@@ -105,7 +105,7 @@ class DailyFileHandler(_RaiseOnError, logging.FileHandler):
         permission: int | None = None,
     ) -> None:
         _prepare(path, channel)
-        self.template = path
+        self.template = path.absolute()
         self.days = days
         self.timezone = timezone
         self.permission = permission

@@ -201,6 +201,7 @@ class Logger:
             (type(error), error, error.__traceback__) if isinstance(error, BaseException) else None,
         )
         record.created = self._clock()
+        record.msecs = (record.created - int(record.created)) * 1000
         record.parvel_context = merged
         record.parvel_extra = current_log_context()
         if wanted:

@@ -468,3 +468,35 @@ def test_stack_with_on_demand_channel(make_manager: Make, tmp_path: Path) -> Non
     extra.close()
     assert "both" in (tmp_path / "storage/logs/extra.log").read_text()
     assert "both" in (tmp_path / "storage/logs/errors.log").read_text()
+
+
+def test_name_option_replaces_environment(make_manager: Make, tmp_path: Path) -> None:
+    log = make_manager(
+        {"channels": {"n": {"driver": "single", "path": "n.log", "name": "billing"}}}
+    )
+    log.channel("n").info("x")
+    assert "] billing.INFO: x" in (tmp_path / "n.log").read_text()
+
+
+def test_formatter_class_with_options(make_manager: Make, tmp_path: Path) -> None:
+    config = {
+        "channels": {
+            "f": {
+                "driver": "single",
+                "path": "f.log",
+                "formatter": logging.Formatter,
+                "formatter_with": {"fmt": "%(levelname)s|%(message)s"},
+            },
+            "bad": {
+                "driver": "single",
+                "path": "b.log",
+                "formatter": logging.Formatter,
+                "formatter_with": {"nope": 1},
+            },
+        }
+    }
+    log = make_manager(config)
+    log.channel("f").notice("custom")
+    assert (tmp_path / "f.log").read_text() == "NOTICE|custom\n"
+    with pytest.raises(LogConfigError, match="cannot create formatter Formatter"):
+        log.channel("bad")

@@ -327,15 +327,24 @@ class LogManager:
         self, name: str, driver: str, config: Mapping[str, Any]
     ) -> logging.Formatter | None:
         choice = config.get("formatter", "json" if driver == "json" else "text")
+        label = str(config.get("name") or self.environment)
         if isinstance(choice, logging.Formatter):
             return choice
+        if isinstance(choice, type) and issubclass(choice, logging.Formatter):
+            try:
+                return choice(**(config.get("formatter_with") or {}))
+            except (TypeError, ValueError) as error:
+                raise LogConfigError(
+                    f"Log channel {name!r}: cannot create formatter {choice.__name__}: {error}.",
+                    hint="Check 'formatter_with' in config/logging.py.",
+                ) from None
         if choice == "text":
-            return TextFormatter(self.environment, self.timezone)
+            return TextFormatter(label, self.timezone)
         if choice == "json":
-            return JsonFormatter(self.environment, self.timezone)
+            return JsonFormatter(label, self.timezone)
         raise LogConfigError(
             f"Log channel {name!r}: unknown formatter {choice!r} in config/logging.py.",
-            hint="Use 'text', 'json' or a logging.Formatter instance.",
+            hint="Use 'text', 'json', a logging.Formatter subclass or instance.",
         )
 
     def _now(self) -> datetime:

@@ -14,12 +14,13 @@ import base64
 import os
 import re
 from collections.abc import Sequence
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import orjson
 from cryptography.exceptions import InvalidTag
 from cryptography.hazmat.primitives.ciphers.aead import AESGCM
 
+from parvel.encryption.contracts import EncrypterContract
 from parvel.encryption.exceptions import DecryptError, EncryptionError, InvalidKeyError
 from parvel.encryption.keys import CIPHERS, generate_key, key_length, parse_key, parse_previous_keys
 from parvel.encryption.signer import Signer
@@ -259,3 +260,9 @@ class Encrypter:
             except InvalidTag:
                 continue
         raise DecryptError()
+
+
+if TYPE_CHECKING:  # mypy proves the class satisfies the protocol other components use
+
+    def _conforms(encrypter: Encrypter) -> EncrypterContract:
+        return encrypter

@@ -1,0 +1,34 @@
+"""Encryption for Parvel: AES-GCM with APP_KEY, key rotation and signed values.
+
+Usable without an Application::
+
+    from parvel.encryption import Encrypter, generate_key
+
+    crypt = Encrypter.from_app_key(generate_key())
+    payload = crypt.encrypt({"user": 1})
+    assert crypt.decrypt(payload) == {"user": 1}
+
+See ``docs/encryption.md``.
+"""
+
+from __future__ import annotations
+
+from parvel.encryption.contracts import EncrypterContract, StringEncrypterContract
+from parvel.encryption.encrypter import Encrypter
+from parvel.encryption.exceptions import DecryptError, EncryptionError, InvalidKeyError
+from parvel.encryption.keys import CIPHERS, generate_key, parse_key, parse_previous_keys
+from parvel.encryption.signer import Signer
+
+__all__ = [
+    "CIPHERS",
+    "DecryptError",
+    "Encrypter",
+    "EncrypterContract",
+    "EncryptionError",
+    "InvalidKeyError",
+    "Signer",
+    "StringEncrypterContract",
+    "generate_key",
+    "parse_key",
+    "parse_previous_keys",
+]

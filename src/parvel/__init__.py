@@ -15,6 +15,7 @@ from parvel.exceptions import ParvelError
 if TYPE_CHECKING:
     from parvel.config import Repository
     from parvel.container import Container, ServiceProvider
+    from parvel.facades import Crypt, Hash, Log
     from parvel.foundation import Application
     from parvel.support import Str, env
     from parvel.support.console import Argument, Option, Output, command
@@ -23,6 +24,9 @@ _LAZY: dict[str, str] = {
     "Application": "parvel.foundation",
     "Argument": "parvel.support.console",
     "Container": "parvel.container",
+    "Crypt": "parvel.facades",
+    "Hash": "parvel.facades",
+    "Log": "parvel.facades",
     "Option": "parvel.support.console",
     "Output": "parvel.support.console",
     "Repository": "parvel.config",
@@ -36,6 +40,9 @@ __all__ = [
     "Application",
     "Argument",
     "Container",
+    "Crypt",
+    "Hash",
+    "Log",
     "Option",
     "Output",
     "ParvelError",

@@ -17,7 +17,12 @@ classes in its ``exceptions.py`` and roots them here::
     ├── ModelError                       parvel.orm
     │   └── ModelNotFound, MassAssignmentError, RelationNotLoaded, ...
     ├── ValidationError                  parvel.validation
-    └── EncryptionError / DecryptError   parvel.encryption
+    ├── EncryptionError                  parvel.encryption
+    │   └── DecryptError, InvalidKeyError
+    ├── HashingError                     parvel.hashing
+    │   └── HashingConfigError, PasswordTooLongError
+    └── LogError                         parvel.log
+        └── LogConfigError, LogWriteError
 
 Each class carries a short ``code``; ``docs/errors.md`` explains the fix for every code.
 """

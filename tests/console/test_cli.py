@@ -280,3 +280,13 @@ def test_global_options_are_accepted_after_the_command(
     code, out, _ = cli("about", "--json", "--env", "staging")
     assert code == 0
     assert orjson.loads(out)["environment"]["environment"] == "staging"
+
+
+def test_serve_refuses_an_invalid_app_key(new_app: Path, cli: Cli) -> None:
+    env = new_app / ".env"
+    env.write_text(env.read_text().replace("APP_KEY=base64:", "APP_KEY=nonsense", 1))
+    code, _, err = cli("serve", "--port", "0")
+    assert code == 1
+    assert "APP_KEY is missing or invalid" in err
+    assert "parvel key:generate" in err
+    assert "Traceback" not in err

@@ -27,7 +27,11 @@ ProviderSpec = type[ServiceProvider] | str
 
 Terminator = Callable[[], Awaitable[None] | None]
 
-CORE_PROVIDERS: list[str] = []
+CORE_PROVIDERS: list[str] = [
+    "parvel.log.provider:LogServiceProvider",
+    "parvel.encryption.provider:EncryptionServiceProvider",
+    "parvel.hashing.provider:HashServiceProvider",
+]
 """Dotted paths of the framework's own providers, registered before the app's."""
 
 PROVIDER_ENTRY_POINT_GROUP = "parvel.providers"

@@ -2,19 +2,13 @@
 
 from __future__ import annotations
 
-import base64
-import os
 import re
 from typing import Annotated
 
+from parvel.encryption import generate_key
 from parvel.foundation.application import Application
 from parvel.foundation.exceptions import ApplicationError
 from parvel.support.console import Option, Output, command
-
-
-def generate_key() -> str:
-    """A fresh APP_KEY: ``base64:`` and 32 random bytes."""
-    return "base64:" + base64.b64encode(os.urandom(32)).decode()
 
 
 def set_env_value(text: str, key: str, value: str) -> str:

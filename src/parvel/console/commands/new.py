@@ -8,7 +8,8 @@ from importlib import resources
 from pathlib import Path
 from typing import Annotated
 
-from parvel.console.commands.key import generate_key, set_env_value
+from parvel.console.commands.key import set_env_value
+from parvel.encryption import generate_key
 from parvel.foundation.exceptions import ApplicationError
 from parvel.support import Str
 from parvel.support.console import Argument, Option, Output, command

@@ -46,6 +46,7 @@ def serve(
     if workers < 1:
         raise ApplicationError("--workers must be at least 1.")
     ensure_port_free(host, port)
+    app.make("encrypter")  # a missing or malformed APP_KEY stops here, with its fix
     base = str(app.base_path())
     os.chdir(base)
     os.environ["PYTHONPATH"] = os.pathsep.join(

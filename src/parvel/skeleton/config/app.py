@@ -12,7 +12,7 @@ config = {
     "fallback_locale": env("APP_FALLBACK_LOCALE", "en"),
     "cipher": "aes-256-gcm",
     "key": env("APP_KEY"),
-    "previous_keys": [k for k in (env("APP_PREVIOUS_KEYS", "") or "").split(",") if k],
+    "previous_keys": env("APP_PREVIOUS_KEYS", ""),
     "maintenance": {"driver": "file"},
     "providers": [AppServiceProvider],
 }

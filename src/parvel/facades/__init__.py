@@ -1,0 +1,33 @@
+"""Facades: typed module-level names for the services of the running application.
+
+``from parvel import Log, Crypt, Hash`` — each forwards to the service bound in the container
+(see docs/facades.md). Type checkers see each facade as its service's class plus the facade
+methods (``swap``, ``get_facade_root``, ``clear_resolved_instance``).
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from parvel.support.facade import Facade, FacadeMethods
+
+if TYPE_CHECKING:
+    from parvel.encryption import Encrypter
+    from parvel.hashing import HashManager
+    from parvel.log import LogManager
+
+    class _Crypt(Encrypter, FacadeMethods[Encrypter]): ...
+
+    class _Hash(HashManager, FacadeMethods[HashManager]): ...
+
+    class _Log(LogManager, FacadeMethods[LogManager]): ...
+
+    Crypt: _Crypt
+    Hash: _Hash
+    Log: _Log
+else:
+    Crypt = Facade("encrypter")
+    Hash = Facade("hash")
+    Log = Facade("log")
+
+__all__ = ["Crypt", "Facade", "FacadeMethods", "Hash", "Log"]

@@ -1,0 +1,80 @@
+"""JSON helpers for TestResponse: dotted paths, subsets, structures."""
+
+from __future__ import annotations
+
+from typing import Any
+
+_MISSING: Any = object()
+
+
+def data_get(data: Any, path: str | None) -> Any:
+    """Follow ``a.b.0.c`` into nested dicts and lists; ``_MISSING`` when absent."""
+    if path is None or path == "":
+        return data
+    node = data
+    for segment in path.split("."):
+        if isinstance(node, dict) and segment in node:
+            node = node[segment]
+        elif (
+            isinstance(node, list)
+            and segment.lstrip("-").isdigit()
+            and -len(node) <= int(segment) < len(node)
+        ):
+            node = node[int(segment)]
+        else:
+            return _MISSING
+    return node
+
+
+def is_subset(expected: Any, actual: Any) -> bool:
+    """Whether ``expected`` is contained in ``actual`` (dict keys recursively, list items in order)."""
+    if isinstance(expected, dict):
+        return isinstance(actual, dict) and all(
+            key in actual and is_subset(value, actual[key]) for key, value in expected.items()
+        )
+    if isinstance(expected, list):
+        if not isinstance(actual, list) or len(expected) > len(actual):
+            return False
+        return all(is_subset(e, a) for e, a in zip(expected, actual, strict=False))
+    return bool(expected == actual)
+
+
+def contains_fragment(expected: Any, actual: Any) -> bool:
+    """Whether ``expected`` (a dict) appears anywhere in ``actual``."""
+    if is_subset(expected, actual):
+        return True
+    if isinstance(actual, dict):
+        return any(contains_fragment(expected, value) for value in actual.values())
+    if isinstance(actual, list):
+        return any(contains_fragment(expected, value) for value in actual)
+    return False
+
+
+def structure_errors(structure: Any, data: Any, path: str = "") -> list[str]:
+    """Keys of ``structure`` missing from ``data`` (``"*"`` means every item of a list)."""
+    errors: list[str] = []
+    if isinstance(structure, dict):
+        for key, inner in structure.items():
+            if key == "*":
+                items = (
+                    data
+                    if isinstance(data, list)
+                    else list(data.values())
+                    if isinstance(data, dict)
+                    else []
+                )
+                if not items:
+                    errors.append(f"{path or '<root>'}: expected a non-empty list")
+                for index, item in enumerate(items):
+                    errors.extend(structure_errors(inner, item, f"{path}.{index}".lstrip(".")))
+            elif not isinstance(data, dict) or key not in data:
+                errors.append(f"{path}.{key}".lstrip("."))
+            else:
+                errors.extend(structure_errors(inner, data[key], f"{path}.{key}".lstrip(".")))
+    elif isinstance(structure, list):
+        for key in structure:
+            if isinstance(key, dict):
+                errors.extend(structure_errors(key, data, path))
+            elif not isinstance(data, dict) or key not in data:
+                errors.append(f"{path}.{key}".lstrip("."))
+    return errors

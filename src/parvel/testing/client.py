@@ -1,0 +1,133 @@
+"""TestClient: in-process HTTP requests against the app, returning TestResponse."""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from typing import Any
+
+import httpx
+
+from parvel.testing.response import TestResponse
+
+
+class TestClient:
+    """Sends requests to an ASGI app in-process (no server); cookies persist between calls.
+
+    ``client.with_headers({...})``, ``client.from_(url)`` and ``client.follow_redirects()`` return
+    the client, so they chain before a call::
+
+        response = await client.from_("/posts/create").post("/posts", data={"title": ""})
+    """
+
+    __test__ = False
+
+    def __init__(self, app: Any, base_url: str = "http://localhost") -> None:
+        self.app = app
+        self._client = httpx.AsyncClient(
+            transport=httpx.ASGITransport(app=app), base_url=base_url, follow_redirects=False
+        )
+        self._headers: dict[str, str] = {}
+        self._follow = False
+
+    # -- configuration ---------------------------------------------------------------------
+
+    def with_headers(self, headers: Mapping[str, str]) -> TestClient:
+        """Send these headers with every following request."""
+        self._headers.update(headers)
+        return self
+
+    def with_header(self, name: str, value: str) -> TestClient:
+        """Send one header with every following request."""
+        self._headers[name] = value
+        return self
+
+    def with_token(self, token: str, kind: str = "Bearer") -> TestClient:
+        """Send ``Authorization: Bearer <token>``."""
+        return self.with_header("Authorization", f"{kind} {token}")
+
+    def with_cookies(self, cookies: Mapping[str, str]) -> TestClient:
+        """Send these cookies (they persist like cookies the app sets)."""
+        for name, value in cookies.items():
+            self._client.cookies.set(name, value)
+        return self
+
+    def from_(self, url: str) -> TestClient:
+        """Make the next requests come from ``url`` (the Referer that ``back()`` uses)."""
+        return self.with_header("Referer", str(self._client.base_url.join(url)))
+
+    def follow_redirects(self, follow: bool = True) -> TestClient:
+        """Follow redirects and return the final response."""
+        self._follow = follow
+        return self
+
+    @property
+    def cookies(self) -> httpx.Cookies:
+        """The cookie jar."""
+        return self._client.cookies
+
+    # -- requests ----------------------------------------------------------------------------
+
+    async def request(self, method: str, url: str, **kwargs: Any) -> TestResponse:
+        """Send any request; keyword arguments are httpx's (``params``, ``data``, ``json``...)."""
+        headers = {**self._headers, **(kwargs.pop("headers", None) or {})}
+        response = await self._client.request(
+            method, url, headers=headers, follow_redirects=self._follow, **kwargs
+        )
+        return TestResponse(response)
+
+    async def get(self, url: str, **kwargs: Any) -> TestResponse:
+        """GET ``url``."""
+        return await self.request("GET", url, **kwargs)
+
+    async def head(self, url: str, **kwargs: Any) -> TestResponse:
+        """HEAD ``url``."""
+        return await self.request("HEAD", url, **kwargs)
+
+    async def options(self, url: str, **kwargs: Any) -> TestResponse:
+        """OPTIONS ``url``."""
+        return await self.request("OPTIONS", url, **kwargs)
+
+    async def post(self, url: str, data: Any = None, **kwargs: Any) -> TestResponse:
+        """POST a form (``data``), ``json=``, or ``files=``."""
+        return await self.request("POST", url, data=data, **kwargs)
+
+    async def put(self, url: str, data: Any = None, **kwargs: Any) -> TestResponse:
+        """PUT ``url``."""
+        return await self.request("PUT", url, data=data, **kwargs)
+
+    async def patch(self, url: str, data: Any = None, **kwargs: Any) -> TestResponse:
+        """PATCH ``url``."""
+        return await self.request("PATCH", url, data=data, **kwargs)
+
+    async def delete(self, url: str, **kwargs: Any) -> TestResponse:
+        """DELETE ``url``."""
+        return await self.request("DELETE", url, **kwargs)
+
+    async def json(self, method: str, url: str, data: Any = None, **kwargs: Any) -> TestResponse:
+        """Send ``data`` as JSON with ``Accept: application/json`` (Laravel's ``json()``)."""
+        headers = {"Accept": "application/json", **(kwargs.pop("headers", None) or {})}
+        return await self.request(method.upper(), url, json=data, headers=headers, **kwargs)
+
+    async def get_json(self, url: str, **kwargs: Any) -> TestResponse:
+        """GET with ``Accept: application/json``."""
+        return await self.json("GET", url, **kwargs)
+
+    async def post_json(self, url: str, data: Any = None, **kwargs: Any) -> TestResponse:
+        """POST JSON."""
+        return await self.json("POST", url, data, **kwargs)
+
+    async def put_json(self, url: str, data: Any = None, **kwargs: Any) -> TestResponse:
+        """PUT JSON."""
+        return await self.json("PUT", url, data, **kwargs)
+
+    async def patch_json(self, url: str, data: Any = None, **kwargs: Any) -> TestResponse:
+        """PATCH JSON."""
+        return await self.json("PATCH", url, data, **kwargs)
+
+    async def delete_json(self, url: str, data: Any = None, **kwargs: Any) -> TestResponse:
+        """DELETE with a JSON body."""
+        return await self.json("DELETE", url, data, **kwargs)
+
+    async def aclose(self) -> None:
+        """Close the underlying client."""
+        await self._client.aclose()

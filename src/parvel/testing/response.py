@@ -1,0 +1,435 @@
+"""TestResponse: an HTTP response with Laravel's assertions.
+
+Every assertion returns the response, so they chain::
+
+    (await client.get("/api/posts")).assert_ok().assert_json_count(3, "data")
+
+A failing assertion raises ``AssertionError`` showing what was expected and what came back:
+the status, the start of the body, and the validation errors when there are some.
+"""
+
+from __future__ import annotations
+
+import html
+import re
+from collections.abc import Iterable, Mapping, Sequence
+from typing import Any
+from urllib.parse import urljoin, urlsplit
+
+import httpx
+import orjson
+
+from parvel.testing._json import _MISSING, contains_fragment, data_get, is_subset, structure_errors
+
+_TAG = re.compile(r"<[^>]+>")
+_SPACE = re.compile(r"\s+")
+_EXCERPT = 600
+
+
+class TestResponse:
+    """Wraps an :class:`httpx.Response` (``.response``) and adds assertions."""
+
+    __test__ = False
+
+    def __init__(self, response: httpx.Response) -> None:
+        self.response = response
+
+    # -- plain access -------------------------------------------------------------------
+
+    @property
+    def status_code(self) -> int:
+        """The HTTP status."""
+        return self.response.status_code
+
+    @property
+    def headers(self) -> httpx.Headers:
+        """The response headers."""
+        return self.response.headers
+
+    @property
+    def text(self) -> str:
+        """The body as text."""
+        return self.response.text
+
+    @property
+    def content(self) -> bytes:
+        """The body as bytes."""
+        return self.response.content
+
+    def json(self, path: str | None = None) -> Any:
+        """The decoded JSON body, or the value at a dotted ``path`` in it."""
+        try:
+            data = orjson.loads(self.response.content)
+        except orjson.JSONDecodeError:
+            self._fail("Expected a JSON response")
+        value = data_get(data, path)
+        if value is _MISSING:
+            self._fail(f"The JSON has no path [{path}]")
+        return value
+
+    # -- failure helper ------------------------------------------------------------------
+
+    def _describe(self) -> str:
+        body = self.response.text
+        excerpt = body if len(body) <= _EXCERPT else body[:_EXCERPT] + "…"
+        lines = [f"Response status: {self.status_code}"]
+        location = self.headers.get("location")
+        if location:
+            lines.append(f"Location: {location}")
+        errors = self._validation_errors()
+        if errors:
+            lines.append(f"Validation errors: {errors}")
+        lines.append(f"Body: {excerpt}")
+        return "\n".join(lines)
+
+    def _fail(self, message: str) -> Any:
+        raise AssertionError(f"{message}\n\n{self._describe()}")
+
+    def _validation_errors(self) -> dict[str, Any] | None:
+        if "json" not in self.headers.get("content-type", ""):
+            return None
+        try:
+            data = orjson.loads(self.response.content)
+        except orjson.JSONDecodeError:
+            return None
+        errors = data.get("errors") if isinstance(data, dict) else None
+        return errors if isinstance(errors, dict) else None
+
+    # -- status --------------------------------------------------------------------------
+
+    def assert_status(self, status: int) -> TestResponse:
+        """Assert the status code."""
+        if self.status_code != status:
+            self._fail(f"Expected response status code [{status}] but received {self.status_code}.")
+        return self
+
+    def assert_ok(self) -> TestResponse:
+        """Assert 200."""
+        return self.assert_status(200)
+
+    def assert_successful(self) -> TestResponse:
+        """Assert a 2xx status."""
+        if not 200 <= self.status_code < 300:
+            self._fail(f"Expected a successful status code but received {self.status_code}.")
+        return self
+
+    def assert_created(self) -> TestResponse:
+        """Assert 201."""
+        return self.assert_status(201)
+
+    def assert_accepted(self) -> TestResponse:
+        """Assert 202."""
+        return self.assert_status(202)
+
+    def assert_no_content(self, status: int = 204) -> TestResponse:
+        """Assert an empty body with ``status`` (204 by default)."""
+        self.assert_status(status)
+        if self.content:
+            self._fail("Expected an empty response body.")
+        return self
+
+    def assert_bad_request(self) -> TestResponse:
+        """Assert 400."""
+        return self.assert_status(400)
+
+    def assert_unauthorized(self) -> TestResponse:
+        """Assert 401."""
+        return self.assert_status(401)
+
+    def assert_forbidden(self) -> TestResponse:
+        """Assert 403."""
+        return self.assert_status(403)
+
+    def assert_not_found(self) -> TestResponse:
+        """Assert 404."""
+        return self.assert_status(404)
+
+    def assert_method_not_allowed(self) -> TestResponse:
+        """Assert 405."""
+        return self.assert_status(405)
+
+    def assert_unprocessable(self) -> TestResponse:
+        """Assert 422."""
+        return self.assert_status(422)
+
+    def assert_too_many_requests(self) -> TestResponse:
+        """Assert 429."""
+        return self.assert_status(429)
+
+    def assert_server_error(self) -> TestResponse:
+        """Assert a 5xx status."""
+        if not 500 <= self.status_code < 600:
+            self._fail(f"Expected a server error status code but received {self.status_code}.")
+        return self
+
+    # -- redirects -----------------------------------------------------------------------
+
+    def assert_redirect(self, uri: str | None = None) -> TestResponse:
+        """Assert a redirect (201, 301, 302, 303, 307, 308), optionally to ``uri``."""
+        if self.status_code not in (201, 301, 302, 303, 307, 308):
+            self._fail(f"Expected a redirect status code but received {self.status_code}.")
+        if uri is not None:
+            location = self.headers.get("location", "")
+            if _normalise_url(location, self.response) != _normalise_url(uri, self.response):
+                self._fail(f"Expected a redirect to [{uri}] but it went to [{location}].")
+        return self
+
+    def assert_redirect_contains(self, fragment: str) -> TestResponse:
+        """Assert a redirect whose Location contains ``fragment``."""
+        self.assert_redirect()
+        if fragment not in self.headers.get("location", ""):
+            self._fail(f"Expected the redirect location to contain [{fragment}].")
+        return self
+
+    # -- headers and cookies -------------------------------------------------------------
+
+    def assert_header(self, name: str, value: str | None = None) -> TestResponse:
+        """Assert the header exists, optionally with ``value``."""
+        if name not in self.headers:
+            self._fail(f"Header [{name}] not present on response.")
+        if value is not None and self.headers[name] != value:
+            self._fail(
+                f"Header [{name}] was found, but value [{self.headers[name]}] does not match [{value}]."
+            )
+        return self
+
+    def assert_header_missing(self, name: str) -> TestResponse:
+        """Assert the header is absent."""
+        if name in self.headers:
+            self._fail(f"Unexpected header [{name}] is present on response.")
+        return self
+
+    def _cookies(self) -> dict[str, str]:
+        found: dict[str, str] = {}
+        for raw in self.headers.get_list("set-cookie"):
+            pair = raw.split(";", 1)[0]
+            name, _, value = pair.partition("=")
+            found[name.strip()] = value.strip().strip('"')
+        return found
+
+    def assert_cookie(self, name: str, value: str | None = None) -> TestResponse:
+        """Assert the response sets cookie ``name`` (optionally with the raw ``value``)."""
+        cookies = self._cookies()
+        if name not in cookies:
+            self._fail(f"Cookie [{name}] not present on response.")
+        if value is not None and cookies[name] != value:
+            self._fail(
+                f"Cookie [{name}] was found, but value [{cookies[name]}] does not match [{value}]."
+            )
+        return self
+
+    def assert_cookie_missing(self, name: str) -> TestResponse:
+        """Assert the response sets no cookie ``name``."""
+        if name in self._cookies():
+            self._fail(f"Cookie [{name}] is present on response.")
+        return self
+
+    def assert_download(self, filename: str | None = None) -> TestResponse:
+        """Assert the response is a download (``Content-Disposition: attachment``)."""
+        disposition = self.headers.get("content-disposition", "")
+        if not disposition.lower().startswith("attachment"):
+            self._fail("Response does not offer a file download.")
+        if filename is not None and filename not in disposition:
+            self._fail(f"Expected file [{filename}] is not present in Content-Disposition header.")
+        return self
+
+    # -- body text -----------------------------------------------------------------------
+
+    def assert_see(self, value: str | Sequence[str], escape: bool = True) -> TestResponse:
+        """Assert the body contains ``value`` (HTML-escaped first, as in Laravel)."""
+        for item in _as_list(value):
+            needle = html.escape(item, quote=True) if escape else item
+            if needle not in self.text:
+                self._fail(f"Failed asserting that [{item}] is seen in the response.")
+        return self
+
+    def assert_dont_see(self, value: str | Sequence[str], escape: bool = True) -> TestResponse:
+        """Assert the body does not contain ``value``."""
+        for item in _as_list(value):
+            needle = html.escape(item, quote=True) if escape else item
+            if needle in self.text:
+                self._fail(f"Failed asserting that [{item}] is not seen in the response.")
+        return self
+
+    def _plain_text(self) -> str:
+        return _SPACE.sub(" ", html.unescape(_TAG.sub(" ", self.text))).strip()
+
+    def assert_see_text(self, value: str | Sequence[str]) -> TestResponse:
+        """Assert the text (tags stripped) contains ``value``."""
+        text = self._plain_text()
+        for item in _as_list(value):
+            if item not in text:
+                self._fail(f"Failed asserting that [{item}] is seen in the response text.")
+        return self
+
+    def assert_dont_see_text(self, value: str | Sequence[str]) -> TestResponse:
+        """Assert the text (tags stripped) does not contain ``value``."""
+        text = self._plain_text()
+        for item in _as_list(value):
+            if item in text:
+                self._fail(f"Failed asserting that [{item}] is not seen in the response text.")
+        return self
+
+    def assert_see_in_order(self, values: Sequence[str], escape: bool = True) -> TestResponse:
+        """Assert the body contains every value, in this order."""
+        position = 0
+        for item in values:
+            needle = html.escape(item, quote=True) if escape else item
+            found = self.text.find(needle, position)
+            if found == -1:
+                self._fail(
+                    f"Failed asserting that {list(values)} are seen in order (stopped at [{item}])."
+                )
+            position = found + len(needle)
+        return self
+
+    # -- JSON ----------------------------------------------------------------------------
+
+    def assert_json(
+        self, expected: Mapping[str, Any] | list[Any], strict: bool = False
+    ) -> TestResponse:
+        """Assert the JSON contains ``expected`` (a subset), or equals it with ``strict``."""
+        actual = self.json()
+        if strict:
+            return self.assert_exact_json(expected)
+        if not is_subset(expected, actual):
+            self._fail(f"Unable to find JSON subset {_dump(expected)} in the response.")
+        return self
+
+    def assert_exact_json(self, expected: Any) -> TestResponse:
+        """Assert the JSON equals ``expected`` exactly."""
+        if self.json() != expected:
+            self._fail(f"Failed asserting that the JSON equals {_dump(expected)}.")
+        return self
+
+    def assert_json_fragment(self, fragment: Mapping[str, Any]) -> TestResponse:
+        """Assert ``fragment`` appears anywhere in the JSON."""
+        if not contains_fragment(dict(fragment), self.json()):
+            self._fail(f"Unable to find JSON fragment {_dump(fragment)} in the response.")
+        return self
+
+    def assert_json_missing(self, fragment: Mapping[str, Any]) -> TestResponse:
+        """Assert ``fragment`` appears nowhere in the JSON."""
+        if contains_fragment(dict(fragment), self.json()):
+            self._fail(f"Found unexpected JSON fragment {_dump(fragment)} in the response.")
+        return self
+
+    def assert_json_path(self, path: str, expected: Any) -> TestResponse:
+        """Assert the value at ``path`` equals ``expected`` (or makes ``expected(value)`` true)."""
+        value = self.json(path)
+        ok = bool(expected(value)) if callable(expected) else value == expected
+        if not ok:
+            self._fail(
+                f"Failed asserting that [{path}] is {_dump(expected)}: it is {_dump(value)}."
+            )
+        return self
+
+    def assert_json_missing_path(self, path: str) -> TestResponse:
+        """Assert there is no value at ``path``."""
+        try:
+            data = orjson.loads(self.content)
+        except orjson.JSONDecodeError:
+            self._fail("Expected a JSON response")
+        if data_get(data, path) is not _MISSING:
+            self._fail(f"Failed asserting that [{path}] is missing from the JSON.")
+        return self
+
+    def assert_json_count(self, count: int, path: str | None = None) -> TestResponse:
+        """Assert the list (at ``path``) has ``count`` items."""
+        value = self.json(path)
+        size = len(value) if isinstance(value, list | dict) else -1
+        if size != count:
+            where = f" at [{path}]" if path else ""
+            self._fail(f"Failed asserting that the JSON{where} has {count} items: it has {size}.")
+        return self
+
+    def assert_json_structure(self, structure: Any) -> TestResponse:
+        """Assert the JSON has the keys of ``structure`` (``{"data": {"*": ["id"]}}``)."""
+        missing = structure_errors(structure, self.json())
+        if missing:
+            self._fail(f"The JSON is missing the keys {missing}.")
+        return self
+
+    def assert_json_validation_errors(
+        self, keys: str | Iterable[str] | Mapping[str, str], response_key: str = "errors"
+    ) -> TestResponse:
+        """Assert a JSON validation error for each key (and message, with a mapping)."""
+        errors = self.json(response_key) if self._has_json_path(response_key) else {}
+        expected = (
+            keys.items() if isinstance(keys, Mapping) else [(k, None) for k in _as_list(keys)]
+        )
+        for key, message in expected:
+            if key not in errors:
+                self._fail(f"Failed to find a validation error for key [{key}].")
+            if message is not None and not any(message in m for m in _as_list(errors[key])):
+                self._fail(f"Failed to find the validation error [{message}] for key [{key}].")
+        return self
+
+    def assert_json_missing_validation_errors(
+        self, keys: str | Iterable[str] | None = None, response_key: str = "errors"
+    ) -> TestResponse:
+        """Assert no validation error (for ``keys``, or at all)."""
+        errors = self.json(response_key) if self._has_json_path(response_key) else {}
+        wanted = list(errors) if keys is None else _as_list(keys)
+        present = [key for key in wanted if key in errors]
+        if present:
+            self._fail(f"Found unexpected validation errors for {present}.")
+        return self
+
+    def assert_valid(self, keys: str | Iterable[str] | None = None) -> TestResponse:
+        """Assert the request passed validation (for ``keys``, or entirely)."""
+        return self.assert_json_missing_validation_errors(keys)
+
+    def assert_invalid(self, keys: str | Iterable[str] | Mapping[str, str]) -> TestResponse:
+        """Assert validation failed for ``keys``."""
+        return self.assert_json_validation_errors(keys)
+
+    def _has_json_path(self, path: str) -> bool:
+        try:
+            return data_get(orjson.loads(self.content), path) is not _MISSING
+        except orjson.JSONDecodeError:
+            return False
+
+    # -- debugging -----------------------------------------------------------------------
+
+    def dump(self) -> TestResponse:
+        """Print the status, headers and body; returns the response."""
+        print(f"HTTP {self.status_code}")
+        for name, value in self.headers.items():
+            print(f"{name}: {value}")
+        print()
+        print(self.text)
+        return self
+
+    def dump_headers(self) -> TestResponse:
+        """Print the headers."""
+        for name, value in self.headers.items():
+            print(f"{name}: {value}")
+        return self
+
+    def dd(self) -> None:
+        """Print everything, then stop the test (``pytest.fail``)."""
+        self.dump()
+        raise AssertionError("dd() called: stopping the test after dumping the response.")
+
+
+def _as_list(value: Any) -> list[Any]:
+    if isinstance(value, str):
+        return [value]
+    return list(value)
+
+
+def _dump(value: Any) -> str:
+    try:
+        return orjson.dumps(value, default=str).decode()
+    except TypeError:
+        return repr(value)
+
+
+def _normalise_url(url: str, response: httpx.Response) -> str:
+    base = str(response.request.url) if response.request is not None else "http://localhost/"
+    absolute = urljoin(base, url)
+    parts = urlsplit(absolute)
+    return f"{parts.scheme}://{parts.netloc}{parts.path or '/'}" + (
+        f"?{parts.query}" if parts.query else ""
+    )

@@ -1,0 +1,1 @@
+"""Session drivers: one module each."""

@@ -94,3 +94,72 @@ if pytest_asyncio is not None:
             yield test_client
         finally:
             await test_client.aclose()
+
+
+@pytest.fixture
+def live_server(request: pytest.FixtureRequest) -> Iterator[Any]:
+    """The app served by granian on a free 127.0.0.1 port, for browser tests."""
+    from parvel.testing.live_server import LiveServer
+
+    root = find_app_root(request.config)
+    if root is None:
+        pytest.fail(
+            "The `live_server` fixture needs a Parvel app: run pytest from the app folder.",
+            pytrace=False,
+        )
+    with LiveServer("bootstrap.app:app", cwd=root) as server:
+        yield server
+
+
+def browser_unavailable_reason() -> str | None:
+    """Why browser tests cannot run here, or ``None``."""
+    from parvel.testing.browser import find_chromium
+
+    try:
+        import playwright  # noqa: F401
+    except ImportError:
+        return "Playwright is not installed: pip install parvel[browser]"
+    if find_chromium() is None:
+        return "Chromium is not installed: apt-get install chromium (or set PARVEL_CHROMIUM)"
+    return None
+
+
+if pytest_asyncio is not None:
+
+    @pytest_asyncio.fixture
+    async def browser_page_factory(
+        request: pytest.FixtureRequest, tmp_path: Path
+    ) -> AsyncIterator[Any]:
+        """Opens :class:`~parvel.testing.browser.Browser` pages on a base URL (headless Chromium)."""
+        reason = browser_unavailable_reason()
+        if reason is not None:
+            if os.environ.get("PARVEL_REQUIRE_SERVICES") == "1":
+                pytest.fail(f"{reason} (PARVEL_REQUIRE_SERVICES=1)", pytrace=False)
+            pytest.skip(reason)
+        from playwright.async_api import async_playwright
+
+        from parvel.testing.browser import CHROMIUM_ARGS, Browser, find_chromium
+
+        playwright = await async_playwright().start()
+        chromium = await playwright.chromium.launch(
+            executable_path=find_chromium(), headless=True, args=CHROMIUM_ARGS
+        )
+        contexts: list[Any] = []
+
+        async def open_page(base_url: str) -> Browser:
+            context = await chromium.new_context()
+            contexts.append(context)
+            return Browser(await context.new_page(), base_url, tmp_path / "screenshots")
+
+        try:
+            yield open_page
+        finally:
+            for context in contexts:
+                await context.close()
+            await chromium.close()
+            await playwright.stop()
+
+    @pytest_asyncio.fixture
+    async def browser(browser_page_factory: Any, live_server: Any) -> Any:
+        """A headless Chromium page pointed at the ``live_server`` (Laravel Dusk's role)."""
+        return await browser_page_factory(live_server.url)

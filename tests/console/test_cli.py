@@ -290,3 +290,27 @@ def test_serve_refuses_an_invalid_app_key(new_app: Path, cli: Cli) -> None:
     assert "APP_KEY is missing or invalid" in err
     assert "parvel key:generate" in err
     assert "Traceback" not in err
+
+
+def test_make_test_and_parvel_test(new_app: Path, cli: Cli) -> None:
+    assert cli("make:test", "PostApiTest", "--unit")[0] == 0
+    created = new_app / "tests/unit/test_post_api.py"
+    assert created.is_file()
+    assert cli("make:test", "Home")[0] == 0
+    assert (new_app / "tests/feature/test_home.py").is_file()
+    code, _, _ = cli("test", "tests/unit/test_post_api.py", "-q", "-p", "no:cacheprovider")
+    assert code == 0
+    (new_app / "tests/unit/test_failing.py").write_text("def test_fails():\n    assert 1 == 2\n")
+    code, _, _ = cli("test", "tests/unit", "-k", "fails", "-q", "-p", "no:cacheprovider")
+    assert code == 1  # pytest's exit code passes through
+
+
+def test_a_command_exit_code_is_the_process_exit_code(new_app: Path, cli: Cli) -> None:
+    (new_app / "routes/console.py").write_text(
+        "from parvel.support.console import command\n\n"
+        "@command('check')\n"
+        "async def check() -> int:\n"
+        '    """Fail on purpose."""\n'
+        "    return 3\n"
+    )
+    assert cli("check")[0] == 3

@@ -28,6 +28,7 @@ CORE_COMMAND_MODULES = [
     "parvel.console.commands.tinker",
     "parvel.console.commands.make",
     "parvel.console.commands.completion",
+    "parvel.console.commands.testing",
 ]
 
 
@@ -132,7 +133,10 @@ class ConsoleKernel:
             help=spec.help or spec.description,
             short_help=spec.description,
             hidden=spec.hidden,
-            context_settings={"help_option_names": ["-h", "--help"]},
+            context_settings={
+                "help_option_names": ["-h", "--help"],
+                "ignore_unknown_options": spec.passthrough,
+            },
         )
 
     def call(self, spec: CommandSpec, values: dict[str, Any]) -> int:
@@ -158,7 +162,7 @@ class ConsoleKernel:
         """Parse ``argv`` and run the command; return the exit code."""
         group = self.build()
         try:
-            group.main(
+            result = group.main(
                 args=list(argv),
                 prog_name="parvel",
                 standalone_mode=False,
@@ -172,4 +176,4 @@ class ConsoleKernel:
         except click.exceptions.Abort:
             self.output.error("Aborted.")
             return 1
-        return 0
+        return result if isinstance(result, int) else 0

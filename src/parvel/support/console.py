@@ -63,6 +63,7 @@ class CommandSpec:
     aliases: tuple[str, ...] = ()
     hidden: bool = False
     needs_app: bool = True
+    passthrough: bool = False
     extra: dict[str, Any] = field(default_factory=dict)
 
     @property
@@ -78,6 +79,7 @@ def command(
     aliases: Sequence[str] = (),
     hidden: bool = False,
     needs_app: bool = True,
+    passthrough: bool = False,
 ) -> Callable[[F], F]:
     """Declare ``fn`` as the console command ``name`` (e.g. ``"route:list"``).
 
@@ -87,6 +89,8 @@ def command(
         aliases: Other names that run the same command.
         hidden: Leave it out of ``parvel list``.
         needs_app: Whether the command needs a booted application (``new`` does not).
+        passthrough: Unknown options go to the command's variadic argument instead of
+            failing (``parvel test -k slow`` hands ``-k slow`` to pytest).
     """
 
     def decorate(fn: F) -> F:
@@ -100,6 +104,7 @@ def command(
             aliases=tuple(aliases),
             hidden=hidden,
             needs_app=needs_app,
+            passthrough=passthrough,
         )
         setattr(fn, COMMAND_ATTRIBUTE, spec)
         return fn

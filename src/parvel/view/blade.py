@@ -1,0 +1,226 @@
+"""The :class:`Blade` engine: finds, compiles, caches and renders templates."""
+
+from __future__ import annotations
+
+import builtins
+import fnmatch
+import hashlib
+import os
+import types
+from collections.abc import Callable, Iterable, Mapping
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from markupsafe import Markup, escape
+
+from parvel.view import html
+from parvel.view.attributes import ComponentAttributeBag
+from parvel.view.cache import TemplateCache
+from parvel.view.compiler import Compiler, Directive
+from parvel.view.components import ComponentRenderer
+from parvel.view.directives import register_all
+from parvel.view.directives.components import compile_tag
+from parvel.view.directives.custom import register_condition, simple_directive
+from parvel.view.finder import ViewFinder
+from parvel.view.hooks import ViewHooks
+from parvel.view.loop import Loop
+from parvel.view.runtime import PARENT_PLACEHOLDER, Runtime, is_empty, isset
+
+
+@dataclass
+class ViewData:
+    """What a view composer receives: the view name and its (mutable) data."""
+
+    name: str
+    data: dict[str, Any] = field(default_factory=dict)
+
+    def with_(self, key: str | Mapping[str, Any], value: Any = None) -> ViewData:
+        """Add data for the view (``with`` is a Python keyword)."""
+        if isinstance(key, Mapping):
+            self.data.update(key)
+        else:
+            self.data[key] = value
+        return self
+
+
+@dataclass(slots=True)
+class _Entry:
+    mtime: int
+    size: int
+    code: types.CodeType
+
+
+class Blade:
+    """A Blade template engine, usable on its own.
+
+    Args:
+        paths: Folders holding ``*.blade.html`` views.
+        cache_path: Folder for compiled templates (``None``: memory only).
+        debug: Check template files for changes on every render.
+    """
+
+    def __init__(
+        self,
+        paths: Iterable[str | os.PathLike[str]] = (),
+        cache_path: str | os.PathLike[str] | None = None,
+        debug: bool = False,
+    ) -> None:
+        self.finder = ViewFinder(paths)
+        self.cache = TemplateCache(cache_path)
+        self.debug = debug
+        self.hooks = ViewHooks()
+        self.compiler = Compiler()
+        self.compiler.tag_compiler = compile_tag
+        self.components = ComponentRenderer(self)
+        self.shared: dict[str, Any] = {}
+        self.conditions: dict[str, Callable[..., Any]] = {}
+        self._composers: list[tuple[str, Callable[[ViewData], Any]]] = []
+        self._files: dict[Path, _Entry] = {}
+        self._strings: dict[str, types.CodeType] = {}
+        self._base: dict[str, Any] = {
+            "__builtins__": builtins,
+            "_b_escape": escape,
+            "_b_M": Markup,
+            "_b_Loop": Loop,
+            "_b_PARENT": PARENT_PLACEHOLDER,
+            "_b_h": html,
+            "_b_Bag": ComponentAttributeBag,
+            "_b_locals": locals,
+            "_b_isset": isset,
+            "_b_empty": is_empty,
+        }
+        register_all(self)
+
+    # ------------------------------------------------------------------ public API
+    def render(self, name: str, context: Mapping[str, Any] | None = None, **data: Any) -> str:
+        """Render view ``name`` (``posts.index``, ``mail::layout``) with ``context``."""
+        g = self._fresh_globals(context or {})
+        if data:
+            g.update(data)
+        runtime = Runtime(self)
+        return self._render_view(runtime, name, g)
+
+    def render_string(self, source: str, context: Mapping[str, Any] | None = None) -> str:
+        """Render inline Blade ``source`` with ``context``."""
+        return self._render_source(Runtime(self), source, self._fresh_globals(context or {}))
+
+    def fragment(self, name: str, fragment: str, context: Mapping[str, Any] | None = None) -> str:
+        """Render view ``name`` and return only its ``@fragment(fragment)`` block."""
+        runtime = Runtime(self)
+        self._render_view(runtime, name, self._fresh_globals(context or {}))
+        if fragment not in runtime.fragments:
+            raise KeyError(f"View [{name}] has no @fragment({fragment!r}).")
+        return runtime.fragments[fragment]
+
+    def exists(self, name: str) -> bool:
+        """Whether a template exists for view ``name``."""
+        return self.finder.exists(name)
+
+    def share(self, key: str | Mapping[str, Any], value: Any = None) -> None:
+        """Make data available to every view."""
+        if isinstance(key, Mapping):
+            self.shared.update(key)
+        else:
+            self.shared[key] = value
+
+    def composer(self, names: str | Iterable[str], fn: Callable[[ViewData], Any]) -> None:
+        """Run ``fn(view)`` before rendering views matching ``names`` (``*`` wildcards)."""
+        for name in [names] if isinstance(names, str) else names:
+            self._composers.append((name, fn))
+
+    def directive(
+        self,
+        name: str,
+        handler: Directive | Callable[[str | None], str],
+        *,
+        args: str = "optional",
+    ) -> None:
+        """Register ``@name``.
+
+        ``handler`` is either a :class:`~parvel.view.compiler.Directive` (full control over the
+        generated code, used by every built-in directive) or a function receiving the argument
+        text (or ``None``) and returning a Python expression whose value is written unescaped.
+        """
+        if isinstance(handler, Directive):
+            self.compiler.register(name, handler)
+        else:
+            self.compiler.register(name, simple_directive(handler, args))
+        self._strings.clear()
+        self._files.clear()
+
+    def if_(self, name: str, fn: Callable[..., Any]) -> None:
+        """Register a custom conditional: ``@name(...)``, ``@elsename``, ``@unlessname``, ``@endname``."""
+        self.conditions[name] = fn
+        register_condition(self, name)
+
+    def component(self, name: str, cls: type[Any]) -> None:
+        """Render ``<x-name>`` with the class-based component ``cls``."""
+        self.components.register(name, cls)
+
+    def add_namespace(self, namespace: str, path: str | os.PathLike[str]) -> None:
+        """Serve ``namespace::view`` names from ``path``."""
+        self.finder.add_namespace(namespace, path)
+
+    def precompile(self) -> int:
+        """Compile every view under the paths into the cache (``view:cache``); returns a count."""
+        count = 0
+        for path in self.finder.all_views():
+            self._code_for_file(path)
+            count += 1
+        return count
+
+    def clear_cache(self) -> int:
+        """Empty the compiled-view cache (``view:clear``); returns the files removed."""
+        self._files.clear()
+        self._strings.clear()
+        self.finder.forget()
+        return self.cache.clear()
+
+    # ------------------------------------------------------------------ internals
+    def _fresh_globals(self, data: Mapping[str, Any]) -> dict[str, Any]:
+        g = self._base.copy()
+        if self.shared:
+            g.update(self.shared)
+        g.update(data)
+        return g
+
+    def _compose(self, name: str, g: dict[str, Any]) -> None:
+        view = ViewData(name, g)
+        for pattern, fn in self._composers:
+            if fnmatch.fnmatchcase(name, pattern):
+                fn(view)
+
+    def _render_view(self, runtime: Runtime, name: str, g: dict[str, Any]) -> str:
+        code = self._code_for_file(self.finder.find(name))
+        if self._composers:
+            self._compose(name, g)
+        return runtime.render(code, g)
+
+    def _render_source(self, runtime: Runtime, source: str, g: dict[str, Any]) -> str:
+        key = hashlib.sha1(source.encode("utf-8", "surrogatepass")).hexdigest()
+        code = self._strings.get(key)
+        if code is None:
+            code = self.compiler.compile(source, "<string>").code
+            if len(self._strings) > 512:
+                self._strings.clear()
+            self._strings[key] = code
+        return runtime.render(code, g)
+
+    def _code_for_file(self, path: Path) -> types.CodeType:
+        entry = self._files.get(path)
+        if entry is not None and not self.debug:
+            return entry.code
+        stat = path.stat()
+        if entry is not None and entry.mtime == stat.st_mtime_ns and entry.size == stat.st_size:
+            return entry.code
+        source = path.read_text(encoding="utf-8")
+        filename = str(path.resolve())
+        key = self.cache.key(filename, source, self.compiler.signature())
+        code = self.cache.load(key)
+        if code is None:
+            compiled = self.compiler.compile(source, filename)
+            code = compiled.code
+            self.cache.store(key, code, compiled.source)
+        self._files[path] = _Entry(stat.st_mtime_ns, stat.st_size, code)
+        return code

@@ -1,0 +1,159 @@
+"""Rendering components: anonymous (a template) and class-based (a Python class)."""
+
+from __future__ import annotations
+
+import inspect
+from collections.abc import Callable
+from typing import TYPE_CHECKING, Any
+
+from parvel.view.attributes import ComponentAttributeBag, ComponentSlot
+from parvel.view.exceptions import TemplateError
+
+if TYPE_CHECKING:
+    from parvel.view.blade import Blade
+    from parvel.view.runtime import ComponentFrame, Runtime
+
+_RESERVED = frozenset(
+    {"data", "render", "resolve", "resolve_view", "should_render", "view", "with_attributes"}
+)
+
+
+class Component:
+    """Base class for class-based components (optional: any class with ``render()`` works).
+
+    Constructor parameters receive the matching tag attributes (``alert-type`` fills
+    ``alert_type``); the other attributes land in :attr:`attributes`. Public attributes and
+    methods are available in the component's template.
+    """
+
+    attributes: ComponentAttributeBag
+
+    def render(self) -> str:
+        """Return a view name (``"components.alert"``) or inline Blade source."""
+        raise NotImplementedError(f"{type(self).__name__}.render() must return a view or markup")
+
+    def should_render(self) -> bool:
+        """Return False to skip rendering the component."""
+        return True
+
+
+def _snake(name: str) -> str:
+    return name.replace("-", "_")
+
+
+class ComponentRenderer:
+    """Resolves component names and renders them at the end of a component tag."""
+
+    def __init__(self, blade: Blade) -> None:
+        self.blade = blade
+        self.classes: dict[str, type[Any]] = {}
+        self._views: dict[str, str] = {}
+        self._signatures: dict[type[Any], set[str]] = {}
+
+    def register(self, name: str, cls: type[Any]) -> None:
+        """Use ``cls`` for ``<x-name>``."""
+        self.classes[name] = cls
+
+    def view_for(self, name: str) -> str:
+        """The view name rendering anonymous component ``name``."""
+        cached = self._views.get(name)
+        if cached is not None:
+            return cached
+        namespace, sep, rest = name.rpartition("::")
+        prefix = f"{namespace}::" if sep else ""
+        base = f"{prefix}components.{rest}"
+        last = rest.rsplit(".", 1)[-1]
+        options = [base, f"{base}.index", f"{base}.{last}"]
+        for option in options:
+            if self.blade.exists(option):
+                self._views[name] = option
+                return option
+        searched: list[str] = []
+        for option in options:
+            try:
+                searched.extend(str(p) for p in self.blade.finder.candidates(option))
+            except TemplateError:
+                pass
+        raise TemplateError(
+            f"Unable to locate a class or view for component [{name}]. "
+            f"Searched: {', '.join(searched) or 'no view paths'}.",
+            hint="Create the component template or register a class with blade.component().",
+        )
+
+    def render(self, runtime: Runtime, frame: ComponentFrame, content: str) -> str:
+        """Render the component described by ``frame`` with default slot ``content``."""
+        name = frame.name
+        data = frame.data
+        cls = self.classes.get(name)
+        if cls is not None:
+            return self._render_class(runtime, cls, frame, content)
+        view = self.view_for(name)
+        g = self.blade._fresh_globals({})
+        for key, value in data.items():
+            snake = _snake(key)
+            if snake.isidentifier():
+                g[snake] = value
+        g["attributes"] = ComponentAttributeBag(data)
+        g["slot"] = ComponentSlot(content)
+        for slot_name, slot in frame.slots.items():
+            g[_snake(slot_name)] = slot
+        return self.blade._render_view(runtime, view, g)
+
+    def _params(self, cls: type[Any]) -> set[str]:
+        params = self._signatures.get(cls)
+        if params is None:
+            signature = inspect.signature(cls)
+            params = {
+                p.name
+                for p in signature.parameters.values()
+                if p.kind in (p.POSITIONAL_OR_KEYWORD, p.KEYWORD_ONLY)
+            }
+            self._signatures[cls] = params
+        return params
+
+    def _render_class(
+        self, runtime: Runtime, cls: type[Any], frame: ComponentFrame, content: str
+    ) -> str:
+        params = self._params(cls)
+        kwargs: dict[str, Any] = {}
+        attributes: dict[str, Any] = {}
+        for key, value in frame.data.items():
+            snake = _snake(key)
+            if snake in params:
+                kwargs[snake] = value
+            else:
+                attributes[key] = value
+        try:
+            instance = cls(**kwargs)
+        except TypeError as error:
+            raise TemplateError(
+                f"Cannot create component [{frame.name}] ({cls.__qualname__}): {error}.",
+                hint="Pass every required constructor argument as a tag attribute.",
+            ) from error
+        instance.attributes = ComponentAttributeBag(attributes)
+        should: Callable[[], bool] | None = getattr(instance, "should_render", None)
+        if should is not None and not should():
+            return ""
+        g = self.blade._fresh_globals({})
+        for attr in dir(instance):
+            if attr.startswith("_") or attr in _RESERVED:
+                continue
+            g[attr] = getattr(instance, attr)
+        g["attributes"] = instance.attributes
+        g["component"] = instance
+        g["slot"] = ComponentSlot(content)
+        for slot_name, slot in frame.slots.items():
+            g[_snake(slot_name)] = slot
+        rendered = instance.render()
+        if not isinstance(rendered, str):
+            raise TemplateError(
+                f"{cls.__qualname__}.render() returned {type(rendered).__name__}, not str.",
+                hint="Return a view name or inline Blade source.",
+            )
+        if self.blade.exists(rendered) if _looks_like_view(rendered) else False:
+            return self.blade._render_view(runtime, rendered, g)
+        return self.blade._render_source(runtime, rendered, g)
+
+
+def _looks_like_view(text: str) -> bool:
+    return bool(text) and all(ch.isalnum() or ch in "._-:" for ch in text)

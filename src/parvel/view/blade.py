@@ -17,6 +17,7 @@ from markupsafe import Markup, escape
 from parvel.view import html
 from parvel.view.attributes import ComponentAttributeBag
 from parvel.view.cache import TemplateCache
+from parvel.view.exceptions import TemplateSyntaxError
 from parvel.view.compiler import Compiler, Directive
 from parvel.view.components import ComponentRenderer
 from parvel.view.directives import register_all
@@ -49,6 +50,25 @@ class _Entry:
     mtime: int
     size: int
     code: types.CodeType
+
+
+def _annotate(error: Exception) -> None:
+    """Add the innermost template path and line to an exception raised while rendering."""
+    if isinstance(error, TemplateSyntaxError) or hasattr(error, "template_path"):
+        return
+    found: tuple[str, int] | None = None
+    tb = error.__traceback__
+    while tb is not None:
+        if tb.tb_frame.f_code.co_name == "_b_render":
+            found = (tb.tb_frame.f_code.co_filename, tb.tb_lineno)
+        tb = tb.tb_next
+    if found is None:
+        return
+    error.add_note(f"Raised while rendering template {found[0]}, line {found[1]}.")
+    try:
+        error.template_path, error.template_line = found  # type: ignore[attr-defined]
+    except AttributeError:
+        pass
 
 
 class Blade:
@@ -98,17 +118,29 @@ class Blade:
         g = self._fresh_globals(context or {})
         if data:
             g.update(data)
-        runtime = Runtime(self)
-        return self._render_view(runtime, name, g)
+        try:
+            return self._render_view(Runtime(self), name, g)
+        except Exception as error:
+            _annotate(error)
+            raise
 
     def render_string(self, source: str, context: Mapping[str, Any] | None = None) -> str:
         """Render inline Blade ``source`` with ``context``."""
-        return self._render_source(Runtime(self), source, self._fresh_globals(context or {}))
+        g = self._fresh_globals(context or {})
+        try:
+            return self._render_source(Runtime(self), source, g)
+        except Exception as error:
+            _annotate(error)
+            raise
 
     def fragment(self, name: str, fragment: str, context: Mapping[str, Any] | None = None) -> str:
         """Render view ``name`` and return only its ``@fragment(fragment)`` block."""
         runtime = Runtime(self)
-        self._render_view(runtime, name, self._fresh_globals(context or {}))
+        try:
+            self._render_view(runtime, name, self._fresh_globals(context or {}))
+        except Exception as error:
+            _annotate(error)
+            raise
         if fragment not in runtime.fragments:
             raise KeyError(f"View [{name}] has no @fragment({fragment!r}).")
         return runtime.fragments[fragment]

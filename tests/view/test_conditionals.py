@@ -5,9 +5,7 @@ import pytest
 from parvel.view import TemplateSyntaxError
 
 
-@pytest.mark.parametrize(
-    ("x", "expected"), [(1, "one"), (2, "two"), (3, "other")]
-)
+@pytest.mark.parametrize(("x", "expected"), [(1, "one"), (2, "two"), (3, "other")])
 def test_if_elseif_else(render, x, expected):
     source = "@if(x == 1)\none\n@elseif(x == 2)\ntwo\n@else\nother\n@endif\n"
     assert render(source, x=x) == expected + "\n"

@@ -25,9 +25,7 @@ def test_loop_variable(render):
         "{{ loop.first }}{{ loop.last }}{{ loop.even }}{{ loop.odd }}{{ loop.depth }}|"
         "@endforeach"
     )
-    assert render(source, items=["a", "b"]) == (
-        "0112TrueFalseFalseTrue1|1202FalseTrueTrueFalse1|"
-    )
+    assert render(source, items=["a", "b"]) == ("0112TrueFalseFalseTrue1|1202FalseTrueTrueFalse1|")
 
 
 def test_nested_loop_parent_and_depth(render):

@@ -17,12 +17,12 @@ from markupsafe import Markup, escape
 from parvel.view import html
 from parvel.view.attributes import ComponentAttributeBag
 from parvel.view.cache import TemplateCache
-from parvel.view.exceptions import TemplateSyntaxError
 from parvel.view.compiler import Compiler, Directive
 from parvel.view.components import ComponentRenderer
 from parvel.view.directives import register_all
 from parvel.view.directives.components import compile_tag
 from parvel.view.directives.custom import register_condition, simple_directive
+from parvel.view.exceptions import TemplateSyntaxError
 from parvel.view.finder import ViewFinder
 from parvel.view.hooks import ViewHooks
 from parvel.view.loop import Loop

@@ -144,8 +144,8 @@ def directives(tokens: list[Token], ctx: PassContext) -> list[Token]:
         while (m := _DIRECTIVE_RE.search(src, i)) is not None:
             start = m.start()
             i = m.end()
-            if start > 0 and _is_word(src[start - 1]):
-                continue
+            if start > 0 and start != last and _is_word(src[start - 1]):
+                continue  # user@example.com; but @endif@endforeach is two directives
             if m.group(1):  # @@name prints @name
                 out.append(_text(base + last, src[last:start]))
                 out.append(_text(base + start + 1, src[start + 1 : m.end()], Kind.LITERAL))

@@ -64,7 +64,9 @@ def _check_balance(source: str, pos: int) -> None:
         if ch in "'\"":
             end = skip_string(source, i)
             if end < 0:
-                raise CompileError("Unterminated string in expression", pos + i)
+                raise CompileError(
+                    "Unterminated string in expression", pos + i, "Close the string literal."
+                )
             i = end
             continue
         if ch == "#":
@@ -76,7 +78,11 @@ def _check_balance(source: str, pos: int) -> None:
         elif ch in ")]}":
             depth -= 1
             if depth < 0:
-                raise CompileError(f"Unbalanced {ch!r} in expression", pos + i)
+                raise CompileError(
+                    f"Unbalanced {ch!r} in expression",
+                    pos + i,
+                    "Every closing bracket needs an opening one in the same expression.",
+                )
         i += 1
 
 

@@ -21,9 +21,9 @@ def _csrf(c: Compilation, t: Token) -> None:
 
 def _method(c: Compilation, t: Token) -> None:
     c.write(
-        '_b_a(\'<input type="hidden" name="_method" value="\' + _b_e(str(',
+        '_b_a(\'<input type="hidden" name="_method" value="\' + str(_b_e(str(',
         c.expr(t.args, t.args_pos),
-        ").upper()) + '\">')",
+        ").upper())) + '\">')",
         pos=t.pos,
     )
 

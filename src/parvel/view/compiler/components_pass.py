@@ -108,7 +108,8 @@ def components_pass(token: Token) -> list[Token]:
                     f"Malformed closing tag </x-{name}", base + start, "Write it as </x-name>."
                 )
             kind = Kind.END_SLOT if is_slot else Kind.END_COMPONENT
-            out.append(Token(kind, base + start, name.removeprefix("slot:")))
+            value = name.removeprefix("slot:") if is_slot and name != "slot" else name
+            out.append(Token(kind, base + start, "" if name == "slot" else value))
             i = end + 1
         else:
             attrs, self_closing, i = _attributes(src, m.end(), base, start)

@@ -57,3 +57,11 @@ def test_echo_keeps_following_newline(render):
 
 def test_multiline_echo_with_comment(render):
     assert render("{{ x # a comment\n + 1 }}", x=1) == "2"
+
+
+def test_context_may_shadow_builtins_used_by_generated_code(render, blade, views):
+    views(**{"components.t": "@props(['type', 'str'])\n{{ type }}{{ str }}@method(type)"})
+    source = "{{ type }}{{ str }}{!! bool !!}<x-t type='a' str='b'/>@class([type])@json(str)"
+    assert render(source, type="x", str="y", bool="z", locals=1) == (
+        'xyzab<input type="hidden" name="_method" value="A">class="x""y"'
+    )

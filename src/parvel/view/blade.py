@@ -12,9 +12,10 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from markupsafe import Markup, escape
+from markupsafe import Markup
 
 from parvel.view import html
+from parvel.view._escape import escape_any, escape_str
 from parvel.view.attributes import ComponentAttributeBag
 from parvel.view.cache import TemplateCache
 from parvel.view.compiler import Compiler, Directive
@@ -100,7 +101,11 @@ class Blade:
         self._strings: dict[str, types.CodeType] = {}
         self._base: dict[str, Any] = {
             "__builtins__": builtins,
-            "_b_escape": escape,
+            "_b_escape": escape_any,
+            "_b_escape_str": escape_str,
+            "_b_type": type,
+            "_b_str": str,
+            "_b_bool": bool,
             "_b_M": Markup,
             "_b_Loop": Loop,
             "_b_PARENT": PARENT_PLACEHOLDER,

@@ -178,30 +178,25 @@ class Runtime:
 
     def props(self, g: dict[str, Any], *names: Any, **defaults: Any) -> None:
         """``@props``: bind declared props (with defaults) and drop them from ``attributes``."""
-        declared: dict[str, Any] = {}
-        for item in names:
-            if isinstance(item, str):
-                declared[item] = _UNSET
-            elif isinstance(item, Mapping):
-                declared.update(item)
-            else:
-                for sub in item:
-                    if isinstance(sub, Mapping):
-                        declared.update(sub)
-                    else:
-                        declared[str(sub)] = _UNSET
-        declared.update(defaults)
+        self.props_spec(g, props_spec(names, defaults))
+
+    def props_spec(self, g: dict[str, Any], spec: tuple[tuple[str, str, bool, Any], ...]) -> None:
+        """``@props`` with a spec prepared by :func:`props_spec` (at compile time if literal)."""
         bag = g.get("attributes")
-        attrs = bag.all() if isinstance(bag, ComponentAttributeBag) else {}
-        for prop, default in declared.items():
-            key = prop.replace("-", "_")
-            kebab = key.replace("_", "-")
-            for spelling in (kebab, key):
-                if spelling in attrs:
-                    g[key] = attrs.pop(spelling)
-            if key not in g and default is not _UNSET:
+        attrs: dict[str, Any] = bag._attributes if isinstance(bag, ComponentAttributeBag) else {}
+        copied = False
+        for key, kebab, has_default, default in spec:
+            if kebab in attrs or key in attrs:
+                if not copied:
+                    attrs = dict(attrs)
+                    copied = True
+                value = attrs.pop(kebab) if kebab in attrs else attrs.pop(key)
+                attrs.pop(key, None)
+                g[key] = value
+            elif has_default:
                 g[key] = default
-        g["attributes"] = ComponentAttributeBag(attrs)
+        if copied or not isinstance(bag, ComponentAttributeBag):
+            g["attributes"] = ComponentAttributeBag(attrs)
 
     def aware(self, g: dict[str, Any], *names: Any, **defaults: Any) -> None:
         """``@aware``: read props passed to an enclosing component."""
@@ -296,6 +291,29 @@ class Runtime:
 
 
 _UNSET: Any = object()
+
+
+def props_spec(names: Any, defaults: Mapping[str, Any]) -> tuple[tuple[str, str, bool, Any], ...]:
+    """Normalise ``@props`` arguments to ``(name, kebab-name, has_default, default)`` tuples."""
+    declared: dict[str, Any] = {}
+    for item in names:
+        if isinstance(item, str):
+            declared[item] = _UNSET
+        elif isinstance(item, Mapping):
+            declared.update(item)
+        else:
+            for sub in item:
+                if isinstance(sub, Mapping):
+                    declared.update(sub)
+                else:
+                    declared[str(sub)] = _UNSET
+    declared.update(defaults)
+    spec = []
+    for prop, default in declared.items():
+        key = str(prop).replace("-", "_")
+        spec.append((key, key.replace("_", "-"), default is not _UNSET, default))
+    return tuple(spec)
+
 
 _LOOKUP_ERRORS = (NameError, AttributeError, KeyError, IndexError, TypeError)
 

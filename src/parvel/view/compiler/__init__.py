@@ -20,7 +20,7 @@ from parvel.view.exceptions import TemplateSyntaxError
 
 __all__ = ["Compilation", "CompiledTemplate", "Compiler", "Directive", "Expr", "Token"]
 
-COMPILER_VERSION = "1"
+COMPILER_VERSION = "2"
 """Bumped whenever generated code changes shape, so stale disk caches are ignored."""
 
 CompileFn = Callable[[Compilation, Token], None]
@@ -145,9 +145,9 @@ class Compiler:
         elif kind is Kind.ECHO:
             expr = c.expr(token.value, token.pos)
             c.write(
-                f"{PREFIX}a('' if ({PREFIX}v := ",
+                f"{PREFIX}a({PREFIX}x({PREFIX}v) if {PREFIX}t({PREFIX}v := ",
                 expr,
-                f") is None else {PREFIX}e({PREFIX}v))",
+                f") is {PREFIX}s else {PREFIX}e({PREFIX}v))",
                 pos=token.pos,
             )
         elif kind is Kind.RAW:
@@ -155,7 +155,7 @@ class Compiler:
             c.write(
                 f"{PREFIX}a('' if ({PREFIX}v := ",
                 expr,
-                f") is None else str({PREFIX}v))",
+                f") is None else {PREFIX}str({PREFIX}v))",
                 pos=token.pos,
             )
         elif kind is Kind.DIRECTIVE:
@@ -203,6 +203,9 @@ class Compiler:
             f"    {PREFIX}o = []",
             f"    {PREFIX}a = {PREFIX}o.append",
             f"    {PREFIX}e = {PREFIX}escape",
+            f"    {PREFIX}x = {PREFIX}escape_str",
+            f"    {PREFIX}t = {PREFIX}type",
+            f"    {PREFIX}s = {PREFIX}str",
         ]
         if "capture" in c.flags:
             header.append(f"    {PREFIX}stk = []")

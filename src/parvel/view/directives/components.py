@@ -2,12 +2,14 @@
 
 from __future__ import annotations
 
+import ast
 import re
 from typing import TYPE_CHECKING
 
 from parvel.view.compiler import Compilation, Directive, Expr, Token
 from parvel.view.compiler.codegen import CompileError
 from parvel.view.compiler.tokens import Attribute, Kind
+from parvel.view.runtime import props_spec
 
 if TYPE_CHECKING:
     from parvel.view.blade import Blade
@@ -64,7 +66,7 @@ def compile_tag(c: Compilation, t: Token) -> None:
                 )
             attrs.remove(chosen)
             if chosen.kind == "expr":
-                name = ["str(", c.expr(chosen.value, chosen.pos), ")"]
+                name = ["_b_str(", c.expr(chosen.value, chosen.pos), ")"]
             else:
                 name = [repr(chosen.value)]
         c.write("_b_r.component_begin(", *name, ", ", *_attrs_dict(c, attrs), ")", pos=t.pos)
@@ -121,8 +123,24 @@ def compile_tag(c: Compilation, t: Token) -> None:
     c.write(f"_b_r.slot({block.data['name']!r}, {captured}, {block.data['var']})", pos=t.pos)
 
 
+_CONSTANT_TYPES = (str, int, float, bool, type(None))
+
+
 def _props(c: Compilation, t: Token) -> None:
-    c.write("_b_r.props(_b_g, ", c.args(t.args, t.args_pos), ")", pos=t.pos)
+    call = c.call_args(t.args, t.args_pos)
+    try:  # literal props are normalised once, at compile time
+        names = [ast.literal_eval(arg) for arg in call.args]
+        defaults = {k.arg: ast.literal_eval(k.value) for k in call.keywords if k.arg}
+        if len(defaults) != len(call.keywords):
+            raise ValueError
+        spec = props_spec(names, defaults)
+        if not all(type(item[3]) in _CONSTANT_TYPES or not item[2] for item in spec):
+            raise ValueError
+    except (ValueError, TypeError, SyntaxError, AttributeError, RecursionError, MemoryError):
+        c.write("_b_r.props(_b_g, ", c.args(t.args, t.args_pos), ")", pos=t.pos)
+        return
+    frozen = tuple((key, kebab, has, default if has else None) for key, kebab, has, default in spec)
+    c.write(f"_b_r.props_spec(_b_g, {frozen!r})", pos=t.pos)
 
 
 def _aware(c: Compilation, t: Token) -> None:

@@ -24,7 +24,7 @@ def simple_directive(fn: Callable[[str | None], str], args: str = "optional") ->
         if not isinstance(source, str):
             raise CompileError(f"@{t.raw_name} must return a Python expression string", t.pos)
         expr = c.expr(source, t.args_pos or t.pos, f"expression returned by @{t.raw_name}")
-        c.write("_b_a('' if (_b_v := ", expr, ") is None else str(_b_v))", pos=t.pos)
+        c.write("_b_a('' if (_b_v := ", expr, ") is None else _b_str(_b_v))", pos=t.pos)
 
     return Directive(compile_simple, args)
 

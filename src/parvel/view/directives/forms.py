@@ -21,7 +21,7 @@ def _csrf(c: Compilation, t: Token) -> None:
 
 def _method(c: Compilation, t: Token) -> None:
     c.write(
-        '_b_a(\'<input type="hidden" name="_method" value="\' + str(_b_e(str(',
+        '_b_a(\'<input type="hidden" name="_method" value="\' + _b_str(_b_e(_b_str(',
         c.expr(t.args, t.args_pos),
         ").upper())) + '\">')",
         pos=t.pos,

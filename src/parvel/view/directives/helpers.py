@@ -19,7 +19,7 @@ if TYPE_CHECKING:
 def _attribute_list(attribute: str, helper: str) -> Directive:
     def compile_list(c: Compilation, t: Token) -> None:
         c.write(
-            f"_b_a('{attribute}=\"' + str(_b_e(_b_h.{helper}(",
+            f"_b_a('{attribute}=\"' + _b_str(_b_e(_b_h.{helper}(",
             c.expr(t.args, t.args_pos),
             "))) + '\"')",
             pos=t.pos,

@@ -24,9 +24,9 @@ def _opener(kind: str, once: bool = False, conditional: bool = False) -> Directi
         if once or cond is not None:
             guard = c.unique("pg")
             if cond is not None:
-                c.write(f"{guard} = bool(", cond, ")", pos=t.pos)
+                c.write(f"{guard} = _b_bool(", cond, ")", pos=t.pos)
             elif len(args) > 1:
-                c.write(f"{guard} = _b_r.once('id:' + str(", args[1], "))", pos=t.pos)
+                c.write(f"{guard} = _b_r.once('id:' + _b_str(", args[1], "))", pos=t.pos)
             else:
                 c.write(f"{guard} = _b_r.once({c.name + ':' + str(t.pos)!r})", pos=t.pos)
         c.begin_capture(t.pos)
@@ -55,7 +55,7 @@ def _stack(c: Compilation, t: Token) -> None:
 def _once(c: Compilation, t: Token) -> None:
     key = c.name + ":" + str(t.pos)
     if t.args is not None:
-        c.open("once", t, ("if _b_r.once('id:' + str(", c.expr(t.args, t.args_pos), ")):"))
+        c.open("once", t, ("if _b_r.once('id:' + _b_str(", c.expr(t.args, t.args_pos), ")):"))
     else:
         c.open("once", t, (f"if _b_r.once({key!r}):",))
 

@@ -6,6 +6,8 @@ from typing import Any
 
 from markupsafe import escape
 
+__all__ = ["escape_any", "escape_str"]
+
 try:
     from markupsafe._speedups import _escape_inner as escape_str
 except ImportError:  # pragma: no cover - pure-Python markupsafe
@@ -18,6 +20,7 @@ def escape_any(value: Any) -> str:
     """Escape any value: ``None`` is empty, ``__html__`` objects are trusted."""
     if value is None:
         return ""
-    if type(value) is int:
+    kind = type(value)
+    if kind is int or kind is float:
         return str(value)
     return escape(value)

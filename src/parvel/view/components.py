@@ -37,8 +37,23 @@ class Component:
         return True
 
 
+_SNAKE: dict[str, str | None] = {}
+
+
 def _snake(name: str) -> str:
     return name.replace("-", "_")
+
+
+def _variable(name: str) -> str | None:
+    """The template variable for attribute ``name`` (``alert-type`` -> ``alert_type``)."""
+    try:
+        return _SNAKE[name]
+    except KeyError:
+        snake = name.replace("-", "_")
+        variable = snake if snake.isidentifier() else None
+        if len(_SNAKE) < 4096:
+            _SNAKE[name] = variable
+        return variable
 
 
 class ComponentRenderer:
@@ -90,9 +105,9 @@ class ComponentRenderer:
         view = self.view_for(name)
         g = self.blade._fresh_globals({})
         for key, value in data.items():
-            snake = _snake(key)
-            if snake.isidentifier():
-                g[snake] = value
+            variable = _variable(key)
+            if variable is not None:
+                g[variable] = value
         g["attributes"] = ComponentAttributeBag(data)
         g["slot"] = ComponentSlot(content)
         for slot_name, slot in frame.slots.items():

@@ -62,18 +62,28 @@ def _has_return(node: ast.AST) -> bool:
 
 
 def _remap(tree: ast.AST, line_map: list[int]) -> None:
+    """Replace generated line numbers by template line numbers, in place."""
     last = len(line_map)
-    for node in ast.walk(tree):
+    stack: list[ast.AST] = [tree]
+    pop, push, extend = stack.pop, stack.append, stack.extend
+    node_type = ast.AST
+    while stack:
+        node = pop()
+        for name in node._fields:
+            value = getattr(node, name, None)
+            if isinstance(value, list):
+                extend(v for v in value if isinstance(v, node_type))
+            elif isinstance(value, node_type):
+                push(value)
         lineno = getattr(node, "lineno", None)
         if lineno is None:
             continue
-        node.lineno = line_map[min(lineno, last) - 1]  # type: ignore[attr-defined]
+        mapped = line_map[(lineno if lineno < last else last) - 1]
+        node.lineno = mapped  # type: ignore[attr-defined]
         end = getattr(node, "end_lineno", None)
         if end is not None:
-            node.end_lineno = max(  # type: ignore[attr-defined]
-                node.lineno,  # type: ignore[attr-defined]
-                line_map[min(end, last) - 1],
-            )
+            end_mapped = line_map[(end if end < last else last) - 1]
+            node.end_lineno = end_mapped if end_mapped > mapped else mapped  # type: ignore[attr-defined]
 
 
 class Compiler:

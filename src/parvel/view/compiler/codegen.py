@@ -271,14 +271,20 @@ class Compilation:
                 offset,
                 "Template expressions are Python expressions.",
             ) from None
-        for node in ast.walk(tree):
-            if isinstance(node, _FORBIDDEN):
+        if not collect:
+            return tree
+        if ("yield" in source or "await" in source) and any(
+            isinstance(node, _FORBIDDEN) for node in ast.walk(tree)
+        ):
+            for node in ast.walk(tree):
+                if not isinstance(node, _FORBIDDEN):
+                    continue
                 raise CompileError(
                     f"'{type(node).__name__.lower()}' is not allowed in templates",
                     pos,
                     "Compute the value before rendering.",
                 )
-        if collect:
+        if mode == "exec" or ":=" in source:
             self.assigned |= assigned_names(tree)
         return tree
 

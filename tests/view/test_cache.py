@@ -77,3 +77,13 @@ def test_render_string_is_cached_in_memory(blade):
     blade.render_string("{{ 1 }}")
     blade.render_string("{{ 1 }}")
     assert blade.compiler.compiled_count == 1
+
+
+def test_changing_a_custom_directive_invalidates_the_disk_cache(views, view_path, tmp_path):
+    views("page", "@shout(1)")
+    first = Blade(paths=[view_path], cache_path=tmp_path / "cache")
+    first.directive("shout", lambda e: f"'A' * ({e})")
+    assert first.render("page") == "A"
+    second = Blade(paths=[view_path], cache_path=tmp_path / "cache")
+    second.directive("shout", lambda e: f"'B' * ({e})")
+    assert second.render("page") == "B"

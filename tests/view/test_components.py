@@ -191,3 +191,13 @@ def test_namespaced_component(blade, tmp_path):
     (mail / "components" / "button.blade.html").write_text("<b>{{ slot }}</b>")
     blade.add_namespace("mail", mail)
     assert blade.render_string("<x-mail::button>Go</x-mail::button>") == "<b>Go</b>"
+
+
+def test_forwarding_an_attribute_bag_into_a_component(blade, views):
+    views(
+        **{
+            "components.inner": "<i {{ attributes }}></i>",
+            "components.outer": '<x-inner {{ attributes }} data-o="1"/>',
+        }
+    )
+    assert blade.render_string('<x-outer id="a" :n="2"/>') == '<i id="a" n="2" data-o="1"></i>'

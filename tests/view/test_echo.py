@@ -65,3 +65,12 @@ def test_context_may_shadow_builtins_used_by_generated_code(render, blade, views
     assert render(source, type="x", str="y", bool="z", locals=1) == (
         'xyzab<input type="hidden" name="_method" value="A">class="x""y"'
     )
+
+
+def test_enum_prints_its_value(render):
+    import enum
+
+    class Color(enum.Enum):
+        RED = "<red>"
+
+    assert render("{{ c }}", c=Color.RED) == "&lt;red&gt;"

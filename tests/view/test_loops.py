@@ -73,3 +73,11 @@ def test_stray_endforeach(render):
 def test_bad_loop_header(render):
     with pytest.raises(TemplateSyntaxError, match="Invalid"):
         render("@foreach(items)x@endforeach")
+
+
+def test_loop_parent_across_include(blade, views):
+    views("row", "@foreach(row as cell){{ loop.depth }}{{ loop.parent.index }}@endforeach")
+    assert (
+        blade.render_string("@foreach(rows as row)@include('row')@endforeach", {"rows": [[1], [2]]})
+        == "2021"
+    )

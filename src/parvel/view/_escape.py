@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from enum import Enum
 from typing import Any
 
 from markupsafe import escape
@@ -23,4 +24,6 @@ def escape_any(value: Any) -> str:
     kind = type(value)
     if kind is int or kind is float:
         return str(value)
+    if isinstance(value, Enum):
+        return escape(value.value)
     return escape(value)

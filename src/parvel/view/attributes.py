@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable, Iterator, Mapping
+import re
+from collections.abc import Callable, ItemsView, Iterable, Iterator, KeysView, Mapping
 from typing import Any
 
 from markupsafe import Markup, escape
@@ -60,6 +61,14 @@ class ComponentAttributeBag:
 
     def __len__(self) -> int:
         return len(self._attributes)
+
+    def keys(self) -> KeysView[str]:
+        """Attribute names (lets ``dict(bag)`` and ``**bag`` work)."""
+        return self._attributes.keys()
+
+    def items(self) -> ItemsView[str, Any]:
+        """``(name, value)`` pairs."""
+        return self._attributes.items()
 
     def is_empty(self) -> bool:
         """Whether the bag holds no attributes."""
@@ -152,8 +161,6 @@ class ComponentSlot:
 
     def has_actual_content(self) -> bool:
         """Whether the slot has content other than whitespace and HTML comments."""
-        import re
-
         return bool(re.sub(r"<!--.*?-->", "", self.contents, flags=re.S).strip())
 
     def to_html(self) -> str:

@@ -38,6 +38,7 @@ class Directive:
 
     compile: CompileFn
     args: str = "optional"
+    fingerprint: str = ""
 
 
 @dataclass(frozen=True, slots=True)
@@ -106,7 +107,8 @@ class Compiler:
 
     def signature(self) -> str:
         """A string that changes when the directive set changes (part of cache keys)."""
-        return COMPILER_VERSION + ":" + ",".join(sorted(self.directives))
+        parts = sorted(f"{name}={d.fingerprint}" for name, d in self.directives.items())
+        return COMPILER_VERSION + ":" + ",".join(parts)
 
     def compile(self, source: str, path: str = "<string>") -> CompiledTemplate:
         """Compile ``source``; raises TemplateSyntaxError with the template location."""

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import hashlib
 from collections.abc import Callable
 from typing import TYPE_CHECKING
 
@@ -26,7 +27,13 @@ def simple_directive(fn: Callable[[str | None], str], args: str = "optional") ->
         expr = c.expr(source, t.args_pos or t.pos, f"expression returned by @{t.raw_name}")
         c.write("_b_a('' if (_b_v := ", expr, ") is None else _b_str(_b_v))", pos=t.pos)
 
-    return Directive(compile_simple, args)
+    code = getattr(fn, "__code__", None)
+    fingerprint = (
+        hashlib.sha1(code.co_code + repr(code.co_consts).encode()).hexdigest()[:12]
+        if code is not None
+        else repr(fn)
+    )
+    return Directive(compile_simple, args, fingerprint)
 
 
 def register_condition(blade: Blade, name: str) -> None:

@@ -4,6 +4,9 @@ from __future__ import annotations
 
 import bisect
 
+MAX_EXPRESSION = 2048
+"""Longest echo expression searched with bracket awareness."""
+
 _OPEN = "([{"
 _CLOSE = ")]}"
 
@@ -93,11 +96,12 @@ def balanced_end(src: str, start: int) -> int:
 def find_closer(src: str, start: int, closer: str) -> int:
     """Return the index of ``closer`` after ``start``, skipping strings and nested brackets.
 
-    Falls back to the first plain occurrence when the code is not well formed, and returns
-    ``-1`` when ``closer`` does not occur at all.
+    Falls back to the first plain occurrence when the code is not well formed (or no match is
+    found within ``MAX_EXPRESSION`` characters, which keeps scanning linear), and returns ``-1``
+    when ``closer`` does not occur at all.
     """
     i = start
-    n = len(src)
+    n = min(len(src), start + MAX_EXPRESSION)
     depth = 0
     while i < n:
         ch = src[i]

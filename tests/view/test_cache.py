@@ -3,6 +3,8 @@ from __future__ import annotations
 import os
 import time
 
+import pytest
+
 from parvel.view import Blade
 
 
@@ -87,3 +89,14 @@ def test_changing_a_custom_directive_invalidates_the_disk_cache(views, view_path
     second = Blade(paths=[view_path], cache_path=tmp_path / "cache")
     second.directive("shout", lambda e: f"'B' * ({e})")
     assert second.render("page") == "B"
+
+
+def test_debug_mode_notices_deleted_and_new_files(views, view_path, tmp_path):
+    from parvel.view import TemplateNotFound
+
+    path = views("page", "one")
+    blade = Blade(paths=[view_path], debug=True)
+    assert blade.render("page") == "one"
+    path.unlink()
+    with pytest.raises(TemplateNotFound):
+        blade.render("page")

@@ -201,3 +201,11 @@ def test_forwarding_an_attribute_bag_into_a_component(blade, views):
         }
     )
     assert blade.render_string('<x-outer id="a" :n="2"/>') == '<i id="a" n="2" data-o="1"></i>'
+
+
+def test_echo_inside_attribute_value_accepts_any_type(blade, views):
+    views(**{"components.row": "<tr {{ attributes }}></tr>"})
+    html = blade.render_string(
+        '<x-row data-id="row-{{ n }}" title="{{ none }}{{ s }}"/>', {"n": 5, "none": None, "s": "<"}
+    )
+    assert html == '<tr data-id="row-5" title="&lt;"></tr>'

@@ -229,7 +229,7 @@ class Blade:
                 fn(view)
 
     def _render_view(self, runtime: Runtime, name: str, g: dict[str, Any]) -> str:
-        code = self._code_for_file(self.finder.find(name))
+        code = self._code_for_file(self.finder.find(name, fresh=self.debug))
         if self._composers:
             self._compose(name, g)
         return runtime.render(code, g)

@@ -46,9 +46,12 @@ class ViewFinder:
         relative = rest.replace(".", "/") + EXTENSION
         return [root / relative for root in roots]
 
-    def find(self, name: str) -> Path:
-        """Return the template file for ``name``; raises TemplateNotFound."""
-        found = self._found.get(name)
+    def find(self, name: str, fresh: bool = False) -> Path:
+        """Return the template file for ``name``; raises TemplateNotFound.
+
+        Resolved names are remembered unless ``fresh`` is true (debug mode), which looks again.
+        """
+        found = None if fresh else self._found.get(name)
         if found is not None:
             return found
         candidates = self.candidates(name)

@@ -25,7 +25,7 @@ def _string_value(c: Compilation, attr: Attribute) -> list[str | Expr]:
         if parts:
             parts.append(" + ")
         parts.append(f"_b_M({attr.value[last : m.start()]!r})")
-        parts.extend([" + ", c.expr(m.group(1), attr.pos + m.start(1))])
+        parts.extend([" + _b_e(", c.expr(m.group(1), attr.pos + m.start(1)), ")"])
         last = m.end()
     if parts:
         parts.extend([" + ", f"_b_M({attr.value[last:]!r})"])

@@ -88,3 +88,12 @@ def test_undefined_variable_is_a_name_error(render):
 
 def test_builtins_are_available(render):
     assert render("{{ len(items) }} {{ ', '.join(items) }}", items=["a", "b"]) == "2 a, b"
+
+
+def test_first(blade, views):
+    from parvel.view import TemplateNotFound
+
+    views("admin", "admin {{ x }}")
+    assert blade.first(["custom.admin", "admin"], {"x": 1}) == "admin 1"
+    with pytest.raises(TemplateNotFound):
+        blade.first(["a", "b"])

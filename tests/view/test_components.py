@@ -209,3 +209,26 @@ def test_echo_inside_attribute_value_accepts_any_type(blade, views):
         '<x-row data-id="row-{{ n }}" title="{{ none }}{{ s }}"/>', {"n": 5, "none": None, "s": "<"}
     )
     assert html == '<tr data-id="row-5" title="&lt;"></tr>'
+
+
+def test_prepends_for_non_class_attributes(blade, views):
+    views(
+        **{
+            "components.p": "<div {{ attributes.merge({'data-controller': attributes.prepends('profile')}) }}></div>"
+        }
+    )
+    assert blade.render_string('<x-p data-controller="extra"/><x-p/>') == (
+        '<div data-controller="profile extra"></div><div data-controller="profile"></div>'
+    )
+
+
+def test_layout_component_with_slot_and_prop_default(blade, views):
+    views(
+        **{
+            "components.layout": "@props({'title': 'Todo Manager'})\n<title>{{ title }}</title>{{ slot }}"
+        }
+    )
+    assert blade.render_string("<x-layout>body</x-layout>") == "<title>Todo Manager</title>body"
+    assert blade.render_string("<x-layout><x-slot:title>Custom</x-slot>body</x-layout>") == (
+        "<title>Custom</title>body"
+    )

@@ -21,6 +21,15 @@ def _render_value(key: str, value: Any) -> str | None:
     return f'{key}="{escape(value)}"'
 
 
+class AppendableValue:
+    """A default attribute value that ``merge`` appends passed values to."""
+
+    __slots__ = ("value",)
+
+    def __init__(self, value: Any) -> None:
+        self.value = value
+
+
 class ComponentAttributeBag:
     """The attributes passed to a component that are not props (``attributes`` in templates).
 
@@ -110,8 +119,12 @@ class ComponentAttributeBag:
         """Merge default attributes: ``class`` and ``style`` are appended, others replaced."""
         merged: dict[str, Any] = dict(defaults or {})
         merged.update({k.rstrip("_"): v for k, v in more.items()})
+        appendable = {k for k, v in merged.items() if isinstance(v, AppendableValue)}
+        for key in appendable:
+            merged[key] = merged[key].value
         for key, value in self._attributes.items():
-            if key in ("class", "style") and merged.get(key) not in (None, ""):
+            appends = key in ("class", "style") or key in appendable
+            if appends and merged.get(key) not in (None, ""):
                 default = str(merged[key])
                 if key == "style" and not default.rstrip().endswith(";"):
                     default = default.rstrip() + ";"
@@ -121,6 +134,10 @@ class ComponentAttributeBag:
             else:
                 merged[key] = value
         return ComponentAttributeBag(merged)
+
+    def prepends(self, value: Any) -> AppendableValue:
+        """A default for ``merge`` that passed values are appended to (like ``class``)."""
+        return AppendableValue(value)
 
     def class_(self, classes: Any) -> ComponentAttributeBag:
         """Merge conditional classes: ``attributes.class_(['p-4', {'bold': active}])``."""

@@ -23,7 +23,7 @@ from parvel.view.components import ComponentRenderer
 from parvel.view.directives import register_all
 from parvel.view.directives.components import compile_tag
 from parvel.view.directives.custom import register_condition, simple_directive
-from parvel.view.exceptions import TemplateSyntaxError
+from parvel.view.exceptions import TemplateNotFound, TemplateSyntaxError
 from parvel.view.finder import ViewFinder
 from parvel.view.hooks import ViewHooks
 from parvel.view.loop import Loop
@@ -149,6 +149,17 @@ class Blade:
         if fragment not in runtime.fragments:
             raise KeyError(f"View [{name}] has no @fragment({fragment!r}).")
         return runtime.fragments[fragment]
+
+    def first(self, names: Iterable[str], context: Mapping[str, Any] | None = None) -> str:
+        """Render the first view of ``names`` that exists; raises TemplateNotFound."""
+        names = list(names)
+        for name in names:
+            if self.exists(name):
+                return self.render(name, context)
+        searched: list[str] = []
+        for name in names:
+            searched.extend(str(p) for p in self.finder.candidates(name))
+        raise TemplateNotFound(", ".join(names), searched)
 
     def exists(self, name: str) -> bool:
         """Whether a template exists for view ``name``."""

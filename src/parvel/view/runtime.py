@@ -193,8 +193,8 @@ class Runtime:
                 value = attrs.pop(kebab) if kebab in attrs else attrs.pop(key)
                 attrs.pop(key, None)
                 g[key] = value
-            elif has_default:
-                g[key] = default
+            elif has_default and g.get(key) is None:
+                g[key] = default  # like Laravel's `$$key ?? default`: slots and data win
         if copied or not isinstance(bag, ComponentAttributeBag):
             g["attributes"] = ComponentAttributeBag(attrs)
 

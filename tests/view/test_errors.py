@@ -79,3 +79,9 @@ def test_template_not_found_names_searched_paths(blade, view_path):
     assert info.value.searched == [expected]
     assert expected in str(info.value)
     assert info.value.code == "template-not-found"
+
+
+def test_php_variables_get_a_python_hint(render):
+    with pytest.raises(TemplateSyntaxError) as info:
+        render("@foreach($posts as $post)x@endforeach")
+    assert "not $name" in str(info.value)

@@ -26,8 +26,8 @@ def test_style_list_adds_semicolons():
 
 
 def test_to_json_escapes_only_inside_strings():
-    assert to_json({"a": "<'&\"\\"}) == '{"a": "\\u003C\\u0027\\u0026\\u0022\\\\"}'
-    assert to_json([1, None, True]) == "[1, null, true]"
+    assert to_json({"a": "<'&\"\\"}) == '{"a":"\\u003C\\u0027\\u0026\\u0022\\\\"}'
+    assert to_json([1, None, True]) == "[1,null,true]"
 
 
 def test_js_values():

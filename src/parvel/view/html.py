@@ -51,9 +51,11 @@ def style_list(value: Any) -> str:
 def to_json(value: Any, indent: int | None = None) -> str:
     r"""Encode ``value`` as JSON that is safe inside ``<script>`` and HTML attributes.
 
-    ``<``, ``>``, ``&``, ``'`` and quotes inside strings are written as ``\uXXXX`` escapes.
+    ``<``, ``>``, ``&``, ``'`` and quotes inside strings are written as ``\uXXXX`` escapes;
+    the output is compact (no spaces) unless ``indent`` is given, like PHP's ``json_encode``.
     """
-    text = json.dumps(value, ensure_ascii=False, indent=indent, default=str)
+    separators = (",", ":") if indent is None else (",", ": ")
+    text = json.dumps(value, ensure_ascii=False, indent=indent, separators=separators, default=str)
 
     def fix(match: re.Match[str]) -> str:
         body = match.group(0)[1:-1]

@@ -269,7 +269,11 @@ class Compilation:
             raise CompileError(
                 f"Invalid Python {'expression' if mode == 'eval' else 'code'}: {reason}",
                 offset,
-                "Template expressions are Python expressions.",
+                (
+                    "Blade expressions are Python: write name, not $name."
+                    if "$" in source
+                    else "Template expressions are Python expressions."
+                ),
             ) from None
         if not collect:
             return tree

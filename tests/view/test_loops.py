@@ -81,3 +81,21 @@ def test_loop_parent_across_include(blade, views):
         blade.render_string("@foreach(rows as row)@include('row')@endforeach", {"rows": [[1], [2]]})
         == "2021"
     )
+
+
+def test_loop_object_is_skipped_when_nothing_reads_it(blade):
+    plain = blade.compiler.compile("@foreach(items as i){{ i }}@endforeach").source
+    assert "_b_Loop" not in plain
+    used = blade.compiler.compile("@foreach(items as i){{ loop.index }}@endforeach").source
+    assert "_b_Loop" in used
+    included = blade.compiler.compile("@foreach(items as i)@include('row')@endforeach").source
+    assert "_b_Loop" in included
+
+
+def test_inner_loop_depth_keeps_outer_loop_alive(render):
+    source = "@foreach(rows as row)\n@foreach(row as cell){{ loop.depth }}{{ loop.parent.index }}@endforeach\n@endforeach"
+    assert render(source, rows=[[1], [2]]) == "2021"
+
+
+def test_multiline_items_expression(render):
+    assert render("@foreach([\n  1,\n  2,\n] as i){{ i }}@endforeach") == "12"

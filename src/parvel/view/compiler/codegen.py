@@ -105,6 +105,8 @@ class Compilation:
         self.footer: list[tuple[tuple[str | Expr, ...], int]] = []
         self.flags: set[str] = set()
         self.assigned: set[str] = set()
+        self.loop_uses = 0
+        """Counts code that may read ``loop``; a ``@foreach`` whose body adds none skips it."""
 
     # ------------------------------------------------------------------ writing
     def line(self, pos: int) -> int:
@@ -256,6 +258,8 @@ class Compilation:
 
     def parse(self, source: str, pos: int, mode: str = "exec", collect: bool = True) -> ast.AST:
         """Parse generated or template Python, mapping errors to the template position."""
+        if collect and "loop" in source:
+            self.loop_uses += 1
         try:
             tree = ast.parse(source, mode=mode)
         except (SyntaxError, ValueError, RecursionError, MemoryError) as error:

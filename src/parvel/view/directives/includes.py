@@ -14,6 +14,7 @@ def _with_scope(method: str, leading: int) -> Directive:
     """``@method(<leading args>, name, [data])`` rendered with the caller's variables."""
 
     def compile_include(c: Compilation, t: Token) -> None:
+        c.loop_uses += 1  # the included view sees `loop`
         args = c.arg_sources(t.args, t.args_pos, leading + 1, leading + 2)
         condition = args[:leading]
         name = args[leading]

@@ -88,15 +88,27 @@ def _foreach(c: Compilation, t: Token, kind: str = "foreach") -> None:
     target, items = _loop_header(c, t)
     var = c.unique("loop")
     c.assigned.add("loop")
+    first = len(c.lines)
     c.write(f"{var} = _b_Loop(", items, ", loop)", pos=t.pos)
+    last = len(c.lines) - 1
     block = c.open(kind, t, ("for ", target, f" in {var}:"))
-    block.data["var"] = var
+    block.data.update(var=var, lines=(first, last, len(c.lines)), uses=c.loop_uses)
     c.write(f"loop = {var}", pos=t.pos)
 
 
 def _endforeach(c: Compilation, t: Token) -> None:
     block = c.close(("foreach",), t)
-    c.write(f"loop = {block.data['var']}.parent", pos=t.pos)
+    var = block.data["var"]
+    if block.data["uses"] == c.loop_uses:
+        # Nothing in the body can see `loop`: iterate the items directly (no Loop object).
+        lines = block.data["lines"]
+        assert isinstance(lines, tuple)
+        first, last, setter = (int(n) for n in lines)
+        c.lines[first] = c.lines[first].replace(f"{var} = _b_Loop(", f"{var} = (", 1)
+        c.lines[last] = c.lines[last].removesuffix(", loop)") + ")"
+        c.lines[setter] = c.lines[setter].replace(f"loop = {var}", "pass", 1)
+        return
+    c.write(f"loop = {var}.parent", pos=t.pos)
 
 
 def _forelse(c: Compilation, t: Token) -> None:

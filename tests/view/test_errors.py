@@ -85,3 +85,8 @@ def test_php_variables_get_a_python_hint(render):
     with pytest.raises(TemplateSyntaxError) as info:
         render("@foreach($posts as $post)x@endforeach")
     assert "not $name" in str(info.value)
+
+
+def test_too_deep_nesting_is_a_syntax_error(render):
+    with pytest.raises(TemplateSyntaxError, match="nested more than"):
+        render("@if(1)" * 120 + "x" + " @endif" * 120)

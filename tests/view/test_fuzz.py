@@ -118,4 +118,5 @@ def check(source: str) -> None:
         ENGINE.compiler.compile(source)
     except TemplateSyntaxError as error:
         location = (error.line, error.column)
+        assert "Internal compiler error" not in error.reason, source
     assert min(location) >= 1

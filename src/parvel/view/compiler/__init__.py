@@ -234,7 +234,17 @@ class Compiler:
         lines = header + c.lines
         line_map = [1] * len(header) + c.line_map
         source = "\n".join(lines) + "\n"
-        tree = c.parse(source, 0, collect=False)
+        try:
+            tree = ast.parse(source)
+        except (SyntaxError, ValueError, RecursionError, MemoryError) as error:
+            line = getattr(error, "lineno", None) or 1
+            raise TemplateSyntaxError(
+                f"Internal compiler error: {error}",
+                path=path,
+                line=line_map[min(line, len(line_map)) - 1],
+                column=1,
+                hint="Please report this template to the Parvel developers.",
+            ) from None
         _remap(tree, line_map)
         try:
             assert isinstance(tree, ast.Module)

@@ -14,6 +14,9 @@ from parvel.view.compiler._names import assigned_names
 from parvel.view.compiler._scan import LineIndex, ScanError, skip_string
 from parvel.view.compiler.tokens import Kind, Token
 
+MAX_NESTING = 90
+"""Deepest block nesting a template may use (Python allows 100 indentation levels)."""
+
 PREFIX = "_b_"
 """Names starting with this prefix are reserved for the generated code."""
 
@@ -156,6 +159,13 @@ class Compilation:
 
     def indent(self) -> None:
         """Start a Python suite (after writing a header ending with ``:``)."""
+        if self.level >= MAX_NESTING:
+            opened = self.blocks[-1].token.pos if self.blocks else 0
+            raise CompileError(
+                f"Blocks are nested more than {MAX_NESTING} levels deep",
+                opened,
+                "Move part of the template into an @include or a component.",
+            )
         self.level += 1
         self._written.append(0)
 

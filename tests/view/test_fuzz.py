@@ -114,9 +114,11 @@ ENGINE = Blade()
 
 def check(source: str) -> None:
     location = (1, 1)
+    reason = ""
     try:
         ENGINE.compiler.compile(source)
     except TemplateSyntaxError as error:
         location = (error.line, error.column)
-        assert "Internal compiler error" not in error.reason, source
+        reason = error.reason
     assert min(location) >= 1
+    assert "Internal compiler error" not in reason, source

@@ -7,12 +7,11 @@ with the template path as its file name) makes tracebacks point at ``.blade.html
 from __future__ import annotations
 
 import ast
-from collections.abc import Callable
 from dataclasses import dataclass, field
 
 from parvel.view.compiler._names import assigned_names
-from parvel.view.compiler._scan import LineIndex, ScanError, skip_string
-from parvel.view.compiler.tokens import Kind, Token
+from parvel.view.compiler._scan import LineIndex, skip_string
+from parvel.view.compiler.tokens import Token
 
 MAX_NESTING = 90
 """Deepest block nesting a template may use (Python allows 100 indentation levels)."""
@@ -350,16 +349,3 @@ class Compilation:
         if len(tree.body) != 1 or not isinstance(tree.body[0], expected):
             raise CompileError("Invalid loop header", pos)
         return source
-
-
-Handler = Callable[[Compilation, Token], None]
-
-
-def scan_error(error: ScanError) -> CompileError:
-    """Turn a scanner error into a compile error."""
-    return CompileError(error.message, error.pos, error.hint)
-
-
-def is_output(kind: Kind) -> bool:
-    """Whether a token kind writes output."""
-    return kind in (Kind.TEXT, Kind.ECHO, Kind.RAW)

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from parvel.view.compiler import Compilation, Directive, Token
+from parvel.view.compiler import Compilation, Directive, Expr, Token
 from parvel.view.directives._common import close, elif_branch, else_branch, open_if
 
 if TYPE_CHECKING:
@@ -35,15 +35,15 @@ def _endunless(c: Compilation, t: Token) -> None:
     close(c, t, "unless")
 
 
-def _lambdas(c: Compilation, t: Token) -> list[str | object]:
-    parts: list[str | object] = []
+def _lambdas(c: Compilation, t: Token) -> list[str | Expr]:
+    parts: list[str | Expr] = []
     for i, expr in enumerate(c.arg_sources(t.args, t.args_pos, 1, 20)):
         parts.extend([", " if i else "", "lambda: ", expr])
     return parts
 
 
 def _isset(c: Compilation, t: Token) -> None:
-    open_if(c, t, "isset", "_b_isset(", *_lambdas(c, t), ")")  # type: ignore[arg-type]
+    open_if(c, t, "isset", "_b_isset(", *_lambdas(c, t), ")")
 
 
 def _endisset(c: Compilation, t: Token) -> None:
@@ -52,7 +52,7 @@ def _endisset(c: Compilation, t: Token) -> None:
 
 def empty_block(c: Compilation, t: Token) -> None:
     """``@empty(expr)``: true when ``expr`` is undefined or falsy."""
-    open_if(c, t, "empty", "_b_empty(", *_lambdas(c, t), ")")  # type: ignore[arg-type]
+    open_if(c, t, "empty", "_b_empty(", *_lambdas(c, t), ")")
 
 
 def _endempty(c: Compilation, t: Token) -> None:

@@ -6,7 +6,7 @@ import hashlib
 from collections.abc import Callable
 from typing import TYPE_CHECKING
 
-from parvel.view.compiler import Compilation, Directive, Token
+from parvel.view.compiler import Compilation, Directive, Expr, Token
 from parvel.view.compiler.codegen import CompileError
 from parvel.view.directives._common import close, elif_branch, open_if
 
@@ -40,19 +40,19 @@ def register_condition(blade: Blade, name: str) -> None:
     """Register ``@name``, ``@elsename``, ``@unlessname`` and ``@endname`` for ``blade.if_``."""
     kind = f"custom:{name}"
 
-    def call(c: Compilation, t: Token) -> tuple[object, ...]:
+    def call(c: Compilation, t: Token) -> tuple[str | Expr, ...]:
         if t.args is None:
             return (f"_b_r.condition({name!r})",)
         return (f"_b_r.condition({name!r}, ", c.args(t.args, t.args_pos), ")")
 
     def opener(c: Compilation, t: Token) -> None:
-        open_if(c, t, kind, *call(c, t))  # type: ignore[arg-type]
+        open_if(c, t, kind, *call(c, t))
 
     def unless(c: Compilation, t: Token) -> None:
-        open_if(c, t, kind, "not ", *call(c, t))  # type: ignore[arg-type]
+        open_if(c, t, kind, "not ", *call(c, t))
 
     def elser(c: Compilation, t: Token) -> None:
-        elif_branch(c, t, *call(c, t))  # type: ignore[arg-type]
+        elif_branch(c, t, *call(c, t))
 
     def ender(c: Compilation, t: Token) -> None:
         close(c, t, kind)

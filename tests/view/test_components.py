@@ -232,3 +232,17 @@ def test_layout_component_with_slot_and_prop_default(blade, views):
     assert blade.render_string("<x-layout><x-slot:title>Custom</x-slot>body</x-layout>") == (
         "<title>Custom</title>body"
     )
+
+
+def test_anonymous_component_paths(blade, tmp_path):
+    shared = tmp_path / "shared"
+    shared.mkdir()
+    (shared / "panel.blade.html").write_text("<panel>{{ slot }}</panel>")
+    dashboard = tmp_path / "dashboard"
+    (dashboard / "card").mkdir(parents=True)
+    (dashboard / "card" / "index.blade.html").write_text("<card/>")
+    blade.anonymous_component_path(shared)
+    blade.anonymous_component_path(dashboard, "dashboard")
+    assert (
+        blade.render_string("<x-panel>p</x-panel><x-dashboard::card/>") == "<panel>p</panel><card/>"
+    )

@@ -206,6 +206,14 @@ class Blade:
         """Render ``<x-name>`` with the class-based component ``cls``."""
         self.components.register(name, cls)
 
+    def anonymous_component_path(
+        self, path: str | os.PathLike[str], prefix: str | None = None
+    ) -> None:
+        """Find anonymous components directly in ``path`` (``<x-prefix::name>`` with a prefix)."""
+        hidden = f"anonymous-components-{len(self.components._anonymous)}"
+        self.finder.add_namespace(hidden, path)
+        self.components.add_anonymous_path(hidden, prefix)
+
     def add_namespace(self, namespace: str, path: str | os.PathLike[str]) -> None:
         """Serve ``namespace::view`` names from ``path``."""
         self.finder.add_namespace(namespace, path)

@@ -64,6 +64,12 @@ class ComponentRenderer:
         self.classes: dict[str, type[Any]] = {}
         self._views: dict[str, str] = {}
         self._signatures: dict[type[Any], set[str]] = {}
+        self._anonymous: list[tuple[str | None, str]] = []
+
+    def add_anonymous_path(self, namespace: str, prefix: str | None) -> None:
+        """Look up ``<x-name>`` (or ``<x-prefix::name>``) in the views of ``namespace``."""
+        self._anonymous.append((prefix, namespace))
+        self._views.clear()
 
     def register(self, name: str, cls: type[Any]) -> None:
         """Use ``cls`` for ``<x-name>``."""
@@ -75,10 +81,14 @@ class ComponentRenderer:
         if cached is not None:
             return cached
         namespace, sep, rest = name.rpartition("::")
-        prefix = f"{namespace}::" if sep else ""
-        base = f"{prefix}components.{rest}"
         last = rest.rsplit(".", 1)[-1]
-        options = [base, f"{base}.index", f"{base}.{last}"]
+        bases: list[str] = []
+        if not sep or not any(p == namespace for p, _ in self._anonymous):
+            bases.append(f"{namespace}::components.{rest}" if sep else f"components.{rest}")
+        for prefix, hidden in self._anonymous:
+            if (prefix or "") == namespace:
+                bases.append(f"{hidden}::{rest}")
+        options = [o for base in bases for o in (base, f"{base}.index", f"{base}.{last}")]
         for option in options:
             if self.blade.exists(option):
                 self._views[name] = option

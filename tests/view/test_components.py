@@ -246,3 +246,24 @@ def test_anonymous_component_paths(blade, tmp_path):
     assert (
         blade.render_string("<x-panel>p</x-panel><x-dashboard::card/>") == "<panel>p</panel><card/>"
     )
+
+
+def test_component_namespace_discovers_classes(blade, tmp_path, monkeypatch):
+    package = tmp_path / "pkg" / "shopui"
+    (package / "forms").mkdir(parents=True)
+    (package / "__init__.py").write_text("")
+    (package / "forms" / "__init__.py").write_text("")
+    (package / "forms" / "user_card.py").write_text(
+        "class UserCard:\n"
+        "    def __init__(self, name):\n"
+        "        self.name = name\n"
+        "    def render(self):\n"
+        "        return '<card>{{ name }}</card>'\n"
+    )
+    monkeypatch.syspath_prepend(str(tmp_path / "pkg"))
+    blade.component_namespace("shopui")
+    blade.component_namespace("shopui", "shop")
+    assert blade.render_string('<x-forms.user-card name="Ann"/>') == "<card>Ann</card>"
+    assert blade.render_string('<x-shop::forms.user-card name="Bo"/>') == "<card>Bo</card>"
+    with pytest.raises(TemplateError, match="component"):
+        blade.render_string("<x-forms.missing/>")

@@ -206,6 +206,15 @@ class Blade:
         """Render ``<x-name>`` with the class-based component ``cls``."""
         self.components.register(name, cls)
 
+    def component_namespace(self, module: str, prefix: str | None = None) -> None:
+        """Discover class components in the package ``module``.
+
+        ``<x-forms.input>`` imports ``<module>.forms.input`` and uses its ``Input`` class
+        (``<x-user-card>``: module ``user_card``, class ``UserCard``). With a ``prefix`` the tag
+        is ``<x-prefix::forms.input>``.
+        """
+        self.components.add_module(module, prefix)
+
     def anonymous_component_path(
         self, path: str | os.PathLike[str], prefix: str | None = None
     ) -> None:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import importlib
 import inspect
 from collections.abc import Callable
 from typing import TYPE_CHECKING, Any
@@ -61,10 +62,38 @@ class ComponentRenderer:
 
     def __init__(self, blade: Blade) -> None:
         self.blade = blade
-        self.classes: dict[str, type[Any]] = {}
+        self.classes: dict[str, type[Any] | None] = {}
         self._views: dict[str, str] = {}
         self._signatures: dict[type[Any], set[str]] = {}
         self._anonymous: list[tuple[str | None, str]] = []
+        self._modules: list[tuple[str | None, str]] = []
+
+    def add_module(self, module: str, prefix: str | None) -> None:
+        """Discover class components in ``module`` (``<x-forms.input>``: ``forms/input.py``)."""
+        self._modules.append((prefix, module))
+        self.classes = {k: v for k, v in self.classes.items() if v is not None}
+
+    def class_for(self, name: str) -> type[Any] | None:
+        """The class for ``<x-name>`` from the component modules, or ``None`` (cached)."""
+        namespace, _, rest = name.rpartition("::")
+        found: type[Any] | None = None
+        for prefix, module in self._modules:
+            if (prefix or "") != namespace:
+                continue
+            parts = [p.replace("-", "_") for p in rest.split(".")]
+            if not all(p.isidentifier() for p in parts):
+                break
+            class_name = "".join(w[:1].upper() + w[1:] for w in parts[-1].split("_"))
+            try:
+                loaded = importlib.import_module(".".join([module, *parts]))
+            except ModuleNotFoundError:
+                continue
+            candidate = getattr(loaded, class_name, None)
+            if isinstance(candidate, type):
+                found = candidate
+                break
+        self.classes[name] = found
+        return found
 
     def add_anonymous_path(self, namespace: str, prefix: str | None) -> None:
         """Look up ``<x-name>`` (or ``<x-prefix::name>``) in the views of ``namespace``."""
@@ -109,7 +138,7 @@ class ComponentRenderer:
         """Render the component described by ``frame`` with default slot ``content``."""
         name = frame.name
         data = frame.data
-        cls = self.classes.get(name)
+        cls = self.classes.get(name) if name in self.classes else self.class_for(name)
         if cls is not None:
             return self._render_class(runtime, cls, frame, content)
         view = self.view_for(name)

@@ -84,10 +84,13 @@ class ComponentRenderer:
             if not all(p.isidentifier() for p in parts):
                 break
             class_name = "".join(w[:1].upper() + w[1:] for w in parts[-1].split("_"))
+            target = ".".join([module, *parts])
             try:
-                loaded = importlib.import_module(".".join([module, *parts]))
-            except ModuleNotFoundError:
-                continue
+                loaded = importlib.import_module(target)
+            except ModuleNotFoundError as error:
+                if error.name and target.startswith(error.name):
+                    continue  # no such component module
+                raise  # the component module itself failed to import something
             candidate = getattr(loaded, class_name, None)
             if isinstance(candidate, type):
                 found = candidate

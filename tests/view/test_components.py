@@ -267,3 +267,34 @@ def test_component_namespace_discovers_classes(blade, tmp_path, monkeypatch):
     assert blade.render_string('<x-shop::forms.user-card name="Bo"/>') == "<card>Bo</card>"
     with pytest.raises(TemplateError, match="component"):
         blade.render_string("<x-forms.missing/>")
+
+
+def test_class_component_closure_render_and_hidden_members(blade):
+    class Card(Component):
+        except_ = ("secret",)
+
+        def __init__(self, kind: str) -> None:
+            self.kind = kind
+            self.secret = "hidden"
+
+        def render(self):
+            def view(data):
+                return (
+                    f"<div data-name='{data['component_name']}'>{{{{ kind }}}} {data['slot']}</div>"
+                )
+
+            return view
+
+    blade.component("card", Card)
+    assert (
+        blade.render_string('<x-card kind="k">body</x-card>')
+        == "<div data-name='card'>k body</div>"
+    )
+
+    class Leaky(Card):
+        def render(self):
+            return "{{ secret }}"
+
+    blade.component("leaky", Leaky)
+    with pytest.raises(NameError, match="secret"):
+        blade.render_string("<x-leaky kind='k'/>")

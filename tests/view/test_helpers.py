@@ -78,3 +78,26 @@ def test_fragment(blade, views):
     assert blade.fragment("page", "list", {"n": 2}) == "<ul>2</ul>"
     with pytest.raises(KeyError):
         blade.fragment("page", "other", {"n": 3})
+
+
+def test_inject_imports_and_calls_without_a_resolver(render):
+    assert render("@inject('counter', 'collections.Counter'){{ len(counter) }}") == "0"
+
+
+def test_inject_uses_the_resolve_hook(blade):
+    blade.hooks.resolve = lambda target: {"metrics": "M"}[target]
+    assert blade.render_string("@inject('m', 'metrics'){{ m }}") == "M"
+
+
+def test_inject_needs_a_literal_name(render):
+    with pytest.raises(TemplateSyntaxError, match="string literal"):
+        render("@inject(name, 'x')")
+
+
+def test_stringable_echo_handlers(blade):
+    import decimal
+
+    blade.stringable(decimal.Decimal, lambda d: f"€{d:.2f}")
+    assert blade.render_string(
+        "{{ price }} {{ n }}", {"price": decimal.Decimal("3.5"), "n": 2}
+    ) == ("€3.50 2")

@@ -99,6 +99,7 @@ class Blade:
         self._composers: list[tuple[str, Callable[[ViewData], Any]]] = []
         self._files: dict[Path, _Entry] = {}
         self._strings: dict[str, types.CodeType] = {}
+        self._stringables: dict[type[Any], Callable[[Any], Any]] = {}
         self._base: dict[str, Any] = {
             "__builtins__": builtins,
             "_b_escape": escape_any,
@@ -196,6 +197,20 @@ class Blade:
             self.compiler.register(name, simple_directive(handler, args))
         self._strings.clear()
         self._files.clear()
+
+    def stringable(self, cls: type[Any], fn: Callable[[Any], Any]) -> None:
+        """Echo instances of ``cls`` (and subclasses) as ``fn(value)`` in ``{{ }}``."""
+        self._stringables[cls] = fn
+        handlers = dict(self._stringables)
+
+        def escape_with_handlers(value: Any) -> str:
+            for kind in type(value).__mro__:
+                handler = handlers.get(kind)
+                if handler is not None:
+                    return escape_any(handler(value))
+            return escape_any(value)
+
+        self._base["_b_escape"] = escape_with_handlers
 
     def if_(self, name: str, fn: Callable[..., Any]) -> None:
         """Register a custom conditional: ``@name(...)``, ``@elsename``, ``@unlessname``, ``@endname``."""

@@ -24,8 +24,12 @@ class Component:
 
     Constructor parameters receive the matching tag attributes (``alert-type`` fills
     ``alert_type``); the other attributes land in :attr:`attributes`. Public attributes and
-    methods are available in the component's template.
+    methods are available in the component's template, except the names listed in
+    ``except_``. ``render()`` returns a view name, inline Blade source, or a function that
+    receives ``{"component_name", "attributes", "slot", <named slots>}`` and returns either.
     """
+
+    except_: tuple[str, ...] = ()
 
     attributes: ComponentAttributeBag
 
@@ -192,8 +196,9 @@ class ComponentRenderer:
         if should is not None and not should():
             return ""
         g = self.blade._fresh_globals({})
+        hidden = set(getattr(instance, "except_", ()))
         for attr in dir(instance):
-            if attr.startswith("_") or attr in _RESERVED:
+            if attr.startswith("_") or attr in _RESERVED or attr in hidden or attr == "except_":
                 continue
             g[attr] = getattr(instance, attr)
         g["attributes"] = instance.attributes
@@ -202,6 +207,14 @@ class ComponentRenderer:
         for slot_name, slot in frame.slots.items():
             g[_snake(slot_name)] = slot
         rendered = instance.render()
+        if callable(rendered):  # render() may return fn(data) -> str, like Laravel's closure
+            data = {
+                "component_name": frame.name,
+                "attributes": instance.attributes,
+                "slot": g["slot"],
+                **{_snake(k): v for k, v in frame.slots.items()},
+            }
+            rendered = rendered(data)
         if not isinstance(rendered, str):
             raise TemplateError(
                 f"{cls.__qualname__}.render() returned {type(rendered).__name__}, not str.",

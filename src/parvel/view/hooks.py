@@ -7,7 +7,8 @@ a plain callable; an application sets them once at boot and reads per-request st
 example from a context variable) when called.
 
 Without a resolver the directives behave as in a logged-out, error-free, session-less
-production app: ``@auth`` is false, ``@guest`` true, ``@can`` false, ``@cannot`` true,
+production app: ``@inject`` imports the dotted path and calls it without arguments,
+``@auth`` is false, ``@guest`` true, ``@can`` false, ``@cannot`` true,
 ``@error`` and ``@session`` never match, ``@env`` sees ``"production"``. ``@csrf`` raises
 :class:`~parvel.view.TemplateError`, because a form without a token would fail later and
 silently.
@@ -34,6 +35,8 @@ class ViewHooks:
         gate: ``gate(ability, *arguments)`` returns whether the user may (``@can`` ...).
         environment: Returns the environment name (``@env``, ``@production``).
         session: Returns the current session data (``@session``).
+        resolve: Returns the service for a name or dotted class path (``@inject``); an
+            application passes its container here.
     """
 
     csrf_token: Callable[[], str] | None = None
@@ -42,3 +45,4 @@ class ViewHooks:
     gate: Callable[..., bool] | None = None
     environment: Callable[[], str] | None = None
     session: Callable[[], Mapping[str, Any]] | None = None
+    resolve: Callable[[str], Any] | None = None

@@ -271,6 +271,14 @@ class Runtime:
         """Run the custom condition registered with ``blade.if_(name, fn)``."""
         return bool(self.blade.conditions[name](*args))
 
+    def inject(self, target: str) -> Any:
+        """The service for ``@inject``: ``hooks.resolve(target)``, else import and call it."""
+        resolver = self.blade.hooks.resolve
+        if resolver is not None:
+            return resolver(target)
+        found = self.use(target)
+        return found() if callable(found) else found
+
     def use(self, path: str) -> Any:
         """Import ``module`` or ``module.attribute`` for ``@use``."""
         try:

@@ -61,6 +61,15 @@ def _use(c: Compilation, t: Token) -> None:
     c.write(f"{alias} = _b_r.use({path!r})", pos=t.pos)
 
 
+def _inject(c: Compilation, t: Token) -> None:
+    args = c.arg_sources(t.args, t.args_pos, 2, 2)
+    name = string_literal(c, args[0], "The @inject variable name")
+    if not name.isidentifier():
+        raise CompileError(f"Invalid @inject variable name {name!r}", t.args_pos)
+    c.assigned.add(name)
+    c.write(f"{name} = _b_r.inject(", args[1], ")", pos=t.pos)
+
+
 def _python_inline(c: Compilation, t: Token) -> None:
     source = (t.args or "").strip()
     if not source:
@@ -100,6 +109,7 @@ def register(blade: Blade) -> None:
     blade.directive("js", Directive(_js, "required"))
     blade.directive("bool", Directive(_bool, "required"))
     blade.directive("use", Directive(_use, "required"))
+    blade.directive("inject", Directive(_inject, "required"))
     blade.directive("python", Directive(_python_inline, "required"))
     blade.directive("php", Directive(_python_inline, "required"))
     blade.directive("fragment", Directive(_fragment, "required"))

@@ -1,0 +1,68 @@
+"""Request-bound conditionals that ask the resolvers in ``blade.hooks``.
+
+``@auth``, ``@guest``, ``@can``, ``@cannot``, ``@canany``, ``@env``, ``@production``, ``@session``.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from parvel.view.compiler import Compilation, Directive, Expr, Token
+from parvel.view.directives._common import close, elif_branch, open_if
+
+if TYPE_CHECKING:
+    from parvel.view.blade import Blade
+
+
+def _condition(c: Compilation, t: Token, negate: bool, method: str) -> tuple[str | Expr, ...]:
+    args: tuple[str | Expr, ...] = (c.args(t.args, t.args_pos),) if t.args is not None else ()
+    return (("not " if negate else "") + f"_b_r.{method}(", *args, ")")
+
+
+def _family(blade: Blade, name: str, method: str, negate: bool, args: str) -> None:
+    def opener(c: Compilation, t: Token) -> None:
+        open_if(c, t, name, *_condition(c, t, negate, method))
+
+    def elser(c: Compilation, t: Token) -> None:
+        elif_branch(c, t, *_condition(c, t, negate, method))
+
+    def ender(c: Compilation, t: Token) -> None:
+        close(c, t, name)
+
+    blade.directive(name, Directive(opener, args))
+    blade.directive(f"else{name}", Directive(elser, args))
+    blade.directive(f"end{name}", Directive(ender, "none"))
+
+
+def _production(c: Compilation, t: Token) -> None:
+    open_if(c, t, "production", "_b_r.environment('production')")
+
+
+def _endproduction(c: Compilation, t: Token) -> None:
+    close(c, t, "production")
+
+
+def _session(c: Compilation, t: Token) -> None:
+    var = c.unique("ses")
+    c.assigned.add("value")
+    c.write(f"{var} = _b_r.session(", c.args(t.args, t.args_pos), ")", pos=t.pos)
+    open_if(c, t, "session", f"{var}[0]")
+    c.write(f"value = {var}[1]", pos=t.pos)
+
+
+def _endsession(c: Compilation, t: Token) -> None:
+    close(c, t, "session")
+
+
+def register(blade: Blade) -> None:
+    """Register the request-bound conditionals."""
+    _family(blade, "auth", "auth", False, "optional")
+    _family(blade, "guest", "auth", True, "optional")
+    _family(blade, "can", "can", False, "required")
+    _family(blade, "cannot", "can", True, "required")
+    _family(blade, "canany", "canany", False, "required")
+    _family(blade, "env", "environment", False, "required")
+    blade.directive("production", Directive(_production, "none"))
+    blade.directive("endproduction", Directive(_endproduction, "none"))
+    blade.directive("session", Directive(_session, "required"))
+    blade.directive("endsession", Directive(_endsession, "none"))

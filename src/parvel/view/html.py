@@ -1,0 +1,76 @@
+"""HTML helpers used by ``@class``, ``@style``, ``@json`` and ``@js`` (also usable directly)."""
+
+from __future__ import annotations
+
+import json
+import re
+from collections.abc import Iterable, Mapping
+from typing import Any
+
+from markupsafe import Markup
+
+_JSON_ESCAPES = {"<": "\\u003C", ">": "\\u003E", "&": "\\u0026", "'": "\\u0027"}
+_JSON_STRING = re.compile(r'"(?:[^"\\]|\\.)*"')
+
+
+def _items(value: Any) -> Iterable[tuple[str, Any]]:
+    if isinstance(value, str):
+        yield value, True
+        return
+    if isinstance(value, Mapping):
+        yield from ((str(k), v) for k, v in value.items())
+        return
+    for item in value:
+        if isinstance(item, Mapping):
+            yield from ((str(k), v) for k, v in item.items())
+        elif isinstance(item, tuple) and len(item) == 2:
+            yield str(item[0]), item[1]
+        else:
+            yield str(item), True
+
+
+def class_list(value: Any) -> str:
+    """Join CSS classes; strings always count, dict entries when their value is truthy.
+
+    >>> class_list(["p-4", {"font-bold": True, "hidden": False}])
+    'p-4 font-bold'
+    """
+    return " ".join(name for name, on in _items(value) if on and name)
+
+
+def style_list(value: Any) -> str:
+    """Join CSS declarations, each ending with ``;``, keeping the truthy ones."""
+    parts = []
+    for rule, on in _items(value):
+        rule = rule.strip()
+        if on and rule:
+            parts.append(rule if rule.endswith(";") else rule + ";")
+    return " ".join(parts)
+
+
+def to_json(value: Any, indent: int | None = None) -> str:
+    r"""Encode ``value`` as JSON that is safe inside ``<script>`` and HTML attributes.
+
+    ``<``, ``>``, ``&``, ``'`` and quotes inside strings are written as ``\uXXXX`` escapes;
+    the output is compact (no spaces) unless ``indent`` is given, like PHP's ``json_encode``.
+    """
+    separators = (",", ":") if indent is None else (",", ": ")
+    text = json.dumps(value, ensure_ascii=False, indent=indent, separators=separators, default=str)
+
+    def fix(match: re.Match[str]) -> str:
+        body = match.group(0)[1:-1]
+        body = re.sub(r"\\.|[<>&']", lambda m: _JSON_ESCAPES.get(m.group(0), m.group(0)), body)
+        body = body.replace('\\"', "\\u0022")
+        return '"' + body + '"'
+
+    return _JSON_STRING.sub(fix, text)
+
+
+def js(value: Any) -> Markup:
+    """Render ``value`` as a JavaScript expression (``JSON.parse('...')`` for containers)."""
+    if value is None or isinstance(value, bool | int | float):
+        return Markup(json.dumps(value))
+    encoded = to_json(value).replace("\\", "\\\\").replace('"', "\\u0022")
+    if isinstance(value, str):
+        return Markup("'" + encoded[len("\\u0022") : -len("\\u0022")] + "'")
+    return Markup("JSON.parse('" + encoded + "')")

@@ -15,7 +15,7 @@ from parvel.exceptions import ParvelError
 if TYPE_CHECKING:
     from parvel.config import Repository
     from parvel.container import Container, ServiceProvider
-    from parvel.facades import Crypt, Hash, Log
+    from parvel.facades import Crypt, Hash, Log, View
     from parvel.foundation import Application
     from parvel.support import Str, env
     from parvel.support.console import Argument, Option, Output, command
@@ -32,6 +32,7 @@ _LAZY: dict[str, str] = {
     "Repository": "parvel.config",
     "ServiceProvider": "parvel.container",
     "Str": "parvel.support",
+    "View": "parvel.facades",
     "command": "parvel.support.console",
     "env": "parvel.support",
 }
@@ -49,6 +50,7 @@ __all__ = [
     "Repository",
     "ServiceProvider",
     "Str",
+    "View",
     "__version__",
     "command",
     "env",

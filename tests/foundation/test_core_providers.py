@@ -45,3 +45,27 @@ async def test_facades_reach_the_services(skeleton_app: Application) -> None:
     log = (skeleton_app.storage_path("logs/parvel.log")).read_text()
     assert "local.INFO: User" in log
     assert '"id":7' in log
+
+
+def test_view_service_renders_the_welcome_page(skeleton_app: Application) -> None:
+    from parvel import View
+    from parvel.view import Blade
+
+    assert isinstance(skeleton_app.make("view"), Blade)
+    html = View.render("welcome")
+    assert "<title>Demo</title>" in html
+    assert "Parvel 0." in html
+    assert View.exists("welcome")
+    assert not View.exists("nope")
+
+
+def test_view_cache_and_clear_commands(
+    skeleton_app: Application, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.chdir(skeleton_app.base_path())
+    views = skeleton_app.storage_path("framework/views")
+    assert run(["view:cache"]) == 0
+    assert list(views.glob("*.py"))
+    assert run(["view:clear"]) == 0
+    assert not list(views.glob("*.py"))
+    assert "Compiled views cleared successfully." in capsys.readouterr().out

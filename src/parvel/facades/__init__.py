@@ -15,6 +15,7 @@ if TYPE_CHECKING:
     from parvel.encryption import Encrypter
     from parvel.hashing import HashManager
     from parvel.log import LogManager
+    from parvel.view import Blade
 
     class _Crypt(Encrypter, FacadeMethods[Encrypter]): ...
 
@@ -22,12 +23,16 @@ if TYPE_CHECKING:
 
     class _Log(LogManager, FacadeMethods[LogManager]): ...
 
+    class _View(Blade, FacadeMethods[Blade]): ...
+
     Crypt: _Crypt
     Hash: _Hash
     Log: _Log
+    View: _View
 else:
     Crypt = Facade("encrypter")
     Hash = Facade("hash")
     Log = Facade("log")
+    View = Facade("view")
 
-__all__ = ["Crypt", "Facade", "FacadeMethods", "Hash", "Log"]
+__all__ = ["Crypt", "Facade", "FacadeMethods", "Hash", "Log", "View"]

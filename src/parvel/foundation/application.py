@@ -31,6 +31,7 @@ CORE_PROVIDERS: list[str] = [
     "parvel.log.provider:LogServiceProvider",
     "parvel.encryption.provider:EncryptionServiceProvider",
     "parvel.hashing.provider:HashServiceProvider",
+    "parvel.view.provider:ViewServiceProvider",
 ]
 """Dotted paths of the framework's own providers, registered before the app's."""
 

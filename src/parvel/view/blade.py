@@ -84,7 +84,7 @@ class Blade:
 
     def __init__(
         self,
-        paths: Iterable[str | os.PathLike[str]] = (),
+        paths: Iterable[str | os.PathLike[str]] | str | os.PathLike[str] = (),
         cache_path: str | os.PathLike[str] | None = None,
         debug: bool = False,
     ) -> None:

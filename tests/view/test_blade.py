@@ -97,3 +97,9 @@ def test_first(blade, views):
     assert blade.first(["custom.admin", "admin"], {"x": 1}) == "admin 1"
     with pytest.raises(TemplateNotFound):
         blade.first(["a", "b"])
+
+
+def test_a_single_path_is_accepted(view_path, views):
+    views("one", "1")
+    assert Blade(paths=str(view_path)).render("one") == "1"
+    assert Blade(paths=view_path).render("one") == "1"

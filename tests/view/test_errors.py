@@ -90,3 +90,11 @@ def test_php_variables_get_a_python_hint(render):
 def test_too_deep_nesting_is_a_syntax_error(render):
     with pytest.raises(TemplateSyntaxError, match="nested more than"):
         render("@if(1)" * 120 + "x" + " @endif" * 120)
+
+
+def test_traceback_shows_inline_template_lines(render):
+    with pytest.raises(ZeroDivisionError) as info:
+        render("one\n<b>{{ 1 // zero }}</b>", zero=0)
+    frame = traceback.extract_tb(info.value.__traceback__)[-1]
+    assert frame.filename.startswith("<string:")
+    assert (frame.lineno, frame.line) == (2, "<b>{{ 1 // zero }}</b>")

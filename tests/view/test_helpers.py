@@ -101,3 +101,13 @@ def test_stringable_echo_handlers(blade):
     assert blade.render_string(
         "{{ price }} {{ n }}", {"price": decimal.Decimal("3.5"), "n": 2}
     ) == ("€3.50 2")
+
+
+def test_lang_and_choice(blade):
+    assert blade.render_string("@lang('messages.welcome')|@choice('messages.apples', 3)") == (
+        "messages.welcome|messages.apples"
+    )
+    blade.hooks.translate = lambda key, replace, locale: f"Welcome, {replace['name']}!"
+    blade.hooks.choice = lambda key, number, replace, locale: f"{number} apples"
+    source = "@lang('messages.welcome', {'name': 'Ann'})|@choice('messages.apples', 3)"
+    assert blade.render_string(source) == "Welcome, Ann!|3 apples"

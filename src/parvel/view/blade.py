@@ -5,6 +5,7 @@ from __future__ import annotations
 import builtins
 import fnmatch
 import hashlib
+import linecache
 import os
 import types
 from collections.abc import Callable, Iterable, Mapping
@@ -83,7 +84,7 @@ class Blade:
 
     def __init__(
         self,
-        paths: Iterable[str | os.PathLike[str]] = (),
+        paths: Iterable[str | os.PathLike[str]] | str | os.PathLike[str] = (),
         cache_path: str | os.PathLike[str] | None = None,
         debug: bool = False,
     ) -> None:
@@ -281,8 +282,13 @@ class Blade:
         key = hashlib.sha1(source.encode("utf-8", "surrogatepass")).hexdigest()
         code = self._strings.get(key)
         if code is None:
-            code = self.compiler.compile(source, "<string>").code
+            filename = f"<string:{key[:12]}>"
+            code = self.compiler.compile(source, "<string>", filename).code
+            lines = source.splitlines(keepends=True)
+            linecache.cache[filename] = (len(source), None, lines, filename)
             if len(self._strings) > 512:
+                for old in self._strings:
+                    linecache.cache.pop(f"<string:{old[:12]}>", None)
                 self._strings.clear()
             self._strings[key] = code
         return runtime.render(code, g)

@@ -16,7 +16,11 @@ _NAME_RE = re.compile(r"^[\w\-]+(?:[./][\w\-]+)*$")
 class ViewFinder:
     """Finds template files for view names in the view paths and namespaces."""
 
-    def __init__(self, paths: Iterable[str | os.PathLike[str]] = ()) -> None:
+    def __init__(
+        self, paths: Iterable[str | os.PathLike[str]] | str | os.PathLike[str] = ()
+    ) -> None:
+        if isinstance(paths, str | os.PathLike):
+            paths = [paths]
         self.paths: list[Path] = [Path(p) for p in paths]
         self.namespaces: dict[str, list[Path]] = {}
         self._found: dict[str, Path] = {}

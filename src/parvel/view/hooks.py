@@ -8,7 +8,7 @@ example from a context variable) when called.
 
 Without a resolver the directives behave as in a logged-out, error-free, session-less
 production app: ``@inject`` imports the dotted path and calls it without arguments,
-``@auth`` is false, ``@guest`` true, ``@can`` false, ``@cannot`` true,
+``@lang`` and ``@choice`` print the key, ``@auth`` is false, ``@guest`` true, ``@can`` false, ``@cannot`` true,
 ``@error`` and ``@session`` never match, ``@env`` sees ``"production"``. ``@csrf`` raises
 :class:`~parvel.view.TemplateError`, because a form without a token would fail later and
 silently.
@@ -37,6 +37,10 @@ class ViewHooks:
         session: Returns the current session data (``@session``).
         resolve: Returns the service for a name or dotted class path (``@inject``); an
             application passes its container here.
+        translate: ``translate(key, replace=None, locale=None)`` returns the translated line
+            (``@lang``).
+        choice: ``choice(key, number, replace=None, locale=None)`` returns the pluralised
+            line (``@choice``).
     """
 
     csrf_token: Callable[[], str] | None = None
@@ -46,3 +50,5 @@ class ViewHooks:
     environment: Callable[[], str] | None = None
     session: Callable[[], Mapping[str, Any]] | None = None
     resolve: Callable[[str], Any] | None = None
+    translate: Callable[..., str] | None = None
+    choice: Callable[..., str] | None = None

@@ -271,6 +271,16 @@ class Runtime:
         """Run the custom condition registered with ``blade.if_(name, fn)``."""
         return bool(self.blade.conditions[name](*args))
 
+    def translate(self, key: str, replace: Any = None, locale: str | None = None) -> str:
+        """``@lang``: the translated line from ``hooks.translate``, else the key."""
+        resolver = self.blade.hooks.translate
+        return str(key) if resolver is None else resolver(key, replace, locale)
+
+    def choice(self, key: str, number: Any, replace: Any = None, locale: str | None = None) -> str:
+        """``@choice``: the pluralised line from ``hooks.choice``, else the key."""
+        resolver = self.blade.hooks.choice
+        return str(key) if resolver is None else resolver(key, number, replace, locale)
+
     def inject(self, target: str) -> Any:
         """The service for ``@inject``: ``hooks.resolve(target)``, else import and call it."""
         resolver = self.blade.hooks.resolve

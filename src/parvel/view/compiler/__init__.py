@@ -110,12 +110,18 @@ class Compiler:
         parts = sorted(f"{name}={d.fingerprint}" for name, d in self.directives.items())
         return COMPILER_VERSION + ":" + ",".join(parts)
 
-    def compile(self, source: str, path: str = "<string>") -> CompiledTemplate:
-        """Compile ``source``; raises TemplateSyntaxError with the template location."""
+    def compile(
+        self, source: str, path: str = "<string>", filename: str | None = None
+    ) -> CompiledTemplate:
+        """Compile ``source``; raises TemplateSyntaxError with the template location.
+
+        ``path`` names the template in errors; ``filename`` (default: ``path``) is the code
+        object's file name, which tracebacks show.
+        """
         self.compiled_count += 1
         c = Compilation(source, path)
         try:
-            return self._compile(c, path)
+            return self._compile(c, filename or path)
         except ScanError as error:
             raise self._syntax_error(c, error.message, error.pos, error.hint) from None
         except CompileError as error:
@@ -240,7 +246,7 @@ class Compiler:
             line = getattr(error, "lineno", None) or 1
             raise TemplateSyntaxError(
                 f"Internal compiler error: {error}",
-                path=path,
+                path=c.name,
                 line=line_map[min(line, len(line_map)) - 1],
                 column=1,
                 hint="Please report this template to the Parvel developers.",
@@ -253,7 +259,7 @@ class Compiler:
             line = getattr(error, "lineno", None) or 1
             raise TemplateSyntaxError(
                 f"Invalid Python in template: {getattr(error, 'msg', None) or error}",
-                path=path,
+                path=c.name,
                 line=line,
                 column=1,
                 hint="Template expressions and @python blocks must be valid Python.",

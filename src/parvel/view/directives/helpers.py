@@ -61,6 +61,14 @@ def _use(c: Compilation, t: Token) -> None:
     c.write(f"{alias} = _b_r.use({path!r})", pos=t.pos)
 
 
+def _lang(c: Compilation, t: Token) -> None:
+    c.write("_b_a(_b_r.translate(", c.args(t.args, t.args_pos), "))", pos=t.pos)
+
+
+def _choice(c: Compilation, t: Token) -> None:
+    c.write("_b_a(_b_r.choice(", c.args(t.args, t.args_pos), "))", pos=t.pos)
+
+
 def _inject(c: Compilation, t: Token) -> None:
     args = c.arg_sources(t.args, t.args_pos, 2, 2)
     name = string_literal(c, args[0], "The @inject variable name")
@@ -110,6 +118,8 @@ def register(blade: Blade) -> None:
     blade.directive("bool", Directive(_bool, "required"))
     blade.directive("use", Directive(_use, "required"))
     blade.directive("inject", Directive(_inject, "required"))
+    blade.directive("lang", Directive(_lang, "required"))
+    blade.directive("choice", Directive(_choice, "required"))
     blade.directive("python", Directive(_python_inline, "required"))
     blade.directive("php", Directive(_python_inline, "required"))
     blade.directive("fragment", Directive(_fragment, "required"))

@@ -1,0 +1,1 @@
+"""Shared fixtures for the app's tests. Parvel's pytest plugin provides `app` and `client`."""

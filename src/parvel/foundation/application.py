@@ -28,7 +28,9 @@ ProviderSpec = type[ServiceProvider] | str
 
 Terminator = Callable[[], Awaitable[None] | None]
 
-CORE_PROVIDERS: list[str] = []
+CORE_PROVIDERS: list[str] = [
+    "parvel.http.provider.HttpServiceProvider",
+]
 """Dotted paths of the framework's own providers, registered before the app's."""
 
 PROVIDER_ENTRY_POINT_GROUP = "parvel.providers"

@@ -53,6 +53,7 @@ class RouteDefinition:
         "defaults_",
         "domain_",
         "excluded_middleware",
+        "handler",
         "is_fallback",
         "location",
         "methods",
@@ -85,6 +86,8 @@ class RouteDefinition:
         self.domain_: str | None = None
         self.is_fallback = False
         self.scoped_bindings: bool | None = None
+        self.handler: Any = None
+        """Filled by the HTTP kernel at boot with the route's compiled pipeline."""
         try:
             self.segments: tuple[Segment, ...] = parse_uri(uri)
         except RouteDefinitionError as error:

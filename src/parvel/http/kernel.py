@@ -1,0 +1,247 @@
+"""The HTTP kernel: the one ASGI callable, with every stack compiled at boot.
+
+Request path: global middleware → route lookup (compiled tree) → the route's own compiled
+middleware → body loading → handler (plan computed at boot) → return-value conversion.
+Exceptions anywhere become responses through the :class:`ExceptionHandler`.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Awaitable, Callable
+from pathlib import Path
+from typing import Any
+from urllib.parse import unquote_to_bytes
+
+from starlette.responses import Response as BaseResponse
+
+from parvel.http._context import current_request
+from parvel.http._plan import build_endpoint, resolve_callable
+from parvel.http.controller import controller_middleware
+from parvel.http.exceptions import (
+    BadRequestHttpException,
+    MethodNotAllowedHttpException,
+    NotFoundHttpException,
+)
+from parvel.http.handler import ExceptionHandler
+from parvel.http.middleware._config import MiddlewareConfig
+from parvel.http.middleware._pipeline import MiddlewareResolver, chain
+from parvel.http.middleware.body_limit import DEFAULT_MAX_BODY_SIZE
+from parvel.http.request import Request
+from parvel.http.responses import Response
+from parvel.http.static import StaticFiles
+from parvel.routing.matcher import MethodNotAllowed, RouteMatch
+from parvel.routing.route import RouteDefinition
+from parvel.routing.router import Router
+
+MAX_PATH_LENGTH = 8192
+_BAD_PERCENT = re.compile(rb"%(?![0-9A-Fa-f]{2})")
+_BODY_METHODS = frozenset(("POST", "PUT", "PATCH", "DELETE"))
+KNOWN_METHODS = frozenset(("GET", "HEAD", "POST", "PUT", "PATCH", "DELETE", "OPTIONS"))
+
+Handler = Callable[[Request], Awaitable[BaseResponse]]
+
+
+class HttpKernel:
+    """Built once at boot from the router, the middleware configuration and the handler."""
+
+    def __init__(
+        self,
+        app: Any,
+        router: Router,
+        middleware: MiddlewareConfig,
+        handler: ExceptionHandler,
+    ) -> None:
+        self.app = app
+        self.router = router
+        self.config = middleware
+        self.exceptions = handler
+        self.routes = router.compile()
+        self.resolver = MiddlewareResolver(middleware, app)
+        self.max_body_size = int(app.config.get("http.max_body_size", DEFAULT_MAX_BODY_SIZE))
+        self.storage_root = str(app.storage_path("app"))
+        serve_static = app.config.get("http.serve_static", None)
+        if serve_static is None:
+            serve_static = not app.is_production()
+        self.static = StaticFiles(Path(app.public_path())) if serve_static else None
+        self._has_domains = any(r.domain_ for r in self.routes.routes)
+        api_groups = {"api"}
+        for route in self.routes.routes:
+            route.handler = self._compile_route(route, api_groups)
+        global_stack = [
+            (instance, params)
+            for instance, params in self.resolver.resolve(middleware.global_, "in the global stack")
+            if getattr(instance, "active", True)
+        ]
+        self.global_middleware = global_stack
+        self._pipeline = chain(global_stack, self._dispatch)
+        self._terminable = [
+            m for m in self.resolver.instances() if callable(getattr(m, "terminate", None))
+        ]
+        middleware.freeze()
+
+    # -- boot-time compilation -------------------------------------------------------------
+
+    def route_middleware(self, route: RouteDefinition) -> list[Any]:
+        """The route's middleware specs: its own, its groups', its controller's."""
+        specs = list(route.middleware_)
+        action = route.action
+        if isinstance(action, list | tuple) and len(action) == 2:
+            specs.extend(controller_middleware(action[0], action[1]))
+        elif isinstance(action, type):
+            specs.extend(controller_middleware(action, "__call__"))
+        return specs
+
+    def _compile_route(self, route: RouteDefinition, api_groups: set[str]) -> Handler:
+        where = f"on route '{route.uri}' (at {route.location})"
+        resolve_callable(route, self.app) if not _is_builtin_action(route) else None
+        specs = self.route_middleware(route)
+        resolved = self.resolver.resolve(specs, where, route.excluded_middleware)
+        endpoint = build_endpoint(route, self.app)
+        is_api = any(isinstance(s, str) and s in api_groups for s in route.middleware_)
+
+        async def core(request: Request) -> BaseResponse:
+            if request._body_input is None and request.scope["method"] in _BODY_METHODS:
+                await request.load()
+            return await endpoint(request)
+
+        pipeline = chain(resolved, core)
+        if is_api:
+
+            def api_pipeline(request: Request) -> Awaitable[BaseResponse]:
+                request.scope["parvel.api"] = True
+                return pipeline(request)
+
+            return api_pipeline
+        return pipeline
+
+    def describe_middleware(self, route: RouteDefinition) -> list[str]:
+        """Readable middleware names of a compiled route (for ``route:list``)."""
+        where = f"on route '{route.uri}'"
+        names = []
+        for instance, params in self.resolver.resolve(
+            self.route_middleware(route), where, route.excluded_middleware
+        ):
+            name = type(instance).__qualname__
+            names.append(f"{name}:{','.join(params)}" if params else name)
+        return names
+
+    # -- ASGI ------------------------------------------------------------------------------
+
+    async def __call__(self, scope: dict[str, Any], receive: Any, send: Any) -> None:
+        """Serve one ASGI connection (http, lifespan; websockets are refused for now)."""
+        kind = scope["type"]
+        if kind == "http":
+            await self._http(scope, receive, send)
+        elif kind == "lifespan":
+            await self._lifespan(receive, send)
+        else:
+            await send({"type": "websocket.close", "code": 1000})
+
+    async def _http(self, scope: dict[str, Any], receive: Any, send: Any) -> None:
+        request = Request(scope, receive)
+        scope["parvel.max_body_size"] = self.max_body_size
+        scope["parvel.storage_root"] = self.storage_root
+        token = current_request.set(request)
+        try:
+            with self.app.scope():
+                try:
+                    response = await self._pipeline(request)
+                except Exception as exc:
+                    response = await self.exceptions.handle(request, exc)
+                if scope["method"] == "HEAD":
+                    await _send_head(response, send)
+                else:
+                    await response(scope, receive, send)
+                if self._terminable:
+                    await self._terminate(request, response)
+        finally:
+            current_request.reset(token)
+
+    async def _terminate(self, request: Request, response: BaseResponse) -> None:
+        for middleware in self._terminable:
+            try:
+                result = middleware.terminate(request, response)
+                if result is not None:
+                    await result
+            except Exception as exc:  # a terminate hook must not break the server
+                await self.exceptions.report_exception(exc)
+
+    async def _dispatch(self, request: Request) -> BaseResponse:
+        scope = request.scope
+        path: str = scope["path"]
+        method: str = scope["method"]
+        if len(path) > MAX_PATH_LENGTH:
+            raise BadRequestHttpException("The request path is too long.")
+        raw = scope.get("raw_path")
+        if raw and b"%" in raw:
+            _check_percent_encoding(raw)
+        if "\x00" in path:
+            raise BadRequestHttpException("The request path contains a NUL byte.")
+        host = ""
+        if self._has_domains:
+            for key, value in scope["headers"]:
+                if key == b"host":
+                    host = value.decode("latin-1")
+                    break
+        found = self.routes.match(method, path, host)
+        if type(found) is RouteMatch:
+            request.route_params = found.params
+            route = found.route
+            request.route_definition = route
+            try:
+                return await route.handler(request)  # type: ignore[no-any-return]
+            except Exception as exc:
+                return await self.exceptions.handle(request, exc)
+        if (method == "GET" or method == "HEAD") and self.static is not None:
+            static = self.static.lookup(path)
+            if static is not None:
+                return static
+        if isinstance(found, MethodNotAllowed):
+            if method == "OPTIONS":
+                return Response(b"", 200, {"Allow": ", ".join(found.allowed)})
+            raise MethodNotAllowedHttpException(found.allowed)
+        if method not in KNOWN_METHODS:
+            raise MethodNotAllowedHttpException(sorted(KNOWN_METHODS))
+        raise NotFoundHttpException()
+
+    async def _lifespan(self, receive: Any, send: Any) -> None:
+        while True:
+            message = await receive()
+            if message["type"] == "lifespan.startup":
+                await send({"type": "lifespan.startup.complete"})
+            elif message["type"] == "lifespan.shutdown":
+                try:
+                    await self.app.terminate()
+                except Exception as exc:
+                    await send({"type": "lifespan.shutdown.failed", "message": str(exc)})
+                    return
+                await send({"type": "lifespan.shutdown.complete"})
+                return
+
+
+def _is_builtin_action(route: RouteDefinition) -> bool:
+    from parvel.routing.route import RedirectAction, ViewAction
+
+    return isinstance(route.action, RedirectAction | ViewAction)
+
+
+def _check_percent_encoding(raw: bytes) -> None:
+    if _BAD_PERCENT.search(raw):
+        raise BadRequestHttpException("The request path has invalid percent-encoding.")
+    try:
+        unquote_to_bytes(raw).decode("utf-8")
+    except UnicodeDecodeError:
+        raise BadRequestHttpException("The request path is not valid UTF-8.") from None
+
+
+async def _send_head(response: BaseResponse, send: Any) -> None:
+    """HEAD: the GET response's status and headers, without a body."""
+    await send(
+        {
+            "type": "http.response.start",
+            "status": response.status_code,
+            "headers": response.raw_headers,
+        }
+    )
+    await send({"type": "http.response.body", "body": b""})

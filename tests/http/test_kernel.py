@@ -1,0 +1,126 @@
+from typing import Any
+
+from parvel.http import JsonResponse, Request, abort, request_id
+from parvel.routing import Router
+
+
+async def test_hello_world_text_json_and_params(make_app, client) -> None:
+    async def hello() -> str:
+        return "Hello"
+
+    async def show(post: int, request: Request) -> dict[str, Any]:
+        return {"post": post, "q": request.query("q")}
+
+    def routes(router: Router) -> None:
+        router.get("/", hello)
+        router.get("/posts/{post}", show).name("posts.show")
+        router.get("/sync", lambda: {"sync": True})
+
+    app = make_app(routes)
+    async with client(app) as http:
+        response = await http.get("/")
+        assert response.status_code == 200
+        assert response.text == "Hello"
+        assert response.headers["content-type"].startswith("text/html")
+        assert response.headers["x-request-id"]
+        response = await http.get("/posts/5?q=x")
+        assert response.json() == {"post": 5, "q": "x"}
+        assert (await http.get("/posts/abc")).status_code == 404
+        assert (await http.get("/sync")).json() == {"sync": True}
+        head = await http.head("/")
+        assert head.status_code == 200
+        assert head.content == b""
+        assert (await http.get("/up")).status_code == 200
+
+
+async def test_405_with_allow_and_404(make_app, client) -> None:
+    def routes(router: Router) -> None:
+        router.post("/only-post", lambda: "ok")
+
+    app = make_app(routes)
+    async with client(app) as http:
+        response = await http.get("/only-post")
+        assert response.status_code == 405
+        assert response.headers["allow"] == "POST"
+        response = await http.get("/missing")
+        assert response.status_code == 404
+        assert "Not Found" in response.text
+        response = await http.get("/missing", headers={"accept": "application/json"})
+        assert response.json() == {"message": "Not Found"}
+        response = await http.request("BREW", "/only-post")
+        assert response.status_code == 405
+
+
+async def test_errors_json_for_api_html_for_web_and_debug(make_app, client) -> None:
+    async def boom() -> None:
+        raise RuntimeError("secret detail")
+
+    async def forbidden() -> None:
+        abort(403, "No entry.")
+
+    def routes(router: Router) -> None:
+        router.get("/boom", boom)
+        router.get("/forbidden", forbidden)
+
+    def api(router: Router) -> None:
+        router.get("/boom", boom)
+
+    app = make_app(routes, api_routes=api)
+    async with client(app) as http:
+        response = await http.get("/boom")
+        assert response.status_code == 500
+        assert "secret detail" not in response.text
+        assert "Server Error" in response.text
+        response = await http.get("/api/boom")
+        assert response.json() == {"message": "Server Error"}
+        response = await http.get("/forbidden", headers={"accept": "application/json"})
+        assert response.status_code == 403
+        assert response.json() == {"message": "No entry."}
+    debug = make_app(routes, config={"app.debug": True})
+    async with client(debug) as http:
+        response = await http.get("/boom")
+        assert response.status_code == 500
+        assert "secret detail" in response.text
+        assert "raise RuntimeError" in response.text
+
+
+async def test_bad_input(make_app, client) -> None:
+    async def store(request: Request) -> dict[str, Any]:
+        return request.all()
+
+    def routes(router: Router) -> None:
+        router.post("/store", store)
+
+    app = make_app(routes, config={"http.max_body_size": 1024})
+    async with client(app) as http:
+        response = await http.post(
+            "/store", content=b"{bad json", headers={"content-type": "application/json"}
+        )
+        assert response.status_code == 400
+        assert "Malformed JSON" in response.json()["message"]
+        response = await http.post("/store", json={"a": " x "})
+        assert response.json() == {"a": "x"}
+        response = await http.post(
+            "/store", content=b"x" * 5000, headers={"content-type": "application/json"}
+        )
+        assert response.status_code == 413
+        response = await http.get("/%E0%A4%A")
+        assert response.status_code == 400
+        response = await http.get("/" + "a" * 9000)
+        assert response.status_code == 400
+
+
+async def test_request_id_helper(make_app, client) -> None:
+    seen: list[str | None] = []
+
+    async def handler() -> JsonResponse:
+        seen.append(request_id())
+        return JsonResponse({"ok": True})
+
+    app = make_app(lambda router: router.get("/", handler))
+    async with client(app) as http:
+        response = await http.get("/", headers={"x-request-id": "abc-123"})
+        assert response.headers["x-request-id"] == "abc-123"
+        assert seen == ["abc-123"]
+        response = await http.get("/", headers={"x-request-id": "bad id with spaces"})
+        assert response.headers["x-request-id"] != "bad id with spaces"

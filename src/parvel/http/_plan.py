@@ -27,6 +27,7 @@ from parvel.routing.route import RedirectAction, RouteDefinition, ViewAction
 Endpoint = Callable[[Request], Awaitable[BaseResponse]]
 
 _RAW, _CONVERT, _REQUEST, _REQUEST_SUBCLASS, _MAKE, _BIND, _EXTRA = range(7)
+_BODY_METHODS = frozenset(("POST", "PUT", "PATCH", "DELETE"))
 _CONVERTERS: dict[Any, Callable[[str], Any]] = {int: int, float: float, uuid.UUID: uuid.UUID}
 
 
@@ -67,8 +68,9 @@ def _lazy_method(cls: type, method: str, container: Any) -> Callable[..., Any]:
     holder: list[Any] = []
 
     def bound(*args: Any, **kwargs: Any) -> Any:
-        if not holder:
-            holder.append(getattr(container.make(cls), method))
+        if holder:
+            return holder[0](*args, **kwargs)
+        holder.append(getattr(container.make(cls), method))
         return holder[0](*args, **kwargs)
 
     bound.__wrapped__ = function  # type: ignore[attr-defined]
@@ -102,6 +104,8 @@ def build_endpoint(route: RouteDefinition, container: Any) -> Endpoint:
     if not plan:
 
         async def endpoint_plain(request: Request) -> BaseResponse:
+            if request._body_input is None and request.scope["method"] in _BODY_METHODS:
+                await request.load()
             result = await call()
             kind = type(result)
             if kind is str:
@@ -115,6 +119,8 @@ def build_endpoint(route: RouteDefinition, container: Any) -> Endpoint:
     scoped = bool(route.scoped_bindings) or bool(route.binding_fields)
 
     async def endpoint(request: Request) -> BaseResponse:
+        if request._body_input is None and request.scope["method"] in _BODY_METHODS:
+            await request.load()
         kwargs = await _arguments(plan, request, container, scoped)
         result = await call(**kwargs)
         kind = type(result)

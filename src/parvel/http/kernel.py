@@ -16,7 +16,7 @@ from urllib.parse import unquote_to_bytes
 from starlette.responses import Response as BaseResponse
 
 from parvel.http._context import current_request
-from parvel.http._plan import build_endpoint, resolve_callable
+from parvel.http._plan import build_endpoint
 from parvel.http.controller import controller_middleware
 from parvel.http.exceptions import (
     BadRequestHttpException,
@@ -58,6 +58,9 @@ class HttpKernel:
         self.exceptions = handler
         self.routes = router.compile()
         self.resolver = MiddlewareResolver(middleware, app)
+        # the container's scope variable (what ``with app.scope():`` sets), used directly on
+        # the hot path to avoid a context manager per request
+        self._scope_var = app._scope
         self.max_body_size = int(app.config.get("http.max_body_size", DEFAULT_MAX_BODY_SIZE))
         self.storage_root = str(app.storage_path("app"))
         serve_static = app.config.get("http.serve_static", None)
@@ -65,16 +68,16 @@ class HttpKernel:
             serve_static = not app.is_production()
         self.static = StaticFiles(Path(app.public_path())) if serve_static else None
         self._has_domains = any(r.domain_ for r in self.routes.routes)
-        api_groups = {"api"}
+        self._api_routes: set[int] = set()
         for route in self.routes.routes:
-            route.handler = self._compile_route(route, api_groups)
+            route.handler = self._compile_route(route)
         global_stack = [
             (instance, params)
             for instance, params in self.resolver.resolve(middleware.global_, "in the global stack")
             if getattr(instance, "active", True)
         ]
         self.global_middleware = global_stack
-        self._pipeline = chain(global_stack, self._dispatch)
+        self._pipeline = chain(global_stack, self._dispatch, self._render)
         self._terminable = [
             m for m in self.resolver.instances() if callable(getattr(m, "terminate", None))
         ]
@@ -92,28 +95,21 @@ class HttpKernel:
             specs.extend(controller_middleware(action, "__call__"))
         return specs
 
-    def _compile_route(self, route: RouteDefinition, api_groups: set[str]) -> Handler:
+    def _compile_route(self, route: RouteDefinition) -> Handler:
         where = f"on route '{route.uri}' (at {route.location})"
-        resolve_callable(route, self.app) if not _is_builtin_action(route) else None
         specs = self.route_middleware(route)
+        if any(isinstance(s, str) and s == "api" for s in route.middleware_):
+            self._api_routes.add(id(route))
         resolved = self.resolver.resolve(specs, where, route.excluded_middleware)
         endpoint = build_endpoint(route, self.app)
-        is_api = any(isinstance(s, str) and s in api_groups for s in route.middleware_)
+        return chain(resolved, endpoint, self._render)
 
-        async def core(request: Request) -> BaseResponse:
-            if request._body_input is None and request.scope["method"] in _BODY_METHODS:
-                await request.load()
-            return await endpoint(request)
-
-        pipeline = chain(resolved, core)
-        if is_api:
-
-            def api_pipeline(request: Request) -> Awaitable[BaseResponse]:
-                request.scope["parvel.api"] = True
-                return pipeline(request)
-
-            return api_pipeline
-        return pipeline
+    async def _render(self, request: Request, exc: Exception) -> BaseResponse:
+        """Render an exception raised inside a middleware step or a handler."""
+        route = request.route_definition
+        if route is not None and id(route) in self._api_routes:
+            request.scope["parvel.api"] = True
+        return await self.exceptions.handle(request, exc)
 
     def describe_middleware(self, route: RouteDefinition) -> list[str]:
         """Readable middleware names of a compiled route (for ``route:list``)."""
@@ -143,19 +139,21 @@ class HttpKernel:
         scope["parvel.max_body_size"] = self.max_body_size
         scope["parvel.storage_root"] = self.storage_root
         token = current_request.set(request)
+        # one container scope per request: ``scoped`` bindings get fresh instances
+        scope_token = self._scope_var.set({})
         try:
-            with self.app.scope():
-                try:
-                    response = await self._pipeline(request)
-                except Exception as exc:
-                    response = await self.exceptions.handle(request, exc)
-                if scope["method"] == "HEAD":
-                    await _send_head(response, send)
-                else:
-                    await response(scope, receive, send)
-                if self._terminable:
-                    await self._terminate(request, response)
+            try:
+                response = await self._pipeline(request)
+            except Exception as exc:
+                response = await self._render(request, exc)
+            if scope["method"] == "HEAD":
+                await _send_head(response, send)
+            else:
+                await response(scope, receive, send)
+            if self._terminable:
+                await self._terminate(request, response)
         finally:
+            self._scope_var.reset(scope_token)
             current_request.reset(token)
 
     async def _terminate(self, request: Request, response: BaseResponse) -> None:
@@ -192,7 +190,7 @@ class HttpKernel:
             try:
                 return await route.handler(request)  # type: ignore[no-any-return]
             except Exception as exc:
-                return await self.exceptions.handle(request, exc)
+                return await self._render(request, exc)
         if (method == "GET" or method == "HEAD") and self.static is not None:
             static = self.static.lookup(path)
             if static is not None:
@@ -218,12 +216,6 @@ class HttpKernel:
                     return
                 await send({"type": "lifespan.shutdown.complete"})
                 return
-
-
-def _is_builtin_action(route: RouteDefinition) -> bool:
-    from parvel.routing.route import RedirectAction, ViewAction
-
-    return isinstance(route.action, RedirectAction | ViewAction)
 
 
 def _check_percent_encoding(raw: bytes) -> None:

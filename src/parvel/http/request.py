@@ -40,6 +40,7 @@ class Request(StarletteRequest):
     _json_payload: Any = None
     _query_input: dict[str, Any] | None = None
     _merged: dict[str, Any] | None = None
+    _transforms: list[Callable[[str, Any], Any]] | None = None
     route_params: dict[str, Any] = {}
     route_definition: Any = None
 
@@ -59,6 +60,8 @@ class Request(StarletteRequest):
     async def load(self) -> None:
         """Read and parse the body once (JSON, urlencoded or multipart).
 
+        Input transforms (TrimStrings...) are applied to the parsed body.
+
         Raises:
             BadRequestHttpException: the JSON is malformed.
             PayloadTooLargeHttpException: the body exceeds ``http.max_body_size``.
@@ -69,6 +72,15 @@ class Request(StarletteRequest):
         self._files = {}
         if not self.has_body():
             return
+        await self._parse_body()
+        self._merged = None
+        if self._transforms and self._body_input:
+            for transform in self._transforms:
+                _transform(self._body_input, transform)
+
+    async def _parse_body(self) -> None:
+        assert self._body_input is not None
+        assert self._files is not None
         limit = self.scope.get("parvel.max_body_size")
         content_type = self.headers.get("content-type", "").split(";", 1)[0].strip().lower()
         if content_type.startswith("multipart/") or content_type == (
@@ -139,8 +151,22 @@ class Request(StarletteRequest):
             query: dict[str, Any] = {}
             for key, value in self.query_params.multi_items():
                 _assign(query, key, [value], append=True)
+            for transform in self._transforms or ():
+                _transform(query, transform)
             self._query_input = query
         return self._query_input
+
+    def add_input_transform(self, transform: Callable[[str, Any], Any]) -> None:
+        """Apply ``transform(key, value)`` to string inputs when they are parsed.
+
+        Used by TrimStrings and ConvertEmptyStringsToNull; input parsed already is transformed
+        at once.
+        """
+        if self._transforms is None:
+            self._transforms = []
+        self._transforms.append(transform)
+        if self._query_input is not None or self._body_input is not None:
+            self.transform_input(transform)
 
     def transform_input(self, transform: Callable[[str, Any], Any]) -> None:
         """Apply ``transform(key, value)`` to every string input value (TrimStrings...)."""

@@ -309,8 +309,14 @@ class CompiledRoutes:
 
         Returns a :class:`RouteMatch`, :class:`MethodNotAllowed`, or ``None`` (404).
         """
-        if len(path) > 1 and path.endswith("/"):
+        if len(path) > 1 and path[-1] == "/":
             path = path.rstrip("/") or "/"
+        if not self._domains:
+            table = self._default.static.get(path)
+            if table is not None:
+                hit = table.get(method)
+                if hit is not None:
+                    return RouteMatch(hit[0], dict(hit[2]) if hit[2] else {})
         allowed: set[str] = set()
         values: list[str] = []
         prefix: list[str] = []

@@ -95,12 +95,75 @@ class MiddlewareResolver:
         return list(self._instances.values())
 
 
-def chain(middleware: list[Resolved], core: Handler) -> Handler:
-    """Wrap ``core`` in the middleware, outermost first."""
+Renderer = Callable[[Any, Exception], Awaitable[Response]]
+
+
+def chain(middleware: list[Resolved], core: Handler, render: Renderer | None = None) -> Handler:
+    """Wrap ``core`` in the middleware, outermost first.
+
+    Consecutive middleware offering synchronous ``before``/``after`` hooks (see
+    :class:`~parvel.http.middleware.hooks.HookMiddleware`) are fused into one step, so a
+    stack of cheap built-ins costs one coroutine instead of one per middleware.
+    """
     handler = core
+    pending: list[Any] = []
     for instance, params in reversed(middleware):
+        if not params and _has_hooks(instance):
+            pending.append(instance)
+            continue
+        if pending:
+            handler = _fuse(list(reversed(pending)), handler, render)
+            pending = []
         handler = _link(instance.handle, params, handler)
+    if pending:
+        handler = _fuse(list(reversed(pending)), handler, render)
     return handler
+
+
+def _has_hooks(instance: Any) -> bool:
+    return bool(getattr(instance, "fusable", False))
+
+
+def _fuse(hooks: list[Any], inner: Handler, render: Renderer | None) -> Handler:
+    from parvel.http.middleware.hooks import HookMiddleware
+
+    befores = [
+        h.before if getattr(type(h), "before", None) is not HookMiddleware.before else None
+        for h in hooks
+    ]
+    afters = [
+        h.after if getattr(type(h), "after", None) is not HookMiddleware.after else None
+        for h in hooks
+    ]
+    count = len(hooks)
+
+    async def fused(request: Any) -> Response:
+        ran = 0
+        try:
+            early = None
+            for before in befores:
+                if before is not None:
+                    early = before(request)
+                    if early is not None:
+                        break
+                ran += 1
+            response = early if early is not None else await inner(request)
+        except Exception as exc:
+            if render is None:
+                raise
+            response = await render(request, exc)
+        if ran == count:
+            for after in reversed(afters):
+                if after is not None:
+                    response = after(request, response)
+        else:
+            for index in range(ran - 1, -1, -1):
+                after = afters[index]
+                if after is not None:
+                    response = after(request, response)
+        return response
+
+    return fused
 
 
 def _link(

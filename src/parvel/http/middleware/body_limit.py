@@ -7,13 +7,13 @@ from typing import Any
 from starlette.responses import Response
 
 from parvel.container import Container
-from parvel.http.contracts import Next
-from parvel.http.exceptions import PayloadTooLargeHttpException
+from parvel.http.exceptions import BadRequestHttpException, PayloadTooLargeHttpException
+from parvel.http.middleware.hooks import HookMiddleware
 
 DEFAULT_MAX_BODY_SIZE = 10 * 1024 * 1024
 
 
-class ValidatePostSize:
+class ValidatePostSize(HookMiddleware):
     """Checks ``Content-Length`` up front.
 
     The body reader enforces the same limit while streaming (chunked uploads).
@@ -22,15 +22,13 @@ class ValidatePostSize:
     def __init__(self, container: Container) -> None:
         self.limit = int(container.make("config").get("http.max_body_size", DEFAULT_MAX_BODY_SIZE))
 
-    async def handle(self, request: Any, next: Next) -> Response:
+    def before(self, request: Any) -> Response | None:
         """Reject oversized requests."""
         for key, value in request.scope["headers"]:
             if key == b"content-length":
                 if not value.isdigit():
-                    from parvel.http.exceptions import BadRequestHttpException
-
                     raise BadRequestHttpException("Invalid Content-Length header.")
                 if int(value) > self.limit:
                     raise PayloadTooLargeHttpException()
                 break
-        return await next(request)
+        return None

@@ -13,7 +13,7 @@ from typing import Any
 from starlette.responses import Response
 
 from parvel.container import Container
-from parvel.http.contracts import Next
+from parvel.http.middleware.hooks import HookMiddleware
 
 ALWAYS_PLAIN = ("parvel_maintenance",)
 
@@ -67,15 +67,14 @@ class CookieJar:
         return dict(self._queued)
 
 
-class AddQueuedCookiesToResponse:
+class AddQueuedCookiesToResponse(HookMiddleware):
     """Attaches the request's queued cookies to the response."""
 
     def __init__(self, container: Container) -> None:
         self.container = container
 
-    async def handle(self, request: Any, next: Next) -> Response:
+    def after(self, request: Any, response: Response) -> Response:
         """Add queued cookies."""
-        response = await next(request)
         jar: CookieJar = self.container.make("cookie")
         for name, options in jar.queued().items():
             minutes = options["minutes"]
@@ -92,7 +91,7 @@ class AddQueuedCookiesToResponse:
         return response
 
 
-class EncryptCookies:
+class EncryptCookies(HookMiddleware):
     """Encrypt/decrypt cookie values with the app's encrypter (when one is bound)."""
 
     except_: list[str] = []
@@ -105,11 +104,11 @@ class EncryptCookies:
     def _encrypter(self) -> Any:
         return self.container.make("encrypter") if self.container.bound("encrypter") else None
 
-    async def handle(self, request: Any, next: Next) -> Response:
-        """Decrypt incoming cookies, encrypt outgoing ones."""
+    def before(self, request: Any) -> Response | None:
+        """Decrypt incoming cookies (undecryptable ones are dropped)."""
         encrypter = self._encrypter()
         if encrypter is None:
-            return await next(request)
+            return None
         decrypted: dict[str, str] = {}
         for name, value in request.cookies.items():
             if name in self._plain:
@@ -120,7 +119,13 @@ class EncryptCookies:
             except Exception:
                 continue
         request._cookies = decrypted
-        response = await next(request)
+        return None
+
+    def after(self, request: Any, response: Response) -> Response:
+        """Encrypt outgoing cookies."""
+        encrypter = self._encrypter()
+        if encrypter is None:
+            return response
         headers: list[tuple[bytes, bytes]] = []
         for key, raw in response.raw_headers:
             if key == b"set-cookie":

@@ -9,7 +9,7 @@ from typing import Any
 from starlette.responses import Response
 
 from parvel.container import Container
-from parvel.http.contracts import Next
+from parvel.http.middleware.hooks import HookMiddleware
 
 DEFAULTS: dict[str, Any] = {
     "paths": ["api/*", "sanctum/csrf-cookie"],
@@ -23,7 +23,7 @@ DEFAULTS: dict[str, Any] = {
 }
 
 
-class HandleCors:
+class HandleCors(HookMiddleware):
     """Answers preflight requests and adds CORS headers for the configured paths."""
 
     def __init__(self, container: Container) -> None:
@@ -48,15 +48,15 @@ class HandleCors:
             return "*"
         return origin if self._origin_allowed(origin) else None
 
-    async def handle(self, request: Any, next: Next) -> Response:
-        """Preflight → 204; other requests get Access-Control-* headers."""
+    def before(self, request: Any) -> Response | None:
+        """Answer preflight requests (204); remember the origin for :meth:`after`."""
         origin = None
         for key, value in request.scope["headers"]:
             if key == b"origin":
                 origin = value.decode("latin-1")
                 break
         if origin is None or not self._applies(request.scope["path"]):
-            return await next(request)
+            return None
         allow = self._allow_origin(origin)
         if (
             request.scope["method"] == "OPTIONS"
@@ -84,7 +84,13 @@ class HandleCors:
                 if self.options["supports_credentials"]:
                     headers["access-control-allow-credentials"] = "true"
             return Response(status_code=204, headers=headers)
-        response = await next(request)
+        if allow is not None:
+            request.scope["parvel.cors"] = allow
+        return None
+
+    def after(self, request: Any, response: Response) -> Response:
+        """Add Access-Control-* headers to responses for allowed origins."""
+        allow = request.scope.get("parvel.cors")
         if allow is not None:
             response.headers["access-control-allow-origin"] = allow
             if allow != "*":

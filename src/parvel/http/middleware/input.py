@@ -1,16 +1,20 @@
-"""Input normalization: ``TrimStrings`` and ``ConvertEmptyStringsToNull``."""
+"""Input normalization: ``TrimStrings`` and ``ConvertEmptyStringsToNull``.
+
+Both register a transform the request applies when it parses its input, so requests
+without input pay nothing.
+"""
 
 from __future__ import annotations
 
 from typing import Any
 
-from starlette.responses import Response
-
 from parvel.container import Container
-from parvel.http.contracts import Next
+from parvel.http.middleware.hooks import HookMiddleware
+
+_BODY_METHODS = frozenset(("POST", "PUT", "PATCH", "DELETE"))
 
 
-class TrimStrings:
+class TrimStrings(HookMiddleware):
     """Strip whitespace from every string input except passwords (and configured keys)."""
 
     except_: list[str] = ["current_password", "password", "password_confirmation"]
@@ -23,15 +27,14 @@ class TrimStrings:
         """Trim ``value`` unless ``key`` is excluded."""
         return value if key in self._except else value.strip()
 
-    async def handle(self, request: Any, next: Next) -> Response:
-        """Transform the input, then continue."""
-        if request.scope["query_string"] or request.has_body():
-            await request.load()
-            request.transform_input(self.transform)
-        return await next(request)
+    def before(self, request: Any) -> None:
+        """Register the transform (only requests that can carry input)."""
+        scope = request.scope
+        if scope["query_string"] or scope["method"] in _BODY_METHODS:
+            request.add_input_transform(self.transform)
 
 
-class ConvertEmptyStringsToNull:
+class ConvertEmptyStringsToNull(HookMiddleware):
     """Turn empty string inputs into ``None``."""
 
     def __init__(self, container: Container) -> None:
@@ -42,9 +45,8 @@ class ConvertEmptyStringsToNull:
         """``""`` → ``None`` unless ``key`` is excluded."""
         return None if value == "" and key not in self._except else value
 
-    async def handle(self, request: Any, next: Next) -> Response:
-        """Transform the input, then continue."""
-        if request.scope["query_string"] or request.has_body():
-            await request.load()
-            request.transform_input(self.transform)
-        return await next(request)
+    def before(self, request: Any) -> None:
+        """Register the transform (only requests that can carry input)."""
+        scope = request.scope
+        if scope["query_string"] or scope["method"] in _BODY_METHODS:
+            request.add_input_transform(self.transform)

@@ -18,8 +18,8 @@ from typing import Any
 from starlette.responses import Response
 
 from parvel.container import Container
-from parvel.http.contracts import Next
 from parvel.http.exceptions import HttpException
+from parvel.http.middleware.hooks import HookMiddleware
 from parvel.http.responses import RedirectResponse
 from parvel.http.responses import Response as HtmlResponse
 
@@ -27,7 +27,7 @@ COOKIE = "parvel_maintenance"
 _RECHECK_SECONDS = 1.0
 
 
-class PreventRequestsDuringMaintenance:
+class PreventRequestsDuringMaintenance(HookMiddleware):
     """Serves the maintenance response; bypass with the secret; ``except_`` paths pass."""
 
     except_: list[str] = []
@@ -62,11 +62,11 @@ class PreventRequestsDuringMaintenance:
                 self._data = {}
         return self._data
 
-    async def handle(self, request: Any, next: Next) -> Response:
+    def before(self, request: Any) -> Response | None:
         """503 unless bypassed."""
         data = self.state()
         if data is None:
-            return await next(request)
+            return None
         path: str = request.scope["path"]
         secret = data.get("secret")
         if secret and path == "/" + str(secret):
@@ -75,10 +75,10 @@ class PreventRequestsDuringMaintenance:
             response.cookie(COOKIE, _cookie_value(str(secret), expires), minutes=12 * 60)
             return response
         if secret and _valid_cookie(request.cookies.get(COOKIE), str(secret)):
-            return await next(request)
+            return None
         trimmed = path.strip("/") or "/"
         if any(fnmatch.fnmatchcase(trimmed, p.strip("/") or "/") for p in self._except):
-            return await next(request)
+            return None
         redirect = data.get("redirect")
         if redirect and path != redirect:
             return RedirectResponse(redirect, 302)

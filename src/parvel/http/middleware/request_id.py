@@ -10,16 +10,16 @@ from typing import Any
 from starlette.responses import Response
 
 from parvel.http._context import current_request_id
-from parvel.http.contracts import Next
+from parvel.http.middleware.hooks import HookMiddleware
 
 _VALID = re.compile(rb"^[A-Za-z0-9._:\-]{1,128}$")
 
 
-class SetRequestId:
+class SetRequestId(HookMiddleware):
     """Gives every request an id, sent back as ``X-Request-Id``.
 
     An incoming ``X-Request-Id`` made of at most 128 safe characters is kept (a proxy set
-    it); otherwise a process-unique id is generated.
+    it); otherwise a process-unique id is generated (random per-process prefix + counter).
     """
 
     def __init__(self) -> None:
@@ -27,27 +27,26 @@ class SetRequestId:
         self._counter = itertools.count(1)
 
     def generate(self) -> str:
-        """A new id: a random per-process prefix and a counter."""
+        """A new id."""
         return f"{self._prefix}-{next(self._counter):010x}"
 
-    async def handle(self, request: Any, next: Next) -> Response:
-        """Set the id for the request and on the response."""
+    def before(self, request: Any) -> None:
+        """Pick the id and make it current."""
         incoming = None
         for key, value in request.scope["headers"]:
             if key == b"x-request-id":
                 incoming = value
                 break
         if incoming is not None and _VALID.match(incoming):
-            raw = incoming
             rid = incoming.decode("latin-1")
         else:
             rid = self.generate()
-            raw = rid.encode("latin-1")
         request.scope["parvel.request_id"] = rid
-        token = current_request_id.set(rid)
-        try:
-            response = await next(request)
-        finally:
-            current_request_id.reset(token)
-        response.raw_headers.append((b"x-request-id", raw))
+        current_request_id.set(rid)
+
+    def after(self, request: Any, response: Response) -> Response:
+        """Send the id back."""
+        response.raw_headers.append(
+            (b"x-request-id", request.scope["parvel.request_id"].encode("latin-1"))
+        )
         return response

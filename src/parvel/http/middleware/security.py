@@ -7,7 +7,7 @@ from typing import Any
 from starlette.responses import Response
 
 from parvel.container import Container
-from parvel.http.contracts import Next
+from parvel.http.middleware.hooks import HookMiddleware
 
 DEFAULTS: dict[str, Any] = {
     "hsts": "max-age=31536000; includeSubDomains",
@@ -18,7 +18,7 @@ DEFAULTS: dict[str, Any] = {
 }
 
 
-class SecurityHeaders:
+class SecurityHeaders(HookMiddleware):
     """Adds security headers; configure them in config ``http.security_headers``.
 
     Set a value to ``None`` to leave that header out. Headers the response set itself win.
@@ -39,9 +39,8 @@ class SecurityHeaders:
             else None
         )
 
-    async def handle(self, request: Any, next: Next) -> Response:
+    def after(self, request: Any, response: Response) -> Response:
         """Add the headers to the response."""
-        response = await next(request)
         present = {k for k, _ in response.raw_headers}
         for key, value in self._headers:
             if key not in present:

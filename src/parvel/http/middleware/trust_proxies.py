@@ -8,12 +8,12 @@ from typing import Any
 from starlette.responses import Response
 
 from parvel.container import Container
-from parvel.http.contracts import Next
+from parvel.http.middleware.hooks import HookMiddleware
 
 Network = ipaddress.IPv4Network | ipaddress.IPv6Network
 
 
-class TrustProxies:
+class TrustProxies(HookMiddleware):
     """Honour ``X-Forwarded-For/-Proto/-Host/-Port`` when the direct peer is a trusted proxy.
 
     Configure with ``middleware.trust_proxies(at=["10.0.0.0/8"])`` or config
@@ -45,7 +45,7 @@ class TrustProxies:
             return False
         return any(ip in network for network in self.networks)
 
-    async def handle(self, request: Any, next: Next) -> Response:
+    def before(self, request: Any) -> Response | None:
         """Rewrite the scope from forwarded headers when the peer is trusted."""
         scope = request.scope
         client = scope.get("client")
@@ -76,4 +76,4 @@ class TrustProxies:
                     scope["headers"] = [(k, v) for k, v in scope["headers"] if k != b"host"] + [
                         (b"host", value.encode("latin-1"))
                     ]
-        return await next(request)
+        return None

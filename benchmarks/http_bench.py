@@ -1,0 +1,216 @@
+"""HTTP benchmark: Parvel's full stack against raw Starlette, FastAPI and Litestar.
+
+Each app serves ``/plaintext`` and ``/json`` and runs under granian and uvicorn (one worker
+pinned to one core with ``taskset``); wrk runs pinned to another core. One run, same machine,
+every peer measured back to back. Then a route-lookup micro-benchmark: 1,000 vs 10 routes.
+
+    python benchmarks/http_bench.py                 # ~100 s
+    python benchmarks/http_bench.py --duration 10 --warmup 5 --servers granian
+
+Needs wrk on PATH and fastapi + litestar installed (benchmark-only dependencies).
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import re
+import shutil
+import socket
+import subprocess
+import sys
+import time
+import timeit
+from pathlib import Path
+
+HERE = Path(__file__).resolve().parent
+SERVERS_DIR = HERE / "servers"
+SRC = HERE.parent / "src"
+APPS = {
+    "parvel": "parvel_app:app",
+    "starlette": "starlette_app:app",
+    "fastapi": "fastapi_app:app",
+    "litestar": "litestar_app:app",
+}
+
+
+def free_port() -> int:
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        return int(sock.getsockname()[1])
+
+
+def wait_ready(port: int, path: str, timeout: float = 20.0) -> None:
+    deadline = time.time() + timeout
+    request = f"GET {path} HTTP/1.1\r\nHost: 127.0.0.1\r\nConnection: close\r\n\r\n".encode()
+    while time.time() < deadline:
+        try:
+            with socket.create_connection(("127.0.0.1", port), timeout=1) as sock:
+                sock.sendall(request)
+                if sock.recv(16).startswith(b"HTTP/1.1 200"):
+                    return
+        except OSError:
+            pass
+        time.sleep(0.1)
+    raise RuntimeError(f"server on port {port} did not become ready")
+
+
+def server_command(server: str, target: str, port: int, core: str) -> list[str]:
+    pin = ["taskset", "-c", core] if shutil.which("taskset") else []
+    if server == "granian":
+        return [
+            *pin,
+            sys.executable,
+            "-m",
+            "granian",
+            "--interface",
+            "asgi",
+            "--workers",
+            "1",
+            "--host",
+            "127.0.0.1",
+            "--port",
+            str(port),
+            "--no-ws",
+            "--log-level",
+            "warning",
+            target,
+        ]
+    return [
+        *pin,
+        sys.executable,
+        "-m",
+        "uvicorn",
+        target,
+        "--host",
+        "127.0.0.1",
+        "--port",
+        str(port),
+        "--workers",
+        "1",
+        "--log-level",
+        "warning",
+        "--no-access-log",
+        "--loop",
+        "uvloop",
+        "--http",
+        "httptools",
+    ]
+
+
+def run_wrk(port: int, path: str, seconds: int, connections: int, core: str) -> tuple[float, str]:
+    pin = ["taskset", "-c", core] if shutil.which("taskset") else []
+    out = subprocess.run(
+        [
+            *pin,
+            "wrk",
+            "-t1",
+            f"-c{connections}",
+            f"-d{seconds}s",
+            "--latency",
+            f"http://127.0.0.1:{port}{path}",
+        ],
+        capture_output=True,
+        text=True,
+        check=True,
+    ).stdout
+    rps = float(re.search(r"Requests/sec:\s+([\d.]+)", out).group(1))  # type: ignore[union-attr]
+    p99 = re.search(r"99%\s+([\d.]+\w+)", out)
+    errors = re.search(r"Non-2xx or 3xx responses: (\d+)", out)
+    if errors:
+        raise RuntimeError(f"{errors.group(1)} error responses on {path}")
+    return rps, p99.group(1) if p99 else "?"
+
+
+def bench_http(servers: list[str], duration: int, warmup: int, connections: int) -> None:
+    env = {**os.environ, "PYTHONPATH": f"{SRC}{os.pathsep}{SERVERS_DIR}", "APP_ENV": "production"}
+    server_core, client_core = ("1", "0") if (os.cpu_count() or 1) > 1 else ("0", "0")
+    print(
+        f"\n## HTTP: wrk -t1 -c{connections}, {warmup}s warmup + {duration}s, "
+        f"server on core {server_core}, wrk on core {client_core}\n"
+    )
+    for server in servers:
+        results: dict[tuple[str, str], tuple[float, str]] = {}
+        for name, target in APPS.items():
+            port = free_port()
+            process = subprocess.Popen(
+                server_command(server, target, port, server_core),
+                cwd=SERVERS_DIR,
+                env=env,
+                stdout=subprocess.DEVNULL,
+                stderr=subprocess.PIPE,
+            )
+            try:
+                wait_ready(port, "/plaintext")
+                for path in ("/plaintext", "/json"):
+                    run_wrk(port, path, warmup, connections, client_core)
+                    results[(name, path)] = run_wrk(port, path, duration, connections, client_core)
+            finally:
+                process.terminate()
+                try:
+                    process.wait(10)
+                except subprocess.TimeoutExpired:
+                    process.kill()
+        print(f"### {server}\n")
+        print("| app | endpoint | req/s | p99 | × starlette |")
+        print("|---|---|---:|---:|---:|")
+        for path in ("/plaintext", "/json"):
+            base = results[("starlette", path)][0]
+            for name in APPS:
+                rps, p99 = results[(name, path)]
+                print(f"| {name} | {path} | {rps:,.0f} | {p99} | {rps / base:.2f} |")
+        print()
+
+
+def bench_lookup() -> None:
+    sys.path.insert(0, str(SRC))
+    from parvel.routing import Router
+
+    def build(count: int) -> Router:
+        router = Router()
+        for i in range(count):
+            router.get(f"/section{i}/items", lambda: None)
+            router.get(f"/section{i}/items/{{item}}/comments/{{comment}}", lambda: None)
+        return router
+
+    print("## Route lookup (matching only, µs per lookup)\n")
+    print("| routes | static path | 2-parameter path |")
+    print("|---:|---:|---:|")
+    timings = {}
+    for count in (10, 1000):
+        compiled = build(count // 2).compile()
+        last = count // 2 - 1
+        static = f"/section{last}/items"
+        dynamic = f"/section{last}/items/42/comments/7"
+        assert compiled.match("GET", dynamic) is not None
+        number = 200_000
+        t_static = min(
+            timeit.repeat(lambda m=compiled.match, p=static: m("GET", p), number=number, repeat=5)
+        )
+        t_dynamic = min(
+            timeit.repeat(lambda m=compiled.match, p=dynamic: m("GET", p), number=number, repeat=5)
+        )
+        timings[count] = (t_static / number * 1e6, t_dynamic / number * 1e6)
+        print(f"| {count:,} | {timings[count][0]:.3f} | {timings[count][1]:.3f} |")
+    ratio_static = timings[1000][0] / timings[10][0]
+    ratio_dynamic = timings[1000][1] / timings[10][1]
+    print(f"\n1,000 vs 10 routes: static ×{ratio_static:.2f}, parameters ×{ratio_dynamic:.2f}\n")
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--duration", type=int, default=4)
+    parser.add_argument("--warmup", type=int, default=1)
+    parser.add_argument("--connections", type=int, default=64)
+    parser.add_argument("--servers", default="granian,uvicorn")
+    parser.add_argument("--skip-http", action="store_true")
+    args = parser.parse_args()
+    bench_lookup()
+    if not args.skip_http:
+        if shutil.which("wrk") is None:
+            sys.exit("wrk is not installed (apt-get install wrk)")
+        bench_http(args.servers.split(","), args.duration, args.warmup, args.connections)
+
+
+if __name__ == "__main__":
+    main()

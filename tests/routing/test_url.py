@@ -31,7 +31,7 @@ def urls() -> UrlGenerator:
 
 
 def test_named_routes(urls: UrlGenerator) -> None:
-    assert urls.route("home") == "https://app.test/"
+    assert urls.route("home") == "https://app.test"
     assert urls.route("posts.show", 5) == "https://app.test/posts/5"
     assert urls.route("posts.show", Post(7, "hello")) == "https://app.test/posts/7"
     assert urls.route("posts.slug", Post(7, "hello")) == "https://app.test/p/hello"
@@ -53,7 +53,7 @@ def test_named_route_errors(urls: UrlGenerator) -> None:
 def test_to_and_previous(urls: UrlGenerator) -> None:
     assert urls.to("about", {"a": 1}) == "https://app.test/about?a=1"
     assert urls.to("https://x.org/y") == "https://x.org/y"
-    assert urls.previous() == "https://app.test/"
+    assert urls.previous() == "https://app.test"
 
 
 def test_signed_urls(urls: UrlGenerator) -> None:

@@ -230,7 +230,12 @@ class ResponseFactory:
 
     def file(self, path: str | Path, headers: Mapping[str, str] | None = None) -> FileResponse:
         """Show a file inline (images, PDFs)."""
-        return FileResponse(path, headers=dict(headers or {}), content_disposition_type="inline")
+        return FileResponse(
+            path,
+            headers=dict(headers or {}),
+            filename=Path(path).name,
+            content_disposition_type="inline",
+        )
 
     def stream(
         self,

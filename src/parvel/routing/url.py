@@ -152,7 +152,7 @@ class UrlGenerator:
         previous = self._previous_resolver() if self._previous_resolver else None
         if previous:
             return previous
-        return self.to(fallback) if fallback else self.root() + "/"
+        return self.to(fallback) if fallback else self.root()
 
     # -- named routes ----------------------------------------------------------------------
 
@@ -233,7 +233,7 @@ class UrlGenerator:
             host = PARAM_RE.sub(lambda m: values.get(m.group(1), m.group(0)), route.domain_)
             port = urlsplit(root).port
             root = f"{scheme}://{host}" + (f":{port}" if port else "")
-        return root + (url if path != "/" or query else "/")
+        return root + (url if path != "/" else url[1:])
 
     # -- signed URLs -----------------------------------------------------------------------
 

@@ -51,7 +51,9 @@ class TrustProxies(HookMiddleware):
         client = scope.get("client")
         if client and self.trusts(client[0]):
             headers = {
-                k: v.decode("latin-1") for k, v in scope["headers"] if k.startswith(b"x-forwarded-")
+                k.decode("latin-1"): v.decode("latin-1")
+                for k, v in scope["headers"]
+                if k.startswith(b"x-forwarded-")
             }
             forwarded = headers.get("x-forwarded-for")
             if forwarded:

@@ -2,8 +2,8 @@
 
 Each handler parameter is filled from, by priority: a route parameter of the same name
 (converted to ``int``/``float``/``UUID`` when annotated so, or resolved through
-``resolve_route_binding`` for model types), the request (``Request`` or a subclass), the
-container (any other class), or its default.
+``resolve_route_binding`` for model types), the request (``Request`` or a subclass, or an
+unannotated parameter named ``request``), the container (any other class), or its default.
 """
 
 from __future__ import annotations
@@ -166,6 +166,9 @@ def _plan(route: RouteDefinition, target: Callable[..., Any], *, skip_self: bool
                 steps.append((parameter.name, _CONVERT, _CONVERTERS[annotation], None))
             else:
                 steps.append((parameter.name, _RAW, None, None))
+            continue
+        if annotation is inspect.Parameter.empty and parameter.name == "request":
+            steps.append((parameter.name, _REQUEST, Request, None))
             continue
         if isinstance(annotation, type) and issubclass(annotation, Request):
             kind = _REQUEST if annotation is Request else _REQUEST_SUBCLASS

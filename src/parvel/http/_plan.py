@@ -133,7 +133,10 @@ def build_endpoint(route: RouteDefinition, container: Any) -> Endpoint:
     return endpoint
 
 
-Step = tuple[str, int, Any, Any]
+Step = tuple[str, int, Any, Any, str]
+"""(keyword argument, kind, type/converter, binding field, route parameter it reads)."""
+
+_SCALARS = (str, int, float, bool, bytes, dict, list)
 
 
 def _plan(route: RouteDefinition, target: Callable[..., Any], *, skip_self: bool) -> list[Step]:
@@ -145,41 +148,48 @@ def _plan(route: RouteDefinition, target: Callable[..., Any], *, skip_self: bool
         hints = typing.get_type_hints(target)
     except Exception:
         hints = {}
-    names = set(route.parameter_names())
-    steps: list[Step] = []
-    parameters = list(signature.parameters.values())
+    route_names = route.parameter_names()
+    parameters = [
+        p for p in signature.parameters.values() if p.kind is not inspect.Parameter.VAR_POSITIONAL
+    ]
     if skip_self and parameters and parameters[0].name in ("self", "cls"):
         parameters = parameters[1:]
+    by_name = {p.name for p in parameters}
+    # route parameters no handler parameter names are handed out in order (Laravel passes
+    # route parameters positionally): Route.resource("tags", PhotoController) still works
+    leftovers = [n for n in route_names if n not in by_name]
+    steps: list[Step] = []
     for parameter in parameters:
         if parameter.kind is inspect.Parameter.VAR_KEYWORD:
-            steps.append((parameter.name, _EXTRA, None, None))
-            continue
-        if parameter.kind is inspect.Parameter.VAR_POSITIONAL:
+            steps.append((parameter.name, _EXTRA, None, None, ""))
             continue
         annotation = _unwrap(hints.get(parameter.name, parameter.annotation))
         has_default = parameter.default is not inspect.Parameter.empty
-        if parameter.name in names:
+        source = parameter.name if parameter.name in route_names else None
+        if source is None and _value_like(annotation, parameter.name) and leftovers:
+            source = leftovers.pop(0)
+        if source is not None:
             if isinstance(annotation, type) and hasattr(annotation, "resolve_route_binding"):
-                field = route.binding_fields.get(parameter.name)
-                steps.append((parameter.name, _BIND, annotation, field))
+                field = route.binding_fields.get(source)
+                steps.append((parameter.name, _BIND, annotation, field, source))
             elif annotation in _CONVERTERS:
-                steps.append((parameter.name, _CONVERT, _CONVERTERS[annotation], None))
+                steps.append((parameter.name, _CONVERT, _CONVERTERS[annotation], None, source))
             else:
-                steps.append((parameter.name, _RAW, None, None))
+                steps.append((parameter.name, _RAW, None, None, source))
             continue
         if annotation is inspect.Parameter.empty and parameter.name == "request":
-            steps.append((parameter.name, _REQUEST, Request, None))
+            steps.append((parameter.name, _REQUEST, Request, None, ""))
             continue
         if isinstance(annotation, type) and issubclass(annotation, Request):
             kind = _REQUEST if annotation is Request else _REQUEST_SUBCLASS
-            steps.append((parameter.name, kind, annotation, None))
+            steps.append((parameter.name, kind, annotation, None, ""))
             continue
         if (
             isinstance(annotation, type | str)
             and annotation is not inspect.Parameter.empty
-            and annotation not in (str, int, float, bool, bytes, dict, list)
+            and annotation not in _SCALARS
         ):
-            steps.append((parameter.name, _MAKE, annotation, has_default))
+            steps.append((parameter.name, _MAKE, annotation, has_default, ""))
             continue
         if has_default:
             continue
@@ -189,6 +199,15 @@ def _plan(route: RouteDefinition, target: Callable[..., Any], *, skip_self: bool
             hint="Name it like a {placeholder}, type it with a class, or give it a default.",
         )
     return steps
+
+
+def _value_like(annotation: Any, name: str) -> bool:
+    """Whether a parameter can take a route parameter's value (not a service)."""
+    if annotation is inspect.Parameter.empty:
+        return name != "request"
+    if annotation in _SCALARS or annotation in _CONVERTERS:
+        return True
+    return isinstance(annotation, type) and hasattr(annotation, "resolve_route_binding")
 
 
 def _unwrap(annotation: Any) -> Any:
@@ -206,11 +225,11 @@ async def _arguments(
     params = request.route_params
     kwargs: dict[str, Any] = {}
     parent: Any = None
-    for name, kind, extra, field in plan:
+    for name, kind, extra, field, source in plan:
         if kind == _RAW:
-            kwargs[name] = params.get(name)
+            kwargs[name] = params.get(source)
         elif kind == _CONVERT:
-            value = params.get(name)
+            value = params.get(source)
             if value is None:
                 kwargs[name] = None
                 continue
@@ -229,7 +248,7 @@ async def _arguments(
                 if not field:
                     raise
         elif kind == _BIND:
-            value = params.get(name)
+            value = params.get(source)
             if value is None:
                 kwargs[name] = None
                 continue
@@ -241,10 +260,10 @@ async def _arguments(
                 raise NotFoundHttpException(
                     f"No query results for model [{extra.__name__}] {value}"
                 )
-            params[name] = bound
+            params[source] = bound
             kwargs[name] = parent = bound
         else:
-            used = {step[0] for step in plan}
+            used = {step[4] or step[0] for step in plan}
             kwargs.update({k: v for k, v in params.items() if k not in used})
     return kwargs
 

@@ -98,13 +98,13 @@ class HttpServiceProvider(ServiceProvider):
         """Apply bootstrap/app.py settings, load route files, compile at the end of boot."""
         app = self.app
         _context.state.app = app
+        self.load_routes(app.make("router"))
         middleware: MiddlewareConfig = app.make("http.middleware")
         for callback in app.settings.get("middleware", []):
             callback(middleware)
         handler: ExceptionHandler = app.make("exceptions")
         for callback in app.settings.get("exceptions", []):
             callback(handler)
-        self.load_routes(app.make("router"))
         app.booted(lambda application: application.make("http.kernel"))
 
     def load_routes(self, router: Router) -> None:

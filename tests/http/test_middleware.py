@@ -268,3 +268,44 @@ async def test_trim_strings_and_empty_to_null(make_app, client) -> None:
             await http.post("/echo?q=+hi+", data={"name": "  Ann ", "empty": "", "password": " p "})
         ).json()
         assert data == {"q": "hi", "name": "Ann", "empty": None, "password": " p "}
+
+
+async def test_fused_hooks_order_and_early_exit() -> None:
+    from parvel.http.middleware._pipeline import chain
+    from parvel.http.middleware.hooks import HookMiddleware
+
+    log: list[str] = []
+
+    class Hook(HookMiddleware):
+        def __init__(self, name: str, stop: bool = False, fail: bool = False) -> None:
+            self.name, self.stop, self.fail = name, stop, fail
+
+        def before(self, request: Any) -> Response | None:
+            log.append(f"before {self.name}")
+            if self.fail:
+                raise RuntimeError(self.name)
+            return Response("early") if self.stop else None
+
+        def after(self, request: Any, response: Response) -> Response:
+            log.append(f"after {self.name}")
+            return response
+
+    async def core(request: Any) -> Response:
+        log.append("core")
+        return Response("core")
+
+    async def render(request: Any, exc: Exception) -> Response:
+        log.append(f"render {exc}")
+        return Response("error", 500)
+
+    pipeline = chain([(Hook("a"), ()), (Hook("b"), ())], core, render)
+    assert (await pipeline(None)).body == b"core"
+    assert log == ["before a", "before b", "core", "after b", "after a"]
+    log.clear()
+    pipeline = chain([(Hook("a"), ()), (Hook("b", stop=True), ()), (Hook("c"), ())], core, render)
+    assert (await pipeline(None)).body == b"early"
+    assert log == ["before a", "before b", "after a"]
+    log.clear()
+    pipeline = chain([(Hook("a"), ()), (Hook("b", fail=True), ()), (Hook("c"), ())], core, render)
+    assert (await pipeline(None)).status_code == 500
+    assert log == ["before a", "before b", "render b", "after a"]

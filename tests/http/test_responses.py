@@ -197,3 +197,20 @@ async def test_encrypted_cookies_when_an_encrypter_is_bound(make_app, client) ->
         assert second.json() == {"theme": "dark", "plain": "visible"}
         http.cookies.set("theme", "tampered")
         assert (await http.get("/")).json()["theme"] is None
+
+
+def test_status_helpers() -> None:
+    from parvel.http import RedirectResponse, Response
+
+    ok = Response("x")
+    assert ok.status() == 200
+    assert ok.is_ok()
+    assert ok.is_successful()
+    assert not ok.is_client_error()
+    missing = Response("x", 404)
+    assert missing.is_not_found()
+    assert missing.is_client_error()
+    assert Response("x", 403).is_forbidden()
+    assert Response("x", 503).is_server_error()
+    assert RedirectResponse("/a").is_redirect()
+    assert Response("x").set_status(201).status() == 201

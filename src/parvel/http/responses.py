@@ -84,6 +84,38 @@ class _Fluent:
         self.status_code = status
         return self
 
+    def status(self) -> int:
+        """The status code."""
+        return self.status_code
+
+    def is_ok(self) -> bool:
+        """Status 200."""
+        return self.status_code == 200
+
+    def is_successful(self) -> bool:
+        """Status 2xx."""
+        return 200 <= self.status_code < 300
+
+    def is_redirect(self) -> bool:
+        """Status 201, 301, 302, 303, 307 or 308 with a Location header."""
+        return self.status_code in (201, 301, 302, 303, 307, 308)
+
+    def is_client_error(self) -> bool:
+        """Status 4xx."""
+        return 400 <= self.status_code < 500
+
+    def is_server_error(self) -> bool:
+        """Status 5xx."""
+        return 500 <= self.status_code < 600
+
+    def is_not_found(self) -> bool:
+        """Status 404."""
+        return self.status_code == 404
+
+    def is_forbidden(self) -> bool:
+        """Status 403."""
+        return self.status_code == 403
+
     def get_header(self, name: str) -> str | None:
         """A response header's value."""
         key = name.lower().encode("latin-1")

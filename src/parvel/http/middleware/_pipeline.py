@@ -128,39 +128,38 @@ def _fuse(hooks: list[Any], inner: Handler, render: Renderer | None) -> Handler:
     from parvel.http.middleware.hooks import HookMiddleware
 
     befores = [
-        h.before if getattr(type(h), "before", None) is not HookMiddleware.before else None
-        for h in hooks
+        (index, h.before)
+        for index, h in enumerate(hooks)
+        if getattr(type(h), "before", None) is not HookMiddleware.before
     ]
     afters = [
-        h.after if getattr(type(h), "after", None) is not HookMiddleware.after else None
-        for h in hooks
+        (index, h.after)
+        for index, h in enumerate(hooks)
+        if getattr(type(h), "after", None) is not HookMiddleware.after
     ]
+    afters.reverse()
     count = len(hooks)
 
     async def fused(request: Any) -> Response:
         ran = 0
+        response: Response
         try:
-            early = None
-            for before in befores:
-                if before is not None:
-                    early = before(request)
-                    if early is not None:
-                        break
-                ran += 1
-            response = early if early is not None else await inner(request)
+            for index, before in befores:
+                ran = index
+                early = before(request)
+                if early is not None:
+                    response = early
+                    break
+            else:
+                ran = count
+                response = await inner(request)
         except Exception as exc:
             if render is None:
                 raise
             response = await render(request, exc)
-        if ran == count:
-            for after in reversed(afters):
-                if after is not None:
-                    response = after(request, response)
-        else:
-            for index in range(ran - 1, -1, -1):
-                after = afters[index]
-                if after is not None:
-                    response = after(request, response)
+        for index, after in afters:
+            if index < ran:
+                response = after(request, response)
         return response
 
     return fused

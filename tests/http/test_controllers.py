@@ -160,3 +160,24 @@ async def test_bad_handler_definitions_fail_at_boot(make_app) -> None:
 
 def test_not_found_exception_is_http() -> None:
     assert NotFoundHttpException().status_code == 404
+
+
+async def test_custom_key_scopes_unless_disabled(make_app, client) -> None:
+    def routes(router: Router) -> None:
+        router.get("/p/{post}/c/{comment:id}", show_comment)
+        router.get("/q/{post}/c/{comment:id}", show_comment).without_scoped_bindings()
+
+    app = make_app(routes)
+    async with client(app) as http:
+        assert (await http.get("/p/2/c/c1")).status_code == 404  # scoped: post 2 has no c1
+        unscoped = await http.get("/q/2/c/c1")
+        assert unscoped.json() == {"post": 2, "comment": {"id": "c1", "post": None}}
+
+
+async def test_positional_fallback_for_differently_named_parameters(make_app, client) -> None:
+    def routes(router: Router) -> None:
+        router.api_resource("tags", PostController).only("update")
+
+    app = make_app(routes)
+    async with client(app) as http:
+        assert (await http.put("/tags/4")).text == "updated 4"

@@ -214,3 +214,43 @@ def test_status_helpers() -> None:
     assert Response("x", 503).is_server_error()
     assert RedirectResponse("/a").is_redirect()
     assert Response("x").set_status(201).status() == 201
+
+
+class _View:
+    def __init__(self, name: str, data: dict[str, Any]) -> None:
+        self.name, self.data = name, data
+
+    def render(self) -> str:
+        return f"<p>{self.name}: {self.data}</p>"
+
+
+class _Views:
+    def exists(self, name: str) -> bool:
+        return True
+
+    def make(self, name: str, data: Any = None) -> _View:
+        return _View(name, dict(data or {}))
+
+
+async def test_views_through_a_bound_renderer(make_app, client) -> None:
+    from parvel.http._context import get_app
+
+    def routes(router: Router) -> None:
+        get_app().instance("view", _Views())  # what the view component's provider binds
+        router.view("/welcome", "welcome", {"name": "Taylor"})
+        router.get("/made", lambda: response().view("posts.index", {"n": 1}, 201))
+
+    app = make_app(routes)
+    async with client(app) as http:
+        assert (await http.get("/welcome")).text == "<p>welcome: {'name': 'Taylor'}</p>"
+        made = await http.get("/made")
+        assert (made.status_code, made.text) == (201, "<p>posts.index: {'n': 1}</p>")
+
+
+async def test_view_route_without_renderer_fails_at_boot(make_app) -> None:
+    import pytest
+
+    from parvel.http import HttpConfigurationError
+
+    with pytest.raises(HttpConfigurationError, match="needs a view renderer"):
+        make_app(lambda router: router.view("/welcome", "welcome"))

@@ -76,3 +76,18 @@ async def test_websocket_is_refused(make_app) -> None:
 
     await app({"type": "websocket", "path": "/", "headers": []}, receive, send)
     assert sent == [{"type": "websocket.close", "code": 1000}]
+
+
+async def test_static_files_win_over_the_fallback_route(make_app, client, tmp_path) -> None:
+    (tmp_path / "public").mkdir()
+    (tmp_path / "public" / "robots.txt").write_text("User-agent: *")
+
+    def routes(router: Router) -> None:
+        router.get("/", lambda: "home")
+        router.fallback(lambda: "fallback")
+
+    app = make_app(routes)
+    async with client(app) as http:
+        assert (await http.get("/robots.txt")).text == "User-agent: *"
+        assert (await http.get("/anything/else")).text == "fallback"
+        assert (await http.post("/anything/else")).status_code == 404

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import dataclasses
+import inspect
 from typing import Any
 
 from starlette.responses import Response as BaseResponse
@@ -27,6 +28,8 @@ async def to_response(value: Any, request: Any) -> BaseResponse:
         return Response(value)
     if value is None:
         return Response(b"")
+    if inspect.isawaitable(value):
+        return await to_response(await value, request)
     responder = getattr(value, "to_response", None)
     if callable(responder):
         result = responder(request)

@@ -116,7 +116,9 @@ def build_endpoint(route: RouteDefinition, container: Any) -> Endpoint:
 
         return endpoint_plain
 
-    scoped = bool(route.scoped_bindings) or bool(route.binding_fields)
+    scoped = (
+        route.scoped_bindings if route.scoped_bindings is not None else bool(route.binding_fields)
+    )
 
     async def endpoint(request: Request) -> BaseResponse:
         if request._body_input is None and request.scope["method"] in _BODY_METHODS:

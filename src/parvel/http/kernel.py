@@ -20,6 +20,7 @@ from parvel.http._plan import build_endpoint
 from parvel.http.controller import controller_middleware
 from parvel.http.exceptions import (
     BadRequestHttpException,
+    HttpConfigurationError,
     MethodNotAllowedHttpException,
     NotFoundHttpException,
 )
@@ -31,7 +32,7 @@ from parvel.http.request import Request
 from parvel.http.responses import Response
 from parvel.http.static import StaticFiles
 from parvel.routing.matcher import MethodNotAllowed, RouteMatch
-from parvel.routing.route import RouteDefinition
+from parvel.routing.route import RouteDefinition, ViewAction
 from parvel.routing.router import Router
 
 MAX_PATH_LENGTH = 8192
@@ -97,6 +98,12 @@ class HttpKernel:
 
     def _compile_route(self, route: RouteDefinition) -> Handler:
         where = f"on route '{route.uri}' (at {route.location})"
+        if isinstance(route.action, ViewAction) and not self.app.bound("view"):
+            raise HttpConfigurationError(
+                f"Route.view('{route.uri}', '{route.action.view}') needs a view renderer, but "
+                f"none is registered (at {route.location}).",
+                hint="Enable the view component (it binds 'view'), or return a response.",
+            )
         specs = self.route_middleware(route)
         if any(isinstance(s, str) and s == "api" for s in route.middleware_):
             self._api_routes.add(id(route))
@@ -182,7 +189,13 @@ class HttpKernel:
                 if key == b"host":
                     host = value.decode("latin-1")
                     break
-        found = self.routes.match(method, path, host)
+        found = self.routes.match(method, path, host, False)
+        if found is None and (method == "GET" or method == "HEAD"):
+            if self.static is not None:
+                static = self.static.lookup(path)
+                if static is not None:
+                    return static
+            found = self.routes.match_fallback(method, path)
         if type(found) is RouteMatch:
             request.route_params = found.params
             route = found.route
@@ -191,10 +204,6 @@ class HttpKernel:
                 return await route.handler(request)  # type: ignore[no-any-return]
             except Exception as exc:
                 return await self._render(request, exc)
-        if (method == "GET" or method == "HEAD") and self.static is not None:
-            static = self.static.lookup(path)
-            if static is not None:
-                return static
         if isinstance(found, MethodNotAllowed):
             if method == "OPTIONS":
                 return Response(b"", 200, {"Allow": ", ".join(found.allowed)})

@@ -304,10 +304,13 @@ class CompiledRoutes:
         self._domains.append(domain)
         return domain
 
-    def match(self, method: str, path: str, host: str = "") -> RouteMatch | MethodNotAllowed | None:
+    def match(
+        self, method: str, path: str, host: str = "", fallback: bool = True
+    ) -> RouteMatch | MethodNotAllowed | None:
         """Find the route for ``method`` and ``path`` (already percent-decoded).
 
-        Returns a :class:`RouteMatch`, :class:`MethodNotAllowed`, or ``None`` (404).
+        Returns a :class:`RouteMatch`, :class:`MethodNotAllowed`, or ``None`` (404). With
+        ``fallback=False`` the fallback route is left out (see :meth:`match_fallback`).
         """
         if len(path) > 1 and path[-1] == "/":
             path = path.rstrip("/") or "/"
@@ -341,11 +344,9 @@ class CompiledRoutes:
                 if "GET" in allowed:
                     allowed.add("HEAD")
                 return MethodNotAllowed(sorted(allowed))
-            if self._has_fallback:
-                values.clear()
-                endpoint = self._fallbacks.lookup(method, path, allowed, values)
-            if endpoint is None:
-                return None
+            if self._has_fallback and fallback:
+                return self.match_fallback(method, path)
+            return None
         route, slots, base = endpoint
         if base:
             params = dict(base)
@@ -356,6 +357,19 @@ class CompiledRoutes:
             params = {}
         if prefix:
             params = {**dict(zip(names, prefix, strict=False)), **params}
+        return RouteMatch(route, params)
+
+    def match_fallback(self, method: str, path: str) -> RouteMatch | None:
+        """The fallback route for ``path``, if one is defined and answers ``method``."""
+        if not self._has_fallback:
+            return None
+        values: list[str] = []
+        endpoint = self._fallbacks.lookup(method, path.rstrip("/") or "/", set(), values)
+        if endpoint is None:
+            return None
+        route, slots, base = endpoint
+        params = dict(base)
+        params.update(zip(slots, values, strict=False))
         return RouteMatch(route, params)
 
     def by_name(self, name: str) -> RouteDefinition | None:

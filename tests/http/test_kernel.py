@@ -124,3 +124,49 @@ async def test_request_id_helper(make_app, client) -> None:
         assert seen == ["abc-123"]
         response = await http.get("/", headers={"x-request-id": "bad id with spaces"})
         assert response.headers["x-request-id"] != "bad id with spaces"
+
+
+async def test_client_disconnect_while_reading_body_is_a_400(make_app) -> None:
+    async def store(request: Request) -> dict[str, Any]:
+        return request.all()
+
+    app = make_app(lambda router: router.post("/store", store))
+    messages = [
+        {"type": "http.request", "body": b'{"a":', "more_body": True},
+        {"type": "http.disconnect"},
+    ]
+    sent: list[dict[str, Any]] = []
+
+    async def receive() -> dict[str, Any]:
+        return messages.pop(0)
+
+    async def send(message: dict[str, Any]) -> None:
+        sent.append(message)
+
+    scope = {
+        "type": "http",
+        "method": "POST",
+        "path": "/store",
+        "raw_path": b"/store",
+        "query_string": b"",
+        "root_path": "",
+        "scheme": "http",
+        "http_version": "1.1",
+        "headers": [
+            (b"host", b"testserver"),
+            (b"content-type", b"application/json"),
+            (b"transfer-encoding", b"chunked"),
+        ],
+        "client": ("127.0.0.1", 1),
+        "server": ("testserver", 80),
+    }
+    await app(scope, receive, send)
+    assert sent[0]["status"] == 400
+
+
+async def test_nul_byte_and_unknown_method_on_unknown_path(make_app, client) -> None:
+    app = make_app(lambda router: router.get("/", lambda: "home"))
+    async with client(app) as http:
+        assert (await http.get("/a%00b")).status_code == 400
+        assert (await http.request("BREW", "/nowhere")).status_code == 405
+        assert (await http.get("/a//b")).status_code == 404

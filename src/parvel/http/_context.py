@@ -9,7 +9,6 @@ if TYPE_CHECKING:
     from parvel.http.request import Request
 
 current_request: ContextVar[Request | None] = ContextVar("parvel_request", default=None)
-current_request_id: ContextVar[str | None] = ContextVar("parvel_request_id", default=None)
 
 
 class _State:
@@ -33,4 +32,8 @@ def get_app() -> Any:
 
 def request_id() -> str | None:
     """The current request's id (``X-Request-Id``), or ``None`` outside a request."""
-    return current_request_id.get()
+    request = current_request.get()
+    if request is None:
+        return None
+    value: str | None = request.scope.get("parvel.request_id")
+    return value

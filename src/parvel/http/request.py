@@ -16,6 +16,7 @@ from typing import Any, TypeVar
 
 import orjson
 from starlette.datastructures import UploadFile
+from starlette.requests import ClientDisconnect
 from starlette.requests import Request as StarletteRequest
 
 from parvel.http.exceptions import BadRequestHttpException, PayloadTooLargeHttpException
@@ -131,11 +132,16 @@ class Request(StarletteRequest):
         self._enforce_declared_size(limit)
         chunks: list[bytes] = []
         size = 0
-        async for chunk in self.stream():
-            size += len(chunk)
-            if limit and size > limit:
-                raise PayloadTooLargeHttpException()
-            chunks.append(chunk)
+        try:
+            async for chunk in self.stream():
+                size += len(chunk)
+                if limit and size > limit:
+                    raise PayloadTooLargeHttpException()
+                chunks.append(chunk)
+        except ClientDisconnect:
+            raise BadRequestHttpException(
+                "The client disconnected while sending the body."
+            ) from None
         self._body = b"".join(chunks)
         return self._body
 

@@ -11,6 +11,7 @@ from parvel.http.exceptions import BadRequestHttpException, PayloadTooLargeHttpE
 from parvel.http.middleware.hooks import HookMiddleware
 
 DEFAULT_MAX_BODY_SIZE = 10 * 1024 * 1024
+_BODY_METHODS = frozenset(("POST", "PUT", "PATCH", "DELETE"))
 
 
 class ValidatePostSize(HookMiddleware):
@@ -23,7 +24,9 @@ class ValidatePostSize(HookMiddleware):
         self.limit = int(container.make("config").get("http.max_body_size", DEFAULT_MAX_BODY_SIZE))
 
     def before(self, request: Any) -> Response | None:
-        """Reject oversized requests."""
+        """Reject oversized requests (bodies are only read for POST, PUT, PATCH, DELETE)."""
+        if request.scope["method"] not in _BODY_METHODS:
+            return None
         for key, value in request.scope["headers"]:
             if key == b"content-length":
                 if not value.isdigit():

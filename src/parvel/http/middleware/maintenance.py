@@ -64,7 +64,8 @@ class PreventRequestsDuringMaintenance(HookMiddleware):
 
     def before(self, request: Any) -> Response | None:
         """503 unless bypassed."""
-        data = self.state()
+        fresh = time.monotonic() - self._checked < _RECHECK_SECONDS
+        data = self._data if fresh else self.state()
         if data is None:
             return None
         path: str = request.scope["path"]

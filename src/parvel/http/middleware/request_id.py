@@ -9,7 +9,6 @@ from typing import Any
 
 from starlette.responses import Response
 
-from parvel.http._context import current_request_id
 from parvel.http.middleware.hooks import HookMiddleware
 
 _VALID = re.compile(rb"^[A-Za-z0-9._:\-]{1,128}$")
@@ -23,12 +22,12 @@ class SetRequestId(HookMiddleware):
     """
 
     def __init__(self) -> None:
-        self._prefix = os.urandom(6).hex()
-        self._counter = itertools.count(1)
+        self._prefix = os.urandom(6).hex() + "-"
+        self._counter = itertools.count(0x10000000)
 
     def generate(self) -> str:
         """A new id."""
-        return f"{self._prefix}-{next(self._counter):010x}"
+        return self._prefix + format(next(self._counter), "x")
 
     def before(self, request: Any) -> None:
         """Pick the id and make it current."""
@@ -42,7 +41,6 @@ class SetRequestId(HookMiddleware):
         else:
             rid = self.generate()
         request.scope["parvel.request_id"] = rid
-        current_request_id.set(rid)
 
     def after(self, request: Any, response: Response) -> Response:
         """Send the id back."""

@@ -170,3 +170,23 @@ async def test_nul_byte_and_unknown_method_on_unknown_path(make_app, client) -> 
         assert (await http.get("/a%00b")).status_code == 400
         assert (await http.request("BREW", "/nowhere")).status_code == 405
         assert (await http.get("/a//b")).status_code == 404
+
+
+async def test_current_route_through_the_facade(make_app, client) -> None:
+    from parvel.routing import Route
+
+    async def where() -> dict[str, Any]:
+        return {
+            "name": Route.current_route_name(),
+            "is_admin": Route.is_("admin.*"),
+            "action": Route.current_route_action(),
+        }
+
+    app = make_app(lambda router: router.get("/admin/where", where).name("admin.where"))
+    async with client(app) as http:
+        data = (await http.get("/admin/where")).json()
+    assert data["name"] == "admin.where"
+    assert data["is_admin"] is True
+    assert data["action"].endswith("where")
+    assert Route.current() is None
+    assert Route.has("admin.where", "health")

@@ -31,6 +31,11 @@ def _current() -> str | None:
     return str(request.url) if request is not None else None
 
 
+def _current_route() -> Any:
+    request = _context.current_request.get()
+    return request.route_definition if request is not None else None
+
+
 def _previous() -> str | None:
     request = _context.current_request.get()
     if request is None:
@@ -55,6 +60,7 @@ class HttpServiceProvider(ServiceProvider):
         app = self.app
         router = Router()
         router.base_path = app.base_path()
+        router.current_route_resolver = _current_route
         app.instance("router", router)
         app.alias("router", Router)
         app.instance("http.middleware", MiddlewareConfig())

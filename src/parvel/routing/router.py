@@ -68,6 +68,8 @@ class Router:
         self.base_path: Path | None = None
         self.resource_verbs_: dict[str, str] = {"create": "create", "edit": "edit"}
         self.current_file: str | None = None
+        self.current_route_resolver: Callable[[], RouteDefinition | None] | None = None
+        """Set by the HTTP layer: returns the route matched for the current request."""
 
     # -- registering ---------------------------------------------------------------------
 
@@ -322,9 +324,33 @@ class Router:
         """Whether :meth:`compile` ran."""
         return self._compiled is not None
 
-    def has(self, name: str) -> bool:
-        """Whether a route named ``name`` exists."""
-        return any(route.get_name() == name for route in self.get_routes())
+    def has(self, *names: str) -> bool:
+        """Whether routes with every one of ``names`` exist."""
+        known = {route.get_name() for route in self.get_routes()}
+        return all(name in known for name in names)
+
+    def current(self) -> RouteDefinition | None:
+        """The route matched for the current request (``None`` outside one)."""
+        return self.current_route_resolver() if self.current_route_resolver else None
+
+    def current_route_name(self) -> str | None:
+        """The current route's name."""
+        route = self.current()
+        return route.get_name() if route is not None else None
+
+    def current_route_action(self) -> str | None:
+        """The current route's action, as ``route:list`` shows it."""
+        route = self.current()
+        return route.action_name() if route is not None else None
+
+    def is_(self, *patterns: str) -> bool:
+        """Whether the current route's name matches a pattern: ``Route.is_("admin.*")``."""
+        route = self.current()
+        return route is not None and route.named(*patterns)
+
+    def current_route_named(self, *patterns: str) -> bool:
+        """Alias of :meth:`is_`."""
+        return self.is_(*patterns)
 
     def _ensure_open(self) -> None:
         if self._compiled is not None:

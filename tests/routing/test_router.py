@@ -180,3 +180,14 @@ def test_lookup_with_many_routes() -> None:
     for i in range(1000):
         router.get(f"/r{i}/{{id}}/x", show).name(f"r{i}")
     assert matched(router, "GET", "/r999/5/x").route.get_name() == "r999"
+
+
+def test_backtracking_when_the_greedy_walk_fails() -> None:
+    router = Router()
+    router.get("/a/{x}/c", show).name("param-then-c")
+    router.get("/a/b/d", show).name("static-b-d")
+    router.post("/a/b/c", show).name("post-static")
+    assert matched(router, "GET", "/a/b/c").route.get_name() == "param-then-c"
+    assert matched(router, "GET", "/a/b/c").params == {"x": "b"}
+    assert matched(router, "POST", "/a/b/c").route.get_name() == "post-static"
+    assert matched(router, "GET", "/a/b/d").route.get_name() == "static-b-d"

@@ -176,7 +176,47 @@ class _Tree:
                 return endpoint
             allowed.update(table)
         parts = path.strip("/").split("/") if path != "/" else []
+        found = _greedy(self.root, parts, method, values)
+        if found is not None:
+            return found
+        values.clear()
         return _walk(self.root, parts, 0, method, allowed, values)
+
+
+def _greedy(node: _Node, parts: list[str], method: str, values: list[str]) -> Endpoint | None:
+    """The common case without backtracking: static child, else the first matching placeholder.
+
+    When it succeeds it finds what the full search (:func:`_walk`) would.
+    """
+    for part in parts:
+        child = node.static.get(part)
+        if child is not None:
+            node = child
+            continue
+        if not part:
+            return None
+        for dynamic in node.dynamic:
+            regex = dynamic.regex
+            if regex is None:
+                values.append(part)
+                break
+            match = regex.fullmatch(part)
+            if match is not None:
+                if dynamic.groups == 0:
+                    values.append(part)
+                else:
+                    values.extend(match.groups())
+                break
+        else:
+            return None
+        node = dynamic.node
+    table = node.endpoints
+    if table is None:
+        return None
+    endpoint = table.get(method)
+    if endpoint is None and method == "HEAD":
+        endpoint = table.get("GET")
+    return endpoint
 
 
 def _pick(table: dict[str, Endpoint], method: str, allowed: set[str]) -> Endpoint | None:
@@ -315,11 +355,20 @@ class CompiledRoutes:
         if len(path) > 1 and path[-1] == "/":
             path = path.rstrip("/") or "/"
         if not self._domains:
+            # fast paths: a static URI, then a tree walk without backtracking
             table = self._default.static.get(path)
             if table is not None:
                 hit = table.get(method)
                 if hit is not None:
                     return RouteMatch(hit[0], dict(hit[2]) if hit[2] else {})
+            elif path != "/":
+                found_values: list[str] = []
+                hit = _greedy(self._default.root, path[1:].split("/"), method, found_values)
+                if hit is not None:
+                    params = dict(zip(hit[1], found_values, strict=False))
+                    if hit[2]:
+                        params = {**hit[2], **params}
+                    return RouteMatch(hit[0], params)
         allowed: set[str] = set()
         values: list[str] = []
         prefix: list[str] = []

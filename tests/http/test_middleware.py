@@ -309,3 +309,16 @@ async def test_fused_hooks_order_and_early_exit() -> None:
     pipeline = chain([(Hook("a"), ()), (Hook("b", fail=True), ()), (Hook("c"), ())], core, render)
     assert (await pipeline(None)).status_code == 500
     assert log == ["before a", "before b", "render b", "after a"]
+
+
+async def test_terminate_runs_only_for_routes_using_the_middleware(make_app, client) -> None:
+    def routes(router: Router) -> None:
+        router.get("/with", ok).middleware(Terminating)
+        router.get("/without", ok)
+
+    app = make_app(routes)
+    async with client(app) as http:
+        await http.get("/without")
+        assert calls == []
+        await http.get("/with")
+        assert calls == ["terminate:200"]

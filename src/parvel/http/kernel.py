@@ -70,6 +70,7 @@ class HttpKernel:
         self.static = StaticFiles(Path(app.public_path())) if serve_static else None
         self._has_domains = any(r.domain_ for r in self.routes.routes)
         self._api_routes: set[int] = set()
+        self._route_terminable: dict[int, list[Any]] = {}
         for route in self.routes.routes:
             route.handler = self._compile_route(route)
         global_stack = [
@@ -79,9 +80,8 @@ class HttpKernel:
         ]
         self.global_middleware = global_stack
         self._pipeline = chain(global_stack, self._dispatch, self._render)
-        self._terminable = [
-            m for m in self.resolver.instances() if callable(getattr(m, "terminate", None))
-        ]
+        self._terminable = [m for m, _ in global_stack if callable(getattr(m, "terminate", None))]
+        self._any_terminable = bool(self._terminable or self._route_terminable)
         middleware.freeze()
 
     # -- boot-time compilation -------------------------------------------------------------
@@ -108,6 +108,9 @@ class HttpKernel:
         if any(isinstance(s, str) and s == "api" for s in route.middleware_):
             self._api_routes.add(id(route))
         resolved = self.resolver.resolve(specs, where, route.excluded_middleware)
+        terminable = [m for m, _ in resolved if callable(getattr(m, "terminate", None))]
+        if terminable:
+            self._route_terminable[id(route)] = terminable
         endpoint = build_endpoint(route, self.app)
         return chain(resolved, endpoint, self._render)
 
@@ -157,14 +160,18 @@ class HttpKernel:
                 await _send_head(response, send)
             else:
                 await response(scope, receive, send)
-            if self._terminable:
+            if self._any_terminable:
                 await self._terminate(request, response)
         finally:
             self._scope_var.reset(scope_token)
             current_request.reset(token)
 
     async def _terminate(self, request: Request, response: BaseResponse) -> None:
-        for middleware in self._terminable:
+        route = request.route_definition
+        middleware_list = self._terminable + (
+            self._route_terminable.get(id(route), []) if route is not None else []
+        )
+        for middleware in middleware_list:
             try:
                 result = middleware.terminate(request, response)
                 if result is not None:

@@ -190,3 +190,21 @@ async def test_current_route_through_the_facade(make_app, client) -> None:
     assert data["action"].endswith("where")
     assert Route.current() is None
     assert Route.has("admin.where", "health")
+
+
+async def test_unknown_paths_under_the_api_prefix_get_json_errors(make_app, client) -> None:
+    app = make_app(api="from parvel.routing import Route\nRoute.get('/items', lambda: [])\n")
+    async with client(app) as http:
+        assert (await http.get("/api/items")).json() == []
+        missing = await http.get("/api/nothing")
+        assert (missing.status_code, missing.json()) == (404, {"message": "Not Found"})
+        assert "<html" in (await http.get("/nothing")).text
+
+
+async def test_405_message_names_method_and_route(make_app, client) -> None:
+    app = make_app(lambda router: router.post("/photos", lambda: "ok"))
+    async with client(app) as http:
+        response = await http.get("/photos", headers={"accept": "application/json"})
+    assert response.json() == {
+        "message": "The GET method is not supported for route photos. Supported methods: POST."
+    }

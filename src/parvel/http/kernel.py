@@ -70,6 +70,9 @@ class HttpKernel:
         self.static = StaticFiles(Path(app.public_path())) if serve_static else None
         self._has_domains = any(r.domain_ for r in self.routes.routes)
         self._api_routes: set[int] = set()
+        routing = getattr(app, "settings", {}).get("routing") or {}
+        prefix = str(routing.get("api_prefix") or "").strip("/") if routing.get("api") else ""
+        self._api_prefix = f"/{prefix}/" if prefix else None
         self._route_terminable: dict[int, list[Any]] = {}
         for route in self.routes.routes:
             route.handler = self._compile_route(route)
@@ -117,7 +120,12 @@ class HttpKernel:
     async def _render(self, request: Request, exc: Exception) -> BaseResponse:
         """Render an exception raised inside a middleware step or a handler."""
         route = request.route_definition
-        if route is not None and id(route) in self._api_routes:
+        if route is not None:
+            if id(route) in self._api_routes:
+                request.scope["parvel.api"] = True
+        elif self._api_prefix is not None and (request.scope["path"] + "/").startswith(
+            self._api_prefix
+        ):
             request.scope["parvel.api"] = True
         return await self.exceptions.handle(request, exc)
 
@@ -214,7 +222,11 @@ class HttpKernel:
         if isinstance(found, MethodNotAllowed):
             if method == "OPTIONS":
                 return Response(b"", 200, {"Allow": ", ".join(found.allowed)})
-            raise MethodNotAllowedHttpException(found.allowed)
+            raise MethodNotAllowedHttpException(
+                found.allowed,
+                f"The {method} method is not supported for route {path.strip('/') or '/'}. "
+                f"Supported methods: {', '.join(found.allowed)}.",
+            )
         if method not in KNOWN_METHODS:
             raise MethodNotAllowedHttpException(sorted(KNOWN_METHODS))
         raise NotFoundHttpException()

@@ -181,3 +181,19 @@ async def test_positional_fallback_for_differently_named_parameters(make_app, cl
     app = make_app(routes)
     async with client(app) as http:
         assert (await http.put("/tags/4")).text == "updated 4"
+
+
+async def test_missing_callback_replaces_the_404(make_app, client) -> None:
+    from parvel.http import redirect
+
+    def routes(router: Router) -> None:
+        router.get("/posts/{post}", show_post).missing(lambda request: redirect("/posts"))
+
+    app = make_app(routes)
+    async with client(app) as http:
+        response = await http.get("/posts/99")
+        assert (response.status_code, response.headers["location"]) == (
+            302,
+            "http://testserver/posts",
+        )
+        assert (await http.get("/posts/1")).json() == {"id": 1, "slug": "hello"}

@@ -18,7 +18,7 @@ from starlette.concurrency import run_in_threadpool
 from starlette.responses import Response as BaseResponse
 
 from parvel.http._convert import to_response
-from parvel.http.exceptions import NotFoundHttpException
+from parvel.http.exceptions import HttpResponseException, NotFoundHttpException
 from parvel.http.request import Request
 from parvel.http.responses import JsonResponse, RedirectResponse, Response
 from parvel.routing.exceptions import RouteDefinitionError
@@ -123,7 +123,7 @@ def build_endpoint(route: RouteDefinition, container: Any) -> Endpoint:
     async def endpoint(request: Request) -> BaseResponse:
         if request._body_input is None and request.scope["method"] in _BODY_METHODS:
             await request.load()
-        kwargs = await _arguments(plan, request, container, scoped)
+        kwargs = await _arguments(plan, request, container, scoped, route.missing_handler)
         result = await call(**kwargs)
         kind = type(result)
         if kind is str:
@@ -222,7 +222,11 @@ def _unwrap(annotation: Any) -> Any:
 
 
 async def _arguments(
-    plan: list[Step], request: Request, container: Any, scoped: bool
+    plan: list[Step],
+    request: Request,
+    container: Any,
+    scoped: bool,
+    missing: Callable[[Any], Any] | None = None,
 ) -> dict[str, Any]:
     params = request.route_params
     kwargs: dict[str, Any] = {}
@@ -259,6 +263,11 @@ async def _arguments(
             else:
                 bound = await extra.resolve_route_binding(value, field)
             if bound is None:
+                if missing is not None:
+                    result = missing(request)
+                    if hasattr(result, "__await__"):
+                        result = await result
+                    raise HttpResponseException(await to_response(result, request))
                 raise NotFoundHttpException(
                     f"No query results for model [{extra.__name__}] {value}"
                 )

@@ -58,6 +58,7 @@ class RouteDefinition:
         "location",
         "methods",
         "middleware_",
+        "missing_handler",
         "scoped_bindings",
         "segments",
         "uri",
@@ -86,6 +87,7 @@ class RouteDefinition:
         self.domain_: str | None = None
         self.is_fallback = False
         self.scoped_bindings: bool | None = None
+        self.missing_handler: Callable[[Any], Any] | None = None
         self.handler: Any = None
         """Filled by the HTTP kernel at boot with the route's compiled pipeline."""
         try:
@@ -160,6 +162,11 @@ class RouteDefinition:
     def domain(self, domain: str) -> RouteDefinition:
         """Match only requests for ``domain`` (may hold parameters: ``{account}.example.com``)."""
         self.domain_ = domain
+        return self
+
+    def missing(self, callback: Callable[[Any], Any]) -> RouteDefinition:
+        """What to return when route model binding finds nothing: ``callback(request)``."""
+        self.missing_handler = callback
         return self
 
     def scope_bindings(self) -> RouteDefinition:

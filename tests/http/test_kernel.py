@@ -208,3 +208,42 @@ async def test_405_message_names_method_and_route(make_app, client) -> None:
     assert response.json() == {
         "message": "The GET method is not supported for route photos. Supported methods: POST."
     }
+
+
+async def test_form_method_spoofing(make_app, client) -> None:
+    async def update(request: Request) -> dict[str, Any]:
+        return {"method": request.method, "real": request.scope.get("parvel.real_method")}
+
+    app = make_app(lambda router: router.put("/posts/1", update))
+    async with client(app) as http:
+        response = await http.post("/posts/1", data={"_method": "PUT", "title": "x"})
+        assert response.json() == {"method": "PUT", "real": "POST"}
+        header = await http.post("/posts/1", headers={"x-http-method-override": "put"})
+        assert header.json()["method"] == "PUT"
+        assert (await http.post("/posts/1", data={"_method": "TRACE"})).status_code == 405
+
+
+async def test_enum_and_explicit_bindings(make_app, client) -> None:
+    from enum import Enum
+
+    class Category(Enum):
+        FRUITS = "fruits"
+        PEOPLE = "people"
+
+    async def category(category: Category) -> str:
+        return category.name
+
+    async def user(user: Any) -> dict[str, Any]:
+        return user
+
+    def routes(router: Router) -> None:
+        router.bind("user", lambda value: {"id": value} if value == "7" else None)
+        router.get("/categories/{category}", category)
+        router.get("/users/{user}", user)
+
+    app = make_app(routes)
+    async with client(app) as http:
+        assert (await http.get("/categories/fruits")).text == "FRUITS"
+        assert (await http.get("/categories/cars")).status_code == 404
+        assert (await http.get("/users/7")).json() == {"id": "7"}
+        assert (await http.get("/users/8")).status_code == 404

@@ -12,6 +12,7 @@ import inspect
 import typing
 import uuid
 from collections.abc import Awaitable, Callable
+from enum import Enum
 from typing import Any
 
 from starlette.concurrency import run_in_threadpool
@@ -92,7 +93,9 @@ def build_endpoint(route: RouteDefinition, container: Any) -> Endpoint:
         is_async = inspect.iscoroutinefunction(target) or inspect.iscoroutinefunction(
             type(target).__call__
         )
-    plan = _plan(route, target, skip_self=target is not function)
+    router = container.make("router") if container.bound("router") else None
+    binders = dict(getattr(router, "binders", None) or {})
+    plan = _plan(route, target, skip_self=target is not function, binders=binders)
     call: Callable[..., Any]
     if is_async:
         call = function
@@ -141,7 +144,30 @@ Step = tuple[str, int, Any, Any, str]
 _SCALARS = (str, int, float, bool, bytes, dict, list)
 
 
-def _plan(route: RouteDefinition, target: Callable[..., Any], *, skip_self: bool) -> list[Step]:
+class _Binder:
+    """An explicit binding (``Route.bind("user", fn)``) seen as a model class."""
+
+    __name__ = "binding"
+
+    def __init__(self, resolver: Callable[[str], Any]) -> None:
+        self.resolver = resolver
+        self.__name__ = getattr(resolver, "__qualname__", "binding")
+
+    async def resolve_route_binding(self, value: str, field: str | None) -> Any:
+        result = self.resolver(value)
+        if hasattr(result, "__await__"):
+            result = await result
+        return result
+
+
+def _plan(
+    route: RouteDefinition,
+    target: Callable[..., Any],
+    *,
+    skip_self: bool,
+    binders: dict[str, Callable[[str], Any]] | None = None,
+) -> list[Step]:
+    binders = binders or {}
     try:
         signature = inspect.signature(target)
     except (TypeError, ValueError):
@@ -174,8 +200,12 @@ def _plan(route: RouteDefinition, target: Callable[..., Any], *, skip_self: bool
             if isinstance(annotation, type) and hasattr(annotation, "resolve_route_binding"):
                 field = route.binding_fields.get(source)
                 steps.append((parameter.name, _BIND, annotation, field, source))
+            elif source in binders:
+                steps.append((parameter.name, _BIND, _Binder(binders[source]), None, source))
             elif annotation in _CONVERTERS:
                 steps.append((parameter.name, _CONVERT, _CONVERTERS[annotation], None, source))
+            elif isinstance(annotation, type) and issubclass(annotation, Enum):
+                steps.append((parameter.name, _CONVERT, annotation, None, source))
             else:
                 steps.append((parameter.name, _RAW, None, None, source))
             continue
@@ -208,6 +238,8 @@ def _value_like(annotation: Any, name: str) -> bool:
     if annotation is inspect.Parameter.empty:
         return name != "request"
     if annotation in _SCALARS or annotation in _CONVERTERS:
+        return True
+    if isinstance(annotation, type) and issubclass(annotation, Enum):
         return True
     return isinstance(annotation, type) and hasattr(annotation, "resolve_route_binding")
 

@@ -204,6 +204,11 @@ class HttpKernel:
                 if key == b"host":
                     host = value.decode("latin-1")
                     break
+        if method == "POST":
+            spoofed = await _spoofed_method(request)
+            if spoofed is not None:
+                scope["parvel.real_method"] = "POST"
+                scope["method"] = method = spoofed
         found = self.routes.match(method, path, host, False)
         if found is None and (method == "GET" or method == "HEAD"):
             if self.static is not None:
@@ -244,6 +249,24 @@ class HttpKernel:
                     return
                 await send({"type": "lifespan.shutdown.complete"})
                 return
+
+
+_SPOOFABLE = frozenset(("PUT", "PATCH", "DELETE"))
+
+
+async def _spoofed_method(request: Request) -> str | None:
+    """Form method spoofing: ``_method`` input or ``X-HTTP-Method-Override`` on a POST."""
+    header = request.headers.get("x-http-method-override")
+    if header is None:
+        content_type = request.headers.get("content-type", "")
+        if not content_type.startswith(("application/x-www-form-urlencoded", "multipart/")):
+            return None
+        await request.load()
+        value = request.post("_method")
+    else:
+        value = header
+    method = str(value).upper() if value else ""
+    return method if method in _SPOOFABLE else None
 
 
 def _check_percent_encoding(raw: bytes) -> None:

@@ -68,6 +68,8 @@ class Router:
         self.base_path: Path | None = None
         self.resource_verbs_: dict[str, str] = {"create": "create", "edit": "edit"}
         self.current_file: str | None = None
+        self.binders: dict[str, Callable[[str], Any]] = {}
+        """Explicit bindings: route parameter name → ``resolver(value)`` (sync or async)."""
         self.current_route_resolver: Callable[[], RouteDefinition | None] | None = None
         """Set by the HTTP layer: returns the route matched for the current request."""
 
@@ -218,6 +220,18 @@ class Router:
         if append:
             self._entries.append(route)
         return route
+
+    def bind(self, name: str, resolver: Callable[[str], Any]) -> None:
+        """Resolve ``{name}`` with ``resolver(value)`` (sync or async); ``None`` means 404."""
+        self.binders[name] = resolver
+
+    def model(self, name: str, model: Any) -> None:
+        """Resolve ``{name}`` through ``model.resolve_route_binding``, whatever the annotation."""
+
+        async def resolve(value: str) -> Any:
+            return await model.resolve_route_binding(value, None)
+
+        self.binders[name] = resolve
 
     def pattern(self, key: str, pattern: str) -> None:
         """A global constraint for every parameter named ``key``."""

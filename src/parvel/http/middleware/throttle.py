@@ -58,7 +58,7 @@ class Limit:
     max_attempts: int
     decay_seconds: int = 60
     key: str = ""
-    response: Callable[[Any, dict[str, str]], Any] | None = None
+    responder: Callable[[Any, dict[str, str]], Any] | None = None
 
     @classmethod
     def per_second(cls, attempts: int, seconds: int = 1) -> Limit:
@@ -90,9 +90,9 @@ class Limit:
         self.key = str(key)
         return self
 
-    def using(self, response: Callable[[Any, dict[str, str]], Any]) -> Limit:
-        """Build the 429 response yourself: ``fn(request, headers)``."""
-        self.response = response
+    def response(self, callback: Callable[[Any, dict[str, str]], Any]) -> Limit:
+        """Build the 429 response yourself: ``callback(request, headers)``."""
+        self.responder = callback
         return self
 
 
@@ -148,10 +148,10 @@ class ThrottleRequests:
                     "X-RateLimit-Limit": str(limit.max_attempts),
                     "X-RateLimit-Remaining": "0",
                 }
-                if limit.response is not None:
+                if limit.responder is not None:
                     from parvel.http._convert import to_response
 
-                    built = limit.response(request, headers)
+                    built = limit.responder(request, headers)
                     if hasattr(built, "__await__"):
                         built = await built
                     return await to_response(built, request)

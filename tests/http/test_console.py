@@ -80,3 +80,18 @@ async def test_make_middleware(make_app, tmp_path) -> None:
     assert "async def handle(self, request: Request, next: Next)" in text
     compile(text, str(path), "exec")
     assert await make_middleware("EnsureTokenIsValid", app=app, out=out) == 1
+
+
+async def test_route_list_sort_and_vendor_filters(make_app) -> None:
+    app = make_app(routes)
+    stream = io.StringIO()
+    await route_list(
+        sort="name", json_=True, except_vendor=True, app=app, out=Output(stream=stream)
+    )
+    names = [r["name"] for r in json.loads(stream.getvalue())]
+    assert names == sorted(names, key=lambda n: n or "")
+    assert "health" not in names  # /up is registered by Parvel itself
+    stream = io.StringIO()
+    await route_list(only_vendor=True, json_=True, app=app, out=Output(stream=stream))
+    assert [r["name"] for r in json.loads(stream.getvalue())] == ["health"]
+    assert await route_list(sort="nope", app=app, out=Output(stream=io.StringIO())) == 1

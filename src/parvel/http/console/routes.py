@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import os
 from typing import Annotated, Any
 
 from parvel.container import Container
@@ -28,9 +29,16 @@ def route_rows(app: Any) -> list[dict[str, Any]]:
                 "middleware": kernel.describe_middleware(route),
                 "domain": route.domain_,
                 "location": route.location,
+                "vendor": _is_vendor(route.location),
             }
         )
     return rows
+
+
+def _is_vendor(location: str) -> bool:
+    """Routes registered from files outside the app (packages) are vendor routes."""
+    file = location.rsplit(":", 1)[0]
+    return os.path.isabs(file) and ("site-packages" in file or "/parvel/" in file)
 
 
 @command("route:list")
@@ -43,6 +51,9 @@ async def route_list(
     except_path: Annotated[
         str, Option(help="Hide routes whose URI contains one of these (comma-separated)")
     ] = "",
+    sort: Annotated[str, Option(help="Sort by: uri (default), name, method, action, domain")] = "",
+    except_vendor: Annotated[bool, Option(help="Hide routes defined by packages")] = False,
+    only_vendor: Annotated[bool, Option(help="Only routes defined by packages")] = False,
     *,
     app: Container,
     out: Output,
@@ -58,6 +69,15 @@ async def route_list(
     if except_path:
         hidden = [p.strip().strip("/") for p in except_path.split(",") if p.strip()]
         rows = [r for r in rows if not any(h in r["uri"] for h in hidden)]
+    if except_vendor:
+        rows = [r for r in rows if not r["vendor"]]
+    if only_vendor:
+        rows = [r for r in rows if r["vendor"]]
+    if sort:
+        if sort not in ("uri", "name", "method", "action", "domain"):
+            out.error(f"Cannot sort by '{sort}': use uri, name, method, action or domain.")
+            return 1
+        rows.sort(key=lambda r: str(r[sort] or ""))
     if reverse:
         rows.reverse()
     if json_:

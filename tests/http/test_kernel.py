@@ -247,3 +247,47 @@ async def test_enum_and_explicit_bindings(make_app, client) -> None:
         assert (await http.get("/categories/cars")).status_code == 404
         assert (await http.get("/users/7")).json() == {"id": "7"}
         assert (await http.get("/users/8")).status_code == 404
+
+
+async def test_chunked_multipart_over_the_limit_is_413(make_app) -> None:
+    async def store(request: Request) -> dict[str, Any]:
+        return {"ok": True}
+
+    app = make_app(
+        lambda router: router.post("/upload", store), config={"http.max_body_size": 1000}
+    )
+    boundary = b"xyz"
+    body = (
+        b'--xyz\r\nContent-Disposition: form-data; name="f"; filename="a.bin"\r\n'
+        b"Content-Type: application/octet-stream\r\n\r\n" + b"a" * 5000 + b"\r\n--xyz--\r\n"
+    )
+    chunks = [body[i : i + 512] for i in range(0, len(body), 512)]
+    messages = [{"type": "http.request", "body": c, "more_body": True} for c in chunks]
+    messages.append({"type": "http.request", "body": b"", "more_body": False})
+    sent: list[dict[str, Any]] = []
+
+    async def receive() -> dict[str, Any]:
+        return messages.pop(0)
+
+    async def send(message: dict[str, Any]) -> None:
+        sent.append(message)
+
+    scope = {
+        "type": "http",
+        "method": "POST",
+        "path": "/upload",
+        "raw_path": b"/upload",
+        "query_string": b"",
+        "root_path": "",
+        "scheme": "http",
+        "http_version": "1.1",
+        "headers": [
+            (b"host", b"testserver"),
+            (b"content-type", b"multipart/form-data; boundary=" + boundary),
+            (b"transfer-encoding", b"chunked"),
+        ],
+        "client": ("127.0.0.1", 1),
+        "server": ("testserver", 80),
+    }
+    await app(scope, receive, send)
+    assert sent[0]["status"] == 413

@@ -19,7 +19,11 @@ from starlette.datastructures import UploadFile
 from starlette.requests import ClientDisconnect
 from starlette.requests import Request as StarletteRequest
 
-from parvel.http.exceptions import BadRequestHttpException, PayloadTooLargeHttpException
+from parvel.http.exceptions import (
+    BadRequestHttpException,
+    HttpException,
+    PayloadTooLargeHttpException,
+)
 from parvel.http.uploads import UploadedFile
 
 E = TypeVar("E", bound=Enum)
@@ -51,6 +55,8 @@ class Request(StarletteRequest):
         """Whether the request may carry a body worth reading."""
         if self.scope["method"] not in _BODY_METHODS:
             return False
+        if self.scope.get("http_version") == "2":
+            return True  # HTTP/2 bodies need neither Content-Length nor chunked encoding
         for key, value in self.scope["headers"]:
             if key == b"content-length":
                 return bool(value != b"0")
@@ -83,6 +89,8 @@ class Request(StarletteRequest):
         assert self._body_input is not None
         assert self._files is not None
         limit = self.scope.get("parvel.max_body_size")
+        if limit:
+            self._limit_receive(int(limit))
         content_type = self.headers.get("content-type", "").split(";", 1)[0].strip().lower()
         if content_type.startswith("multipart/") or content_type == (
             "application/x-www-form-urlencoded"
@@ -93,6 +101,8 @@ class Request(StarletteRequest):
                 await self._read_limited(limit)
             try:
                 form = await self.form(max_files=1000, max_fields=10000)
+            except HttpException:
+                raise
             except Exception as error:
                 raise BadRequestHttpException(f"The form data is malformed: {error}") from None
             root = self.scope.get("parvel.storage_root")
@@ -120,6 +130,22 @@ class Request(StarletteRequest):
                 self._body_input = payload
             else:
                 self._body_input = {}
+
+    def _limit_receive(self, limit: int) -> None:
+        """Count body bytes as they arrive (chunked and multipart bodies included)."""
+        original = self._receive
+        received = 0
+
+        async def limited() -> Any:
+            nonlocal received
+            message = await original()
+            if message.get("type") == "http.request":
+                received += len(message.get("body", b""))
+                if received > limit:
+                    raise PayloadTooLargeHttpException()
+            return message
+
+        self._receive = limited
 
     def _enforce_declared_size(self, limit: int | None) -> None:
         declared = self.headers.get("content-length")

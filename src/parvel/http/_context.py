@@ -1,0 +1,39 @@
+"""Per-request context: the current request and the running application."""
+
+from __future__ import annotations
+
+from contextvars import ContextVar
+from typing import TYPE_CHECKING, Any
+
+if TYPE_CHECKING:
+    from parvel.http.request import Request
+
+current_request: ContextVar[Request | None] = ContextVar("parvel_request", default=None)
+
+
+class _State:
+    app: Any = None
+
+
+state = _State()
+
+
+def get_app() -> Any:
+    """The application the HTTP provider booted (raises a clear error without one)."""
+    if state.app is None:
+        from parvel.http.exceptions import HttpConfigurationError
+
+        raise HttpConfigurationError(
+            "No Parvel application is running.",
+            hint="Create the application (bootstrap/app.py) before using HTTP helpers.",
+        )
+    return state.app
+
+
+def request_id() -> str | None:
+    """The current request's id (``X-Request-Id``), or ``None`` outside a request."""
+    request = current_request.get()
+    if request is None:
+        return None
+    value: str | None = request.scope.get("parvel.request_id")
+    return value

@@ -1,0 +1,106 @@
+"""``make:controller`` and ``make:middleware``: files from stubs in parvel/http/stubs."""
+
+from __future__ import annotations
+
+from importlib import resources
+from pathlib import Path
+from typing import Annotated, Any
+
+from parvel.container import Container
+from parvel.support.console import Argument, Option, Output, command
+from parvel.support.strings import Str
+
+
+def stub_text(name: str) -> str:
+    """The text of ``stubs/<name>.stub`` (an app's ``stubs/<name>.stub`` wins)."""
+    return resources.files("parvel.http").joinpath("stubs", f"{name}.stub").read_text("utf-8")
+
+
+def _app_stub(app: Any, name: str) -> str:
+    custom = Path(app.base_path("stubs")) / f"{name}.stub"
+    return custom.read_text("utf-8") if custom.is_file() else stub_text(name)
+
+
+def _render(text: str, values: dict[str, str]) -> str:
+    for key, value in values.items():
+        text = text.replace("{{ " + key + " }}", value)
+    return text
+
+
+def _split(name: str) -> tuple[list[str], str]:
+    parts = [p for p in name.replace("\\", "/").replace(".", "/").split("/") if p]
+    return [Str.snake(p) for p in parts[:-1]], Str.studly(parts[-1])
+
+
+def _write(target: Path, text: str, force: bool, out: Output, kind: str) -> int:
+    if target.exists() and not force:
+        out.error(f"{kind} [{target}] already exists.")
+        return 1
+    target.parent.mkdir(parents=True, exist_ok=True)
+    for folder in [target.parent, *target.parent.parents]:
+        if folder.name in ("app", ""):
+            break
+        init = folder / "__init__.py"
+        if not init.exists():
+            init.write_text("", encoding="utf-8")
+    target.write_text(text, encoding="utf-8")
+    out.info(f"{kind} [{target}] created successfully.")
+    return 0
+
+
+@command("make:controller")
+async def make_controller(
+    name: Annotated[
+        str, Argument(help="The controller class, e.g. PostController or Admin/UserController")
+    ],
+    resource: Annotated[bool, Option("-r", help="Generate a resource controller")] = False,
+    api: Annotated[
+        bool, Option(help="Generate an API resource controller (no create/edit)")
+    ] = False,
+    invokable: Annotated[bool, Option("-i", help="Generate a single-action controller")] = False,
+    model: Annotated[str, Option("-m", help="The model the resource controller works on")] = "",
+    force: Annotated[bool, Option(help="Overwrite an existing file")] = False,
+    *,
+    app: Container,
+    out: Output,
+) -> int:
+    """Create a new controller class."""
+    folders, cls = _split(name)
+    if model:
+        resource = resource or not api
+    stub = (
+        "controller.api"
+        if api
+        else "controller.resource"
+        if resource
+        else ("controller.invokable" if invokable else "controller.plain")
+    )
+    model_class = Str.studly(model.split("/")[-1]) if model else ""
+    param = Str.snake(model_class) if model_class else "id"
+    text = _render(
+        _app_stub(app, stub),
+        {"class": cls, "param": param, "param_type": model_class or "int"},
+    )
+    if model_class:
+        text = f"from app.models.{Str.snake(model_class)} import {model_class}\n" + text
+    target = Path(app.base_path("app/http/controllers")).joinpath(  # type: ignore[attr-defined]
+        *folders, f"{Str.snake(cls)}.py"
+    )
+    return _write(target, text, force, out, "Controller")
+
+
+@command("make:middleware")
+async def make_middleware(
+    name: Annotated[str, Argument(help="The middleware class, e.g. EnsureTokenIsValid")],
+    force: Annotated[bool, Option(help="Overwrite an existing file")] = False,
+    *,
+    app: Container,
+    out: Output,
+) -> int:
+    """Create a new middleware class."""
+    folders, cls = _split(name)
+    text = _render(_app_stub(app, "middleware"), {"class": cls})
+    target = Path(app.base_path("app/http/middleware")).joinpath(  # type: ignore[attr-defined]
+        *folders, f"{Str.snake(cls)}.py"
+    )
+    return _write(target, text, force, out, "Middleware")

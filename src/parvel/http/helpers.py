@@ -1,0 +1,302 @@
+"""Global helpers: ``route()``, ``url()``, ``redirect()``, ``back()``, ``response()``, ``request()``."""
+
+from __future__ import annotations
+
+from collections.abc import AsyncIterable, Iterable, Mapping
+from pathlib import Path
+from typing import Any, overload
+from urllib.parse import quote, urlsplit
+
+from parvel.http._context import current_request, get_app
+from parvel.http.exceptions import HttpConfigurationError
+from parvel.http.request import Request
+from parvel.http.responses import (
+    FileResponse,
+    JsonResponse,
+    NoContentResponse,
+    RedirectResponse,
+    Response,
+    StreamedResponse,
+    make_stream,
+)
+from parvel.routing.url import Expiration, UrlGenerator
+
+
+def request() -> Request:
+    """The current request (raises outside a request)."""
+    current = current_request.get()
+    if current is None:
+        raise HttpConfigurationError("request() was called outside an HTTP request.")
+    return current
+
+
+def _urls() -> UrlGenerator:
+    generator: UrlGenerator = get_app().make("url")
+    return generator
+
+
+@overload
+def url() -> UrlGenerator: ...
+
+
+@overload
+def url(path: str, query: Mapping[str, Any] | None = None) -> str: ...
+
+
+def url(path: str | None = None, query: Mapping[str, Any] | None = None) -> UrlGenerator | str:
+    """``url("/about")`` builds a URL; ``url()`` returns the generator (``url().previous()``)."""
+    generator = _urls()
+    return generator if path is None else generator.to(path, query)
+
+
+def route(name: str, parameters: Any = None, absolute: bool = True, **kwargs: Any) -> str:
+    """The URL of a named route: ``route("posts.show", post)``."""
+    return _urls().route(name, parameters, absolute, **kwargs)
+
+
+def asset(path: str) -> str:
+    """The URL of a file in ``public/``."""
+    return _urls().asset(path)
+
+
+def _session() -> Any:
+    current = current_request.get()
+    return current.session if current is not None else None
+
+
+class Redirector:
+    """Builds redirects: ``redirect().route("home")``, ``redirect().back()``."""
+
+    def _make(
+        self, target: str, status: int, headers: Mapping[str, str] | None
+    ) -> RedirectResponse:
+        response = RedirectResponse(target, status, dict(headers or {}))
+        response.session = _session()
+        return response
+
+    def to(
+        self, path: str, status: int = 302, headers: Mapping[str, str] | None = None
+    ) -> RedirectResponse:
+        """Redirect to a path or URL of this app."""
+        return self._make(_urls().to(path), status, headers)
+
+    def away(
+        self, target: str, status: int = 302, headers: Mapping[str, str] | None = None
+    ) -> RedirectResponse:
+        """Redirect to an external URL as is."""
+        return self._make(target, status, headers)
+
+    def route(
+        self,
+        name: str,
+        parameters: Any = None,
+        status: int = 302,
+        headers: Mapping[str, str] | None = None,
+    ) -> RedirectResponse:
+        """Redirect to a named route."""
+        return self._make(_urls().route(name, parameters), status, headers)
+
+    def signed_route(
+        self,
+        name: str,
+        parameters: Any = None,
+        expiration: Expiration | None = None,
+        status: int = 302,
+    ) -> RedirectResponse:
+        """Redirect to a signed route URL."""
+        return self._make(_urls().signed_route(name, parameters, expiration), status, None)
+
+    def temporary_signed_route(
+        self, name: str, expiration: Expiration, parameters: Any = None, status: int = 302
+    ) -> RedirectResponse:
+        """Redirect to a temporary signed route URL."""
+        return self._make(
+            _urls().temporary_signed_route(name, expiration, parameters), status, None
+        )
+
+    def back(
+        self, status: int = 302, headers: Mapping[str, str] | None = None, fallback: str = "/"
+    ) -> RedirectResponse:
+        """Redirect to the previous URL of this host (session, then Referer), else ``fallback``."""
+        return self._make(previous_url(fallback), status, headers)
+
+    def refresh(self, status: int = 302) -> RedirectResponse:
+        """Redirect to the current URL."""
+        return self._make(request().full_url(), status, None)
+
+    def intended(self, default: str = "/", status: int = 302) -> RedirectResponse:
+        """Redirect to the URL stored as ``url.intended`` in the session, else ``default``."""
+        session = _session()
+        target = session.pull("url.intended", None) if session is not None else None
+        return self._make(target or _urls().to(default), status, None)
+
+    def action(self, action: Any, parameters: Any = None, status: int = 302) -> RedirectResponse:
+        """Redirect to the route whose action is ``[Controller, "method"]``."""
+        compiled = get_app().make("router").compiled
+        for candidate in compiled.routes:
+            if candidate.action == action or (
+                isinstance(action, list | tuple)
+                and isinstance(candidate.action, list | tuple)
+                and list(candidate.action) == list(action)
+            ):
+                return self._make(_urls().to_route(candidate, parameters), status, None)
+        raise HttpConfigurationError(f"No route runs the action {action!r}.")
+
+
+def previous_url(fallback: str = "/") -> str:
+    """The previous URL on this host: session ``_previous.url``, else a same-host Referer."""
+    current = current_request.get()
+    generator = _urls()
+    if current is None:
+        return generator.to(fallback)
+    session = current.session
+    if session is not None:
+        getter = getattr(session, "previous_url", None)
+        previous = getter() if callable(getter) else session.get("_previous.url")
+        if previous:
+            return str(previous)
+    referer = current.headers.get("referer")
+    if referer:
+        parts = urlsplit(referer)
+        if parts.netloc and parts.netloc == current.url.netloc:
+            return referer
+    return generator.to(fallback)
+
+
+@overload
+def redirect() -> Redirector: ...
+
+
+@overload
+def redirect(
+    to: str, status: int = 302, headers: Mapping[str, str] | None = None
+) -> RedirectResponse: ...
+
+
+def redirect(
+    to: str | None = None, status: int = 302, headers: Mapping[str, str] | None = None
+) -> Redirector | RedirectResponse:
+    """``redirect("/home")`` or ``redirect().route("home")``."""
+    redirector = Redirector()
+    return redirector if to is None else redirector.to(to, status, headers)
+
+
+def back(status: int = 302, fallback: str = "/") -> RedirectResponse:
+    """Redirect to the previous URL (same host only)."""
+    return Redirector().back(status, fallback=fallback)
+
+
+def to_route(name: str, parameters: Any = None, status: int = 302) -> RedirectResponse:
+    """Redirect to a named route."""
+    return Redirector().route(name, parameters, status)
+
+
+class ResponseFactory:
+    """``response()``: build JSON, downloads, streams, files, views, empty responses."""
+
+    def make(
+        self, content: Any = "", status: int = 200, headers: Mapping[str, str] | None = None
+    ) -> Response:
+        """A plain response."""
+        return Response(content, status, dict(headers or {}))
+
+    def json(
+        self, data: Any = None, status: int = 200, headers: Mapping[str, str] | None = None
+    ) -> JsonResponse:
+        """A JSON response (orjson)."""
+        return JsonResponse(data, status, dict(headers or {}))
+
+    def no_content(self, status: int = 204, headers: Mapping[str, str] | None = None) -> Response:
+        """An empty response."""
+        return NoContentResponse(status, headers)
+
+    def view(
+        self,
+        name: str,
+        data: Mapping[str, Any] | None = None,
+        status: int = 200,
+        headers: Mapping[str, str] | None = None,
+    ) -> Any:
+        """Render a view (needs the view component); awaitable."""
+        return _render_view(name, data, status, headers)
+
+    def download(
+        self, path: str | Path, name: str | None = None, headers: Mapping[str, str] | None = None
+    ) -> FileResponse:
+        """Send a file as an attachment."""
+        filename = name or Path(path).name
+        response = FileResponse(path, headers=dict(headers or {}), filename=filename)
+        return response
+
+    def file(self, path: str | Path, headers: Mapping[str, str] | None = None) -> FileResponse:
+        """Show a file inline (images, PDFs)."""
+        return FileResponse(
+            path,
+            headers=dict(headers or {}),
+            filename=Path(path).name,
+            content_disposition_type="inline",
+        )
+
+    def stream(
+        self,
+        content: Iterable[Any] | AsyncIterable[Any],
+        status: int = 200,
+        headers: Mapping[str, str] | None = None,
+        media_type: str | None = None,
+    ) -> StreamedResponse:
+        """Stream a body from an (async) iterator."""
+        return make_stream(content, status, headers, media_type)
+
+    def stream_download(
+        self,
+        content: Iterable[Any] | AsyncIterable[Any],
+        name: str,
+        headers: Mapping[str, str] | None = None,
+    ) -> StreamedResponse:
+        """Stream a body as a file download called ``name``."""
+        merged = {"content-disposition": f"attachment; filename*=utf-8''{quote(name)}"}
+        merged.update(headers or {})
+        return make_stream(content, 200, merged, "application/octet-stream")
+
+    def redirect_to(self, path: str, status: int = 302) -> RedirectResponse:
+        """A redirect to ``path``."""
+        return Redirector().to(path, status)
+
+    def redirect_to_route(
+        self, name: str, parameters: Any = None, status: int = 302
+    ) -> RedirectResponse:
+        """A redirect to a named route."""
+        return Redirector().route(name, parameters, status)
+
+
+async def _render_view(
+    name: str, data: Mapping[str, Any] | None, status: int, headers: Mapping[str, str] | None
+) -> Response:
+    app = get_app()
+    if not app.bound("view"):
+        raise HttpConfigurationError(
+            f"Cannot render the view '{name}': no view renderer is registered.",
+            hint="Install/enable the view component (it binds 'view').",
+        )
+    rendered = app.make("view").make(name, dict(data or {})).render()
+    if hasattr(rendered, "__await__"):
+        rendered = await rendered
+    return Response(str(rendered), status, dict(headers or {}))
+
+
+@overload
+def response() -> ResponseFactory: ...
+
+
+@overload
+def response(
+    content: Any, status: int = 200, headers: Mapping[str, str] | None = None
+) -> Response: ...
+
+
+def response(
+    content: Any = None, status: int = 200, headers: Mapping[str, str] | None = None
+) -> ResponseFactory | Response:
+    """``response("text", 201)`` or ``response().json({...})``."""
+    factory = ResponseFactory()
+    return factory if content is None else factory.make(content, status, headers)

@@ -1,0 +1,561 @@
+"""The request: Starlette's Request plus Laravel's input helpers. See docs/http.md#requests.
+
+The kernel reads the body (JSON, form, multipart) before the route handler runs, so input
+helpers are plain synchronous calls that never raise on odd input.
+"""
+
+from __future__ import annotations
+
+import fnmatch
+import re
+from collections.abc import Callable, Iterable
+from datetime import datetime
+from enum import Enum
+from pathlib import Path
+from typing import Any, TypeVar
+
+import orjson
+from starlette.datastructures import UploadFile
+from starlette.requests import ClientDisconnect
+from starlette.requests import Request as StarletteRequest
+
+from parvel.http.exceptions import (
+    BadRequestHttpException,
+    HttpException,
+    PayloadTooLargeHttpException,
+)
+from parvel.http.uploads import UploadedFile
+
+E = TypeVar("E", bound=Enum)
+
+_TRUE = {"1", "true", "on", "yes"}
+_BODY_METHODS = {"POST", "PUT", "PATCH", "DELETE"}
+_MISSING: Any = object()
+
+
+class Request(StarletteRequest):
+    """An HTTP request. Read input with ``input()``, ``query()``, ``boolean()``...
+
+    Starlette's API (``headers``, ``url``, ``cookies``, ``query_params``, ``stream()``) is
+    available unchanged.
+    """
+
+    _body_input: dict[str, Any] | None = None
+    _files: dict[str, Any] | None = None
+    _json_payload: Any = None
+    _query_input: dict[str, Any] | None = None
+    _merged: dict[str, Any] | None = None
+    _transforms: list[Callable[[str, Any], Any]] | None = None
+    route_params: dict[str, Any] = {}
+    route_definition: Any = None
+
+    # -- body --------------------------------------------------------------------------
+
+    def has_body(self) -> bool:
+        """Whether the request may carry a body worth reading."""
+        if self.scope["method"] not in _BODY_METHODS:
+            return False
+        if self.scope.get("http_version") == "2":
+            return True  # HTTP/2 bodies need neither Content-Length nor chunked encoding
+        for key, value in self.scope["headers"]:
+            if key == b"content-length":
+                return bool(value != b"0")
+            if key == b"transfer-encoding":
+                return True
+        return False
+
+    async def load(self) -> None:
+        """Read and parse the body once (JSON, urlencoded or multipart).
+
+        Input transforms (TrimStrings...) are applied to the parsed body.
+
+        Raises:
+            BadRequestHttpException: the JSON is malformed.
+            PayloadTooLargeHttpException: the body exceeds ``http.max_body_size``.
+        """
+        if self._body_input is not None:
+            return
+        self._body_input = {}
+        self._files = {}
+        if not self.has_body():
+            return
+        await self._parse_body()
+        self._merged = None
+        if self._transforms and self._body_input:
+            for transform in self._transforms:
+                _transform(self._body_input, transform)
+
+    async def _parse_body(self) -> None:
+        assert self._body_input is not None
+        assert self._files is not None
+        limit = self.scope.get("parvel.max_body_size")
+        if limit:
+            self._limit_receive(int(limit))
+        content_type = self.headers.get("content-type", "").split(";", 1)[0].strip().lower()
+        if content_type.startswith("multipart/") or content_type == (
+            "application/x-www-form-urlencoded"
+        ):
+            if content_type.startswith("multipart/"):
+                self._enforce_declared_size(limit)
+            else:
+                await self._read_limited(limit)
+            try:
+                form = await self.form(max_files=1000, max_fields=10000)
+            except HttpException:
+                raise
+            except Exception as error:
+                raise BadRequestHttpException(f"The form data is malformed: {error}") from None
+            root = self.scope.get("parvel.storage_root")
+            for key in form:
+                values = form.getlist(key)
+                converted = [
+                    UploadedFile(v, Path(root) if root else None)
+                    if isinstance(v, UploadFile)
+                    else v
+                    for v in values
+                ]
+                target = self._files if isinstance(values[0], UploadFile) else self._body_input
+                _assign(target, key, converted)
+            return
+        body = await self._read_limited(limit)
+        if content_type == "application/json" or content_type.endswith("+json"):
+            if not body.strip():
+                return
+            try:
+                payload = orjson.loads(body)
+            except orjson.JSONDecodeError as error:
+                raise BadRequestHttpException(f"Malformed JSON body: {error}") from None
+            self._json_payload = payload
+            if isinstance(payload, dict):
+                self._body_input = payload
+            else:
+                self._body_input = {}
+
+    def _limit_receive(self, limit: int) -> None:
+        """Count body bytes as they arrive (chunked and multipart bodies included)."""
+        original = self._receive
+        received = 0
+
+        async def limited() -> Any:
+            nonlocal received
+            message = await original()
+            if message.get("type") == "http.request":
+                received += len(message.get("body", b""))
+                if received > limit:
+                    raise PayloadTooLargeHttpException()
+            return message
+
+        self._receive = limited
+
+    def _enforce_declared_size(self, limit: int | None) -> None:
+        declared = self.headers.get("content-length")
+        if limit and declared and declared.isdigit() and int(declared) > limit:
+            raise PayloadTooLargeHttpException()
+
+    async def _read_limited(self, limit: int | None) -> bytes:
+        if hasattr(self, "_body"):
+            return self._body
+        self._enforce_declared_size(limit)
+        chunks: list[bytes] = []
+        size = 0
+        try:
+            async for chunk in self.stream():
+                size += len(chunk)
+                if limit and size > limit:
+                    raise PayloadTooLargeHttpException()
+                chunks.append(chunk)
+        except ClientDisconnect:
+            raise BadRequestHttpException(
+                "The client disconnected while sending the body."
+            ) from None
+        self._body = b"".join(chunks)
+        return self._body
+
+    def _input(self) -> dict[str, Any]:
+        merged = self._merged
+        if merged is None:
+            merged = {**self._query(), **(self._body_input or {})}
+            self._merged = merged
+        return merged
+
+    def _query(self) -> dict[str, Any]:
+        if self._query_input is None:
+            query: dict[str, Any] = {}
+            for key, value in self.query_params.multi_items():
+                _assign(query, key, [value], append=True)
+            for transform in self._transforms or ():
+                _transform(query, transform)
+            self._query_input = query
+        return self._query_input
+
+    def add_input_transform(self, transform: Callable[[str, Any], Any]) -> None:
+        """Apply ``transform(key, value)`` to string inputs when they are parsed.
+
+        Used by TrimStrings and ConvertEmptyStringsToNull; input parsed already is transformed
+        at once.
+        """
+        if self._transforms is None:
+            self._transforms = []
+        self._transforms.append(transform)
+        if self._query_input is not None or self._body_input is not None:
+            self.transform_input(transform)
+
+    def transform_input(self, transform: Callable[[str, Any], Any]) -> None:
+        """Apply ``transform(key, value)`` to every string input value (TrimStrings...)."""
+        self._merged = None
+        if self._query_input is None:
+            self._query()
+        for target in (self._query_input, self._body_input):
+            if target:
+                _transform(target, transform)
+
+    # -- input -------------------------------------------------------------------------
+
+    def all(self) -> dict[str, Any]:
+        """Query and body input with files."""
+        return {**self._input(), **(self._files or {})}
+
+    def input(self, key: str | None = None, default: Any = None) -> Any:
+        """One input value by dotted key (``"user.name"``), or all input."""
+        if key is None:
+            return dict(self._input())
+        return _dig(self._input(), key, default)
+
+    def query(self, key: str | None = None, default: Any = None) -> Any:
+        """One query-string value, or all of them."""
+        if key is None:
+            return dict(self._query())
+        return _dig(self._query(), key, default)
+
+    def post(self, key: str | None = None, default: Any = None) -> Any:
+        """One body value, or the whole body input."""
+        body = self._body_input or {}
+        return dict(body) if key is None else _dig(body, key, default)
+
+    def json(self, key: str | None = None, default: Any = None) -> Any:
+        """The decoded JSON body, or one dotted key of it."""
+        if key is None:
+            return self._json_payload
+        if isinstance(self._json_payload, dict):
+            return _dig(self._json_payload, key, default)
+        return default
+
+    def only(self, *keys: str | Iterable[str]) -> dict[str, Any]:
+        """The given keys (present ones only)."""
+        result: dict[str, Any] = {}
+        for key in _keys(keys):
+            value = _dig(self.all(), key, _MISSING)
+            if value is not _MISSING:
+                result[key] = value
+        return result
+
+    def except_(self, *keys: str | Iterable[str]) -> dict[str, Any]:
+        """Everything but the given keys."""
+        excluded = set(_keys(keys))
+        return {k: v for k, v in self.all().items() if k not in excluded}
+
+    def has(self, *keys: str | Iterable[str]) -> bool:
+        """Whether every key is present."""
+        data = self.all()
+        return all(_dig(data, key, _MISSING) is not _MISSING for key in _keys(keys))
+
+    def has_any(self, *keys: str | Iterable[str]) -> bool:
+        """Whether any key is present."""
+        data = self.all()
+        return any(_dig(data, key, _MISSING) is not _MISSING for key in _keys(keys))
+
+    def filled(self, *keys: str | Iterable[str]) -> bool:
+        """Whether every key is present and not blank."""
+        return all(not _blank(_dig(self.all(), key, None)) for key in _keys(keys))
+
+    def any_filled(self, *keys: str | Iterable[str]) -> bool:
+        """Whether any key is present and not blank."""
+        return any(not _blank(_dig(self.all(), key, None)) for key in _keys(keys))
+
+    def is_not_filled(self, *keys: str | Iterable[str]) -> bool:
+        """Whether every key is blank or absent."""
+        return all(_blank(_dig(self.all(), key, None)) for key in _keys(keys))
+
+    def missing(self, *keys: str | Iterable[str]) -> bool:
+        """Whether every key is absent."""
+        data = self.all()
+        return all(_dig(data, key, _MISSING) is _MISSING for key in _keys(keys))
+
+    def string(self, key: str, default: str = "") -> str:
+        """The value as a string (``default`` when absent)."""
+        value = self.input(key)
+        return default if value is None or isinstance(value, dict | list) else str(value)
+
+    def boolean(self, key: str, default: bool = False) -> bool:
+        """``"1"``, ``"true"``, ``"on"``, ``"yes"`` (and JSON ``true``) are true."""
+        value = self.input(key, _MISSING)
+        if value is _MISSING or value is None:
+            return default
+        if isinstance(value, bool):
+            return value
+        return str(value).strip().lower() in _TRUE
+
+    def integer(self, key: str, default: int = 0) -> int:
+        """The value as an int; ``default`` when absent or not a number."""
+        value = self.input(key)
+        if isinstance(value, bool):
+            return int(value)
+        try:
+            return int(str(value).strip()) if value is not None else default
+        except ValueError:
+            try:
+                return int(float(str(value)))
+            except (ValueError, OverflowError):
+                return default
+
+    def float(self, key: str, default: float = 0.0) -> float:
+        """The value as a float; ``default`` when absent or not a number."""
+        try:
+            value = self.input(key)
+            return (
+                float(value)
+                if value is not None and not isinstance(value, dict | list)
+                else default
+            )
+        except (TypeError, ValueError):
+            return default
+
+    def date(self, key: str, format: str | None = None, tz: Any = None) -> datetime | None:
+        """The value as a datetime (ISO 8601, or ``format``); ``None`` when absent or invalid."""
+        value = self.input(key)
+        if not value or not isinstance(value, str):
+            return None
+        try:
+            parsed = datetime.strptime(value, format) if format else datetime.fromisoformat(value)
+        except ValueError:
+            return None
+        if tz is not None:
+            parsed = parsed.replace(tzinfo=tz) if parsed.tzinfo is None else parsed.astimezone(tz)
+        return parsed
+
+    def enum(self, key: str, enum_class: type[E]) -> E | None:
+        """The value as a member of ``enum_class``, or ``None``."""
+        try:
+            return enum_class(self.input(key))
+        except (ValueError, TypeError):
+            return None
+
+    def merge(self, values: dict[str, Any]) -> None:
+        """Add input values (they win over existing ones)."""
+        self._input().update(values)
+
+    def replace(self, values: dict[str, Any]) -> None:
+        """Replace the input entirely."""
+        self._merged = dict(values)
+
+    # -- files -------------------------------------------------------------------------
+
+    def file(self, key: str, default: Any = None) -> Any:
+        """The :class:`UploadedFile` for ``key`` (a list for ``key[]``), or ``default``."""
+        return _dig(self._files or {}, key, default)
+
+    def has_file(self, key: str) -> bool:
+        """Whether a file was uploaded under ``key``."""
+        value = self.file(key)
+        files = value if isinstance(value, list) else [value]
+        return any(isinstance(f, UploadedFile) and f.is_valid() for f in files)
+
+    # -- request facts -----------------------------------------------------------------
+
+    def path(self) -> str:
+        """The path without leading slash (``"posts/1"``; ``"/"`` for the root)."""
+        path: str = self.scope["path"].strip("/")
+        return path or "/"
+
+    def is_(self, *patterns: str) -> bool:
+        """Whether the path matches a pattern: ``request.is_("admin/*")``."""
+        path = self.path()
+        return any(fnmatch.fnmatchcase(path, p.strip("/") or "/") for p in patterns)
+
+    def route_is(self, *patterns: str) -> bool:
+        """Whether the matched route's name matches a pattern."""
+        route = self.route_definition
+        return route is not None and bool(route.named(*patterns))
+
+    def route(self, param: str | None = None, default: Any = None) -> Any:
+        """A route parameter, or (without argument) the matched route definition."""
+        if param is None:
+            return self.route_definition
+        return self.route_params.get(param, default)
+
+    def full_url(self) -> str:
+        """The URL with its query string."""
+        return str(self.url)
+
+    def current_url(self) -> str:
+        """The URL without its query string."""
+        return str(self.url.replace(query=""))
+
+    def is_method(self, method: str) -> bool:
+        """Whether the method is ``method`` (case-insensitive)."""
+        return bool(self.method == method.upper())
+
+    def header(self, name: str, default: str | None = None) -> str | None:
+        """A request header."""
+        return self.headers.get(name, default)
+
+    def has_header(self, name: str) -> bool:
+        """Whether a header is present."""
+        return name in self.headers
+
+    def bearer_token(self) -> str | None:
+        """The token of an ``Authorization: Bearer ...`` header."""
+        value = self.headers.get("authorization", "")
+        if value[:7].lower() == "bearer ":
+            return value[7:].strip() or None
+        return None
+
+    def cookie(self, name: str, default: str | None = None) -> str | None:
+        """A cookie's value."""
+        return self.cookies.get(name, default)
+
+    def ip(self) -> str | None:
+        """The client IP (trusted proxies' forwarded address when configured)."""
+        client = self.scope.get("client")
+        return client[0] if client else None
+
+    def ips(self) -> list[str]:
+        """The client IP chain (forwarded addresses first) when behind trusted proxies."""
+        chain = self.scope.get("parvel.forwarded_for")
+        return list(chain) if chain else [ip for ip in [self.ip()] if ip]
+
+    def host(self) -> str:
+        """The host name without port."""
+        return self.url.hostname or ""
+
+    def scheme(self) -> str:
+        """``http`` or ``https``."""
+        return str(self.url.scheme)
+
+    def secure(self) -> bool:
+        """Whether the request came over HTTPS."""
+        return self.url.scheme in ("https", "wss")
+
+    def user_agent(self) -> str | None:
+        """The User-Agent header."""
+        return self.headers.get("user-agent")
+
+    def user(self) -> Any:
+        """The authenticated user (set by the auth middleware), or ``None``."""
+        resolver = self.scope.get("parvel.user_resolver")
+        if resolver is not None:
+            return resolver()
+        return self.scope.get("user")
+
+    @property
+    def session(self) -> Any:
+        """The session when the session middleware runs, else ``None``."""
+        return self.scope.get("session")
+
+    def is_json(self) -> bool:
+        """Whether the request body is JSON (``Content-Type: application/json``)."""
+        content_type = self.headers.get("content-type", "")
+        return "/json" in content_type or "+json" in content_type
+
+    def ajax(self) -> bool:
+        """Whether ``X-Requested-With: XMLHttpRequest`` is set."""
+        return self.headers.get("x-requested-with") == "XMLHttpRequest"
+
+    def pjax(self) -> bool:
+        """Whether ``X-PJAX`` is set."""
+        return self.headers.get("x-pjax") == "true"
+
+    def wants_json(self) -> bool:
+        """Whether the first accepted content type is JSON."""
+        accept = self.headers.get("accept", "").split(",", 1)[0]
+        return "/json" in accept or "+json" in accept
+
+    def expects_json(self) -> bool:
+        """AJAX (not PJAX) accepting anything, or :meth:`wants_json`."""
+        accept = self.headers.get("accept", "")
+        accepts_any = accept in ("", "*/*", "*")
+        return (self.ajax() and not self.pjax() and accepts_any) or self.wants_json()
+
+    def accepts(self, *content_types: str) -> bool:
+        """Whether any of ``content_types`` is acceptable."""
+        accept = [a.split(";", 1)[0].strip() for a in self.headers.get("accept", "*/*").split(",")]
+        for accepted in accept:
+            if accepted in ("*/*", "*"):
+                return True
+            for wanted in content_types:
+                if fnmatch.fnmatchcase(wanted, accepted) or wanted == accepted:
+                    return True
+        return False
+
+    def accepts_html(self) -> bool:
+        """Whether HTML is acceptable."""
+        return self.accepts("text/html")
+
+
+def _keys(keys: tuple[str | Iterable[str], ...]) -> list[str]:
+    flat: list[str] = []
+    for key in keys:
+        if isinstance(key, str):
+            flat.append(key)
+        else:
+            flat.extend(key)
+    return flat
+
+
+def _blank(value: Any) -> bool:
+    if value is None:
+        return True
+    if isinstance(value, str):
+        return value.strip() == ""
+    if isinstance(value, list | dict):
+        return len(value) == 0
+    return False
+
+
+def _dig(data: Any, key: str, default: Any) -> Any:
+    if isinstance(data, dict) and key in data:
+        return data[key]
+    node = data
+    for part in key.split("."):
+        if isinstance(node, dict) and part in node:
+            node = node[part]
+        elif isinstance(node, list) and part.isdigit() and int(part) < len(node):
+            node = node[int(part)]
+        else:
+            return default
+    return node
+
+
+_KEY_PART = re.compile(r"\[([^\[\]]*)\]")
+
+
+def _assign(target: dict[str, Any], key: str, values: list[Any], append: bool = False) -> None:
+    """``tags[]=a`` → list; ``user[name]=x`` → nested dict; repeated plain keys keep the last."""
+    head, bracket, _ = key.partition("[")
+    parts = [head] + (_KEY_PART.findall(key[len(head) :]) if bracket else [])
+    if not head:
+        parts = [key]
+    node: Any = target
+    for index, part in enumerate(parts):
+        last = index == len(parts) - 1
+        if not last and parts[index + 1] == "" and index + 1 == len(parts) - 1:
+            existing = node.setdefault(part, [])
+            if isinstance(existing, list):
+                existing.extend(values)
+            return
+        if last:
+            node[part] = values[-1]
+            return
+        child = node.setdefault(part, {})
+        if not isinstance(child, dict):
+            return
+        node = child
+
+
+def _transform(node: dict[str, Any] | list[Any], transform: Callable[[str, Any], Any]) -> None:
+    items = node.items() if isinstance(node, dict) else enumerate(node)
+    for key, value in list(items):
+        if isinstance(value, dict | list):
+            _transform(value, transform)
+        elif isinstance(value, str):
+            node[key] = transform(str(key), value)  # type: ignore[call-overload,index]

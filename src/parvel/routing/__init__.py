@@ -1,0 +1,39 @@
+"""Routing: route definitions, the compiled lookup tree and URL generation (no I/O).
+
+See docs/routing.md.
+"""
+
+from parvel.routing.exceptions import (
+    RouteDefinitionError,
+    RouteNotDefined,
+    RoutesAlreadyCompiled,
+    RoutingError,
+    UrlGenerationError,
+)
+from parvel.routing.facade import Route
+from parvel.routing.matcher import CompiledRoutes, MethodNotAllowed, RouteMatch
+from parvel.routing.resource import PendingResourceRegistration
+from parvel.routing.route import RedirectAction, RouteDefinition, ViewAction
+from parvel.routing.router import GroupAttributes, Router, RouteRegistrar
+from parvel.routing.url import UrlGenerator, parse_app_key
+
+__all__ = [
+    "CompiledRoutes",
+    "GroupAttributes",
+    "MethodNotAllowed",
+    "PendingResourceRegistration",
+    "RedirectAction",
+    "Route",
+    "RouteDefinition",
+    "RouteDefinitionError",
+    "RouteMatch",
+    "RouteNotDefined",
+    "RouteRegistrar",
+    "Router",
+    "RoutesAlreadyCompiled",
+    "RoutingError",
+    "UrlGenerationError",
+    "UrlGenerator",
+    "ViewAction",
+    "parse_app_key",
+]

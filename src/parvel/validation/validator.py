@@ -1,0 +1,598 @@
+"""The Validator: runs parsed rules over input data and collects messages.
+
+See the validation guide (docs/validation.md) for every rule and option.
+"""
+
+from __future__ import annotations
+
+import inspect
+from collections.abc import Awaitable, Callable, Iterable, Mapping
+from typing import Any, ClassVar
+
+from parvel.validation._data import MISSING, build_nested, expand, get_path, replace_stars
+from parvel.validation._messages import MessageBuilder
+from parvel.validation._parser import (
+    ConditionalRules,
+    ParsedRule,
+    parse_rules,
+    register_extension,
+)
+from parvel.validation._registry import DEPENDENT, EXCLUDERS, MARKERS, NUMERIC_RULES, RULES, RuleDef
+from parvel.validation._values import is_blank_string
+from parvel.validation.contracts import PresenceVerifier
+from parvel.validation.exceptions import (
+    ValidationConfigError,
+    ValidationError,
+    ValidatorNotRunError,
+)
+from parvel.validation.lang.en import MESSAGES
+from parvel.validation.message_bag import MessageBag
+from parvel.validation.validated_input import ValidatedInput
+
+PasswordChecker = Callable[[str, str | None], Awaitable[bool]]
+AfterHook = Callable[["Validator"], Any]
+
+
+class _Plan:
+    __slots__ = (
+        "bail",
+        "date_formats",
+        "names",
+        "nullable",
+        "numeric",
+        "pattern",
+        "rules",
+        "stars",
+    )
+
+    def __init__(self, pattern: str, stars: tuple[str, ...]) -> None:
+        self.pattern = pattern
+        self.stars = stars
+        self.rules: list[ParsedRule] = []
+
+    def finish(self) -> None:
+        self.names = frozenset(r.name for r in self.rules)
+        self.bail = "bail" in self.names
+        self.nullable = "nullable" in self.names
+        self.numeric = bool(self.names & NUMERIC_RULES)
+        self.date_formats = tuple(
+            str(p) for r in self.rules if r.name == "date_format" for p in r.params
+        )
+
+
+class Validator:
+    """Validates a dict of input against Laravel-style rules.
+
+    Example:
+        >>> v = Validator.make({"name": ""}, {"name": "required|max:255"})
+        >>> # await v.fails() -> True; v.errors().first("name")
+    """
+
+    _default_verifier: ClassVar[PresenceVerifier | None] = None
+    _password_checker: ClassVar[PasswordChecker | None] = None
+    _extensions: ClassVar[dict[str, RuleDef]] = {}
+    _extension_messages: ClassVar[dict[str, str]] = {}
+    _lang: ClassVar[dict[str, Any]] = dict(MESSAGES)
+
+    def __init__(
+        self,
+        data: Mapping[str, Any] | Any,
+        rules: Mapping[str, Any],
+        messages: Mapping[str, Any] | None = None,
+        attributes: Mapping[str, str] | None = None,
+        *,
+        presence_verifier: PresenceVerifier | None = None,
+        stop_on_first_failure: bool = False,
+    ) -> None:
+        """Parse ``rules`` now (bad rules raise ``InvalidRuleError``); validation runs later.
+
+        Args:
+            data: The input, usually a dict decoded from JSON or a form.
+            rules: Field (dot/``*`` notation) to rules: a ``|`` string or a list of rule strings,
+                rule objects, rule class instances and callables.
+            messages: Custom messages keyed ``"field.rule"``, ``"items.*.qty.min"`` or ``"rule"``.
+            attributes: Display names for fields (``{"email": "email address"}``).
+            presence_verifier: Backs ``unique``/``exists`` for this validator.
+            stop_on_first_failure: Stop at the first failing field.
+        """
+        self.data: Any = data
+        self._definitions: dict[str, list[ParsedRule]] = {
+            str(field): parse_rules(str(field), field_rules) for field, field_rules in rules.items()
+        }
+        self._custom_messages = dict(messages or {})
+        self._custom_attributes = dict(attributes or {})
+        self._verifier = presence_verifier
+        self._stop_on_first_failure = stop_on_first_failure
+        self._after: list[AfterHook] = []
+        self._sometimes: list[
+            tuple[list[str], list[ParsedRule] | dict[str, list[ParsedRule]], Callable[..., Any]]
+        ] = []
+        self._bag: MessageBag | None = None
+        self._plans: dict[str, _Plan] = {}
+        self._excluded: set[str] = set()
+        self._failed: dict[str, dict[str, tuple[Any, ...]]] = {}
+        self._cache: dict[Any, Any] = {}
+
+    # -- construction ---------------------------------------------------------------------
+    @classmethod
+    def make(
+        cls,
+        data: Mapping[str, Any] | Any,
+        rules: Mapping[str, Any],
+        messages: Mapping[str, Any] | None = None,
+        attributes: Mapping[str, str] | None = None,
+        *,
+        presence_verifier: PresenceVerifier | None = None,
+        stop_on_first_failure: bool = False,
+    ) -> Validator:
+        """Create a validator (``Validator::make`` in Laravel); see :meth:`__init__`.
+
+        Args:
+            data: The input to validate.
+            rules: Field to rules.
+            messages: Custom messages.
+            attributes: Custom attribute display names.
+            presence_verifier: Backs ``unique``/``exists`` for this validator.
+            stop_on_first_failure: Stop at the first failing field.
+
+        Returns:
+            A validator ready to run with ``await validator.validate()``.
+        """
+        return cls(
+            data,
+            rules,
+            messages,
+            attributes,
+            presence_verifier=presence_verifier,
+            stop_on_first_failure=stop_on_first_failure,
+        )
+
+    def after(self, hook: AfterHook | Iterable[AfterHook]) -> Validator:
+        """Run ``hook(validator)`` after the rules; it may add errors via ``errors().add``.
+
+        Args:
+            hook: A function (sync or async) or a list of them.
+
+        Returns:
+            The validator, for chaining.
+        """
+        hooks = list(hook) if isinstance(hook, Iterable) else [hook]
+        self._after.extend(hooks)
+        return self
+
+    def sometimes(
+        self, attribute: str | list[str], rules: Any, callback: Callable[[Any], Any]
+    ) -> Validator:
+        """Add ``rules`` to ``attribute`` when ``callback(data)`` is true at run time.
+
+        Args:
+            attribute: One field or several.
+            rules: The rules to add (any accepted rule form).
+            callback: Receives the input data.
+
+        Returns:
+            The validator, for chaining.
+        """
+        fields = [attribute] if isinstance(attribute, str) else list(attribute)
+        parsed = {f: parse_rules(f, rules) for f in fields}
+        self._sometimes.append((fields, parsed, callback))
+        return self
+
+    # -- global configuration -------------------------------------------------------------
+    @classmethod
+    def set_presence_verifier(cls, verifier: PresenceVerifier | None) -> None:
+        """Set the verifier every validator uses for ``unique``/``exists`` by default.
+
+        Args:
+            verifier: A :class:`~parvel.validation.contracts.PresenceVerifier`, or ``None``.
+        """
+        cls._default_verifier = verifier
+
+    @classmethod
+    def set_password_checker(cls, checker: PasswordChecker | None) -> None:
+        """Set ``async checker(value, guard) -> bool`` used by ``current_password``.
+
+        Args:
+            checker: The resolver (the auth layer installs one), or ``None``.
+        """
+        cls._password_checker = checker
+
+    @classmethod
+    def extend(
+        cls,
+        name: str,
+        rule: Callable[..., bool | Awaitable[bool]],
+        message: str | None = None,
+        *,
+        implicit: bool = False,
+    ) -> None:
+        """Register a string rule: ``rule(attribute, value, params, validator) -> bool``.
+
+        Args:
+            name: The rule name used in rule strings (snake_case).
+            rule: The check; may be async. ``params`` is a tuple of the rule's parameters.
+            message: The default message (placeholders allowed).
+            implicit: Run the rule even when the field is absent or empty.
+        """
+        key = name.strip().lower()
+        is_async = inspect.iscoroutinefunction(rule)
+
+        def call(v: Validator, a: str, value: Any, p: tuple[Any, ...]) -> Any:
+            return rule(a, value, list(p), v)
+
+        cls._extensions[key] = RuleDef(call, implicit=implicit, is_async=is_async, message=message)
+        cls._extension_messages[key] = message or f"validation.{key}"
+        register_extension(key, implicit)
+
+    @classmethod
+    def extend_implicit(
+        cls, name: str, rule: Callable[..., bool | Awaitable[bool]], message: str | None = None
+    ) -> None:
+        """Register an implicit string rule (runs on absent/empty fields); see :meth:`extend`.
+
+        Args:
+            name: The rule name.
+            rule: The check.
+            message: The default message.
+        """
+        cls.extend(name, rule, message, implicit=True)
+
+    @classmethod
+    def set_default_messages(cls, messages: Mapping[str, Any]) -> None:
+        """Merge language lines over the English defaults (an app's ``lang/en/validation.py``).
+
+        Args:
+            messages: Lines with the shape of ``parvel.validation.lang.en.MESSAGES``; the
+                ``custom``, ``attributes`` and ``values`` sections merge key by key.
+        """
+        merged = dict(MESSAGES)
+        for key, value in messages.items():
+            if key in ("custom", "attributes", "values") and isinstance(value, Mapping):
+                merged[key] = {**MESSAGES.get(key, {}), **value}
+            elif isinstance(value, Mapping) and isinstance(merged.get(key), Mapping):
+                merged[key] = {**merged[key], **value}
+            else:
+                merged[key] = value
+        cls._lang = merged
+
+    # -- running --------------------------------------------------------------------------
+    async def passes(self) -> bool:
+        """Run the rules; ``True`` when the data is valid.
+
+        Returns:
+            Whether no message was produced.
+        """
+        await self._run()
+        assert self._bag is not None
+        return self._bag.is_empty()
+
+    async def fails(self) -> bool:
+        """Run the rules; ``True`` when the data is invalid.
+
+        Returns:
+            Whether any message was produced.
+        """
+        return not await self.passes()
+
+    async def validate(self) -> dict[str, Any]:
+        """Run the rules and return the validated data, or raise ``ValidationError``.
+
+        Returns:
+            Only the validated keys (see :meth:`validated`).
+
+        Raises:
+            ValidationError: With the message bag when any rule fails.
+        """
+        if not await self.passes():
+            assert self._bag is not None
+            raise ValidationError(self._bag, validator=self)
+        return self.validated()
+
+    def errors(self) -> MessageBag:
+        """Return the messages of the last run.
+
+        Returns:
+            The :class:`MessageBag`.
+
+        Raises:
+            ValidatorNotRunError: Before the validator ran.
+        """
+        if self._bag is None:
+            raise ValidatorNotRunError(
+                "The validator has not run yet, so it has no errors.",
+                hint="Call `await validator.passes()`, `fails()` or `validate()` first.",
+            )
+        return self._bag
+
+    def failed(self) -> dict[str, dict[str, tuple[Any, ...]]]:
+        """Return the failed rules per field: ``{"name": {"required": ()}}``.
+
+        Returns:
+            A dict of failed rule names and their parameters.
+        """
+        self.errors()
+        return {k: dict(v) for k, v in self._failed.items()}
+
+    def validated(self) -> dict[str, Any]:
+        """Return only the input keys that have rules, were present and are not excluded.
+
+        Returns:
+            Nested data (wildcard results keep their lists).
+
+        Raises:
+            ValidatorNotRunError: Before the validator ran.
+            ValidationError: When the data is invalid.
+        """
+        bag = self.errors()
+        if bag.is_not_empty():
+            raise ValidationError(bag, validator=self)
+        keys = [a for a in self._plans if a not in self._excluded]
+        return build_nested(self.data, keys)
+
+    def safe(self) -> ValidatedInput:
+        """Return the validated data wrapped with ``only``/``except_``/``merge`` helpers.
+
+        Returns:
+            A :class:`ValidatedInput`.
+        """
+        return ValidatedInput(self.validated())
+
+    # -- helpers used by rules ------------------------------------------------------------
+    def get(self, path: str) -> Any:
+        """Return the input at ``path`` or the ``MISSING`` sentinel."""
+        return get_path(self.data, path)
+
+    def value(self, path: str) -> Any:
+        """Return the input at ``path`` or ``None`` when absent."""
+        found = get_path(self.data, path)
+        return None if found is MISSING else found
+
+    def has(self, path: str) -> bool:
+        """Tell whether the input has the key ``path`` (even with a ``None`` value)."""
+        return get_path(self.data, path) is not MISSING
+
+    def has_rule(self, attribute: str, name: str) -> bool:
+        """Tell whether ``attribute`` has the rule ``name``."""
+        plan = self._plans.get(attribute)
+        return plan is not None and name in plan.names
+
+    def has_numeric_rule(self, attribute: str) -> bool:
+        """Tell whether ``attribute`` has ``numeric``, ``integer`` or ``decimal``."""
+        plan = self._plans.get(attribute)
+        return plan is not None and plan.numeric
+
+    def date_formats(self, attribute: str) -> tuple[str, ...]:
+        """Return the ``date_format`` formats of ``attribute``."""
+        plan = self._plans.get(attribute)
+        return plan.date_formats if plan is not None else ()
+
+    def pattern_of(self, attribute: str) -> str:
+        """Return the rule key (with ``*``) that produced ``attribute``."""
+        plan = self._plans.get(attribute)
+        return plan.pattern if plan is not None else attribute
+
+    def stars_of(self, attribute: str) -> tuple[str, ...]:
+        """Return the keys the ``*`` of the rule key matched for ``attribute``."""
+        plan = self._plans.get(attribute)
+        return plan.stars if plan is not None else ()
+
+    def wildcard_values(self, pattern: str) -> list[tuple[str, Any]]:
+        """Return ``(path, value)`` for every path ``pattern`` expands to (cached per run)."""
+
+        def build() -> list[tuple[str, Any]]:
+            return [(path, get_path(self.data, path)) for path, _ in expand(self.data, pattern)]
+
+        result: list[tuple[str, Any]] = self.cached(("wildcard", pattern), build)
+        return result
+
+    def cached(self, key: Any, factory: Callable[[], Any]) -> Any:
+        """Memoise ``factory()`` under ``key`` for the current run."""
+        if key not in self._cache:
+            self._cache[key] = factory()
+        return self._cache[key]
+
+    def presence_verifier(self) -> PresenceVerifier:
+        """Return the presence verifier for unique/exists, or raise a configuration error."""
+        verifier = self._verifier or Validator._default_verifier
+        if verifier is None:
+            raise ValidationConfigError(
+                "The unique/exists rules need a presence verifier, and none is set.",
+                hint="Call Validator.set_presence_verifier(DatabasePresenceVerifier(db)) at boot, "
+                "or pass presence_verifier= to Validator.make.",
+            )
+        return verifier
+
+    def password_checker(self) -> PasswordChecker:
+        """Return the ``current_password`` resolver, or raise a configuration error."""
+        checker = Validator._password_checker
+        if checker is None:
+            raise ValidationConfigError(
+                "The current_password rule needs a password checker, and none is set.",
+                hint="Call Validator.set_password_checker(async_fn) (the auth layer does this).",
+            )
+        return checker
+
+    # -- engine ---------------------------------------------------------------------------
+    def _expand(self) -> dict[str, _Plan]:
+        plans: dict[str, _Plan] = {}
+        definitions = dict(self._definitions)
+        for fields, parsed, callback in self._sometimes:
+            if callback(self.data):
+                assert isinstance(parsed, dict)
+                for field in fields:
+                    definitions[field] = [*definitions.get(field, []), *parsed[field]]
+        for pattern, rules in definitions.items():
+            resolved = self._resolve_conditionals(pattern, rules)
+            targets = expand(self.data, pattern) if "*" in pattern else [(pattern, ())]
+            for attribute, stars in targets:
+                plan = plans.get(attribute)
+                if plan is None:
+                    plan = plans[attribute] = _Plan(pattern, stars)
+                if stars:
+                    plan.rules.extend(self._substitute(rule, stars) for rule in resolved)
+                else:
+                    plan.rules.extend(resolved)
+        for plan in plans.values():
+            plan.finish()
+        return plans
+
+    def _resolve_conditionals(self, field: str, rules: list[ParsedRule]) -> list[ParsedRule]:
+        if not any(r.name == "when" for r in rules):
+            return rules
+        out: list[ParsedRule] = []
+        for rule in rules:
+            if rule.name == "when" and isinstance(rule.obj, ConditionalRules):
+                out.extend(
+                    self._resolve_conditionals(
+                        field, parse_rules(field, rule.obj.choose(self.data))
+                    )
+                )
+            else:
+                out.append(rule)
+        return out
+
+    @staticmethod
+    def _substitute(rule: ParsedRule, stars: tuple[str, ...]) -> ParsedRule:
+        if rule.name not in DEPENDENT or not any(
+            isinstance(p, str) and "*" in p for p in rule.params
+        ):
+            return rule
+        params = tuple(replace_stars(p, stars) if isinstance(p, str) else p for p in rule.params)
+        return ParsedRule(rule.name, params, rule.obj)
+
+    def _builder(self) -> MessageBuilder:
+        return MessageBuilder(
+            Validator._lang,
+            self._custom_messages,
+            self._custom_attributes,
+            self._extension_messages,
+        )
+
+    async def _run(self) -> None:
+        self._bag = MessageBag()
+        self._failed = {}
+        self._excluded = set()
+        self._cache = {}
+        self._plans = plans = self._expand()
+        builder = self._builder()
+        for attribute, plan in plans.items():
+            if "sometimes" in plan.names and not self.has(attribute):
+                continue
+            if any(
+                EXCLUDERS[r.name](self, attribute, r.params)
+                for r in plan.rules
+                if r.name in EXCLUDERS
+            ):
+                self._excluded.add(attribute)
+                continue
+            await self._validate_attribute(attribute, plan, builder)
+            if self._stop_on_first_failure and self._bag.is_not_empty():
+                break
+        for hook in self._after:
+            result = hook(self)
+            if inspect.isawaitable(result):
+                await result
+
+    async def _validate_attribute(
+        self, attribute: str, plan: _Plan, builder: MessageBuilder
+    ) -> None:
+        bag = self._bag
+        assert bag is not None
+        raw = get_path(self.data, attribute)
+        present = raw is not MISSING
+        value = raw if present else None
+        blank = is_blank_string(value)
+        for rule in plan.rules:
+            name = rule.name
+            if name in MARKERS or name in EXCLUDERS:
+                continue
+            if name == "custom" or name == "closure":
+                implicit = bool(getattr(rule.obj, "implicit", False))
+                rule_def = None
+            else:
+                rule_def = RULES.get(name) or self._extensions.get(name)
+                if rule_def is None:
+                    continue
+                implicit = rule_def.implicit
+            if not implicit and (blank or not present or (plan.nullable and value is None)):
+                continue
+            if name in ("unique", "exists") and bag.has(attribute):
+                continue
+            if rule_def is None:
+                messages = await self._run_custom(rule, attribute, value)
+                if not messages:
+                    continue
+                for line in messages:
+                    bag.add(attribute, self._custom_line(builder, attribute, name, line, value))
+                self._failed.setdefault(attribute, {})[type(rule.obj).__name__] = ()
+            else:
+                ok = rule_def.fn(self, attribute, value, rule.params)
+                if rule_def.is_async or inspect.isawaitable(ok):
+                    ok = await ok
+                if ok:
+                    continue
+                bag.add(attribute, builder.build(self, attribute, name, rule.params, value))
+                self._failed.setdefault(attribute, {})[name] = rule.params
+            if plan.bail or implicit:
+                break
+
+    def _custom_line(
+        self, builder: MessageBuilder, attribute: str, name: str, line: str, value: Any
+    ) -> str:
+        if line.startswith("validation."):
+            found: Any = Validator._lang
+            for part in line.split(".")[1:]:
+                found = found.get(part) if isinstance(found, Mapping) else None
+            if isinstance(found, str):
+                line = found
+        return builder.build(self, attribute, name, (), value, line=line)
+
+    async def _run_custom(self, rule: ParsedRule, attribute: str, value: Any) -> list[str]:
+        obj = rule.obj
+        failures: list[str] = []
+
+        def fail(message: str | None = None) -> None:
+            failures.append(message or "The :attribute field is invalid.")
+
+        if rule.name == "custom":
+            if hasattr(obj, "set_data"):
+                obj.set_data(self.data)
+            if hasattr(obj, "set_validator"):
+                obj.set_validator(self)
+            result = obj.validate(attribute, value, fail)
+        else:
+            result = obj(attribute, value, fail)
+        if inspect.isawaitable(result):
+            result = await result
+        if result is False and not failures:
+            message = getattr(obj, "message", None)
+            failures.append(
+                message() if callable(message) else str(message or "validation.invalid")
+            )
+        return failures
+
+
+async def validate(
+    data: Mapping[str, Any] | Any,
+    rules: Mapping[str, Any],
+    messages: Mapping[str, Any] | None = None,
+    attributes: Mapping[str, str] | None = None,
+    *,
+    presence_verifier: PresenceVerifier | None = None,
+) -> dict[str, Any]:
+    """Validate ``data`` and return the validated keys, or raise ``ValidationError``.
+
+    Args:
+        data: The input.
+        rules: Field to rules.
+        messages: Custom messages.
+        attributes: Custom attribute names.
+        presence_verifier: Backs ``unique``/``exists``.
+
+    Returns:
+        The validated data.
+    """
+    validator = Validator.make(
+        data, rules, messages, attributes, presence_verifier=presence_verifier
+    )
+    return await validator.validate()

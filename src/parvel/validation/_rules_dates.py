@@ -49,7 +49,7 @@ def _target_date(v: Validator, a: str, param: Any) -> datetime | None:
     other = v.get(text)
     if other is MISSING or other is None:
         return None
-    return _value_date(v, text, other)
+    return _value_date(v, a, other) if formats else _value_date(v, text, other)
 
 
 def _compare(v: Validator, a: str, value: Any, p: P, op: str) -> bool:

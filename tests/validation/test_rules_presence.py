@@ -1,0 +1,87 @@
+from __future__ import annotations
+
+from typing import Any
+
+import pytest
+
+from parvel.validation import UploadedFile, Validator
+
+CASES: list[tuple[dict[str, Any], str, bool]] = [
+    ({"f": "x"}, "required", True),
+    ({}, "required", False),
+    ({"f": None}, "required", False),
+    ({"f": "  "}, "required", False),
+    ({"f": []}, "required", False),
+    ({"f": {}}, "required", False),
+    ({"f": 0}, "required", True),
+    ({"f": False}, "required", True),
+    ({"f": UploadedFile("a.txt", b"x")}, "required", True),
+    ({"f": UploadedFile(None, b"")}, "required", False),
+    ({"t": "a"}, "required_if:t,a", False),
+    ({"t": "b"}, "required_if:t,a", True),
+    ({"t": "b"}, "required_if:t,a,b", False),
+    ({"t": True}, "required_if:t,true", False),
+    ({"t": False}, "required_if:t,true", True),
+    ({"t": None}, "required_if:t,null", False),
+    ({"t": 1}, "required_if:t,1", False),
+    ({"t": "a"}, "required_unless:t,a", True),
+    ({"t": "b"}, "required_unless:t,a", False),
+    ({}, "required_unless:t,null", True),
+    ({"t": "yes"}, "required_if_accepted:t", False),
+    ({"t": "no"}, "required_if_accepted:t", True),
+    ({"t": "off"}, "required_if_declined:t", False),
+    ({"a": "x"}, "required_with:a,b", False),
+    ({"a": ""}, "required_with:a,b", True),
+    ({"a": "x"}, "required_with_all:a,b", True),
+    ({"a": "x", "b": "y"}, "required_with_all:a,b", False),
+    ({"a": "x"}, "required_without:a,b", False),
+    ({"a": "x", "b": "y"}, "required_without:a,b", True),
+    ({}, "required_without_all:a,b", False),
+    ({"a": "x"}, "required_without_all:a,b", True),
+    ({"f": None}, "present", True),
+    ({}, "present", False),
+    ({"t": "a"}, "present_if:t,a", False),
+    ({"t": "b"}, "present_unless:t,a", False),
+    ({"a": 1}, "present_with:a", False),
+    ({"a": 1, "b": 1, "f": ""}, "present_with_all:a,b", True),
+    ({}, "missing", True),
+    ({"f": None}, "missing", False),
+    ({"t": "a", "f": 1}, "missing_if:t,a", False),
+    ({"t": "a", "f": 1}, "missing_unless:t,a", True),
+    ({"a": 1, "f": 1}, "missing_with:a", False),
+    ({"a": 1, "f": 1}, "missing_with_all:a,b", True),
+    ({}, "filled", True),
+    ({"f": ""}, "filled", False),
+    ({"f": "x"}, "filled", True),
+    ({"f": "yes"}, "accepted", True),
+    ({"f": "on"}, "accepted", True),
+    ({"f": 1}, "accepted", True),
+    ({"f": True}, "accepted", True),
+    ({"f": "true"}, "accepted", True),
+    ({"f": "no"}, "accepted", False),
+    ({}, "accepted", False),
+    ({"t": "x"}, "accepted_if:t,x", False),
+    ({"t": "y"}, "accepted_if:t,x", True),
+    ({"f": "off"}, "declined", True),
+    ({"f": False}, "declined", True),
+    ({"f": "0"}, "declined", True),
+    ({"f": "yes"}, "declined", False),
+    ({"t": "x", "f": "no"}, "declined_if:t,x", True),
+    ({"t": "x", "f": "yes"}, "declined_if:t,x", False),
+    ({}, "prohibited", True),
+    ({"f": ""}, "prohibited", True),
+    ({"f": "x"}, "prohibited", False),
+    ({"t": "a", "f": "x"}, "prohibited_if:t,a", False),
+    ({"t": "b", "f": "x"}, "prohibited_if:t,a", True),
+    ({"t": "b", "f": "x"}, "prohibited_unless:t,a", False),
+    ({"t": "yes", "f": "x"}, "prohibited_if_accepted:t", False),
+    ({"t": "no", "f": "x"}, "prohibited_if_declined:t", False),
+    ({"f": "x", "g": "y"}, "prohibits:g", False),
+    ({"f": "x"}, "prohibits:g", True),
+]
+
+
+@pytest.mark.parametrize(("data", "rule", "ok"), CASES)
+async def test_presence_rules(data: dict[str, Any], rule: str, ok: bool) -> None:
+    validator = Validator.make(data, {"f": rule})
+    assert await validator.passes() is ok, validator.errors().messages()

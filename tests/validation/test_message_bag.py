@@ -23,7 +23,9 @@ def test_message_bag_api() -> None:
     assert bag.keys() == ["email", "items.0.qty", "items.1.qty"]
     assert bag.missing("name")
     assert "email" in bag
-    assert bag.is_not_empty() and bag.any() and not bag.is_empty()
+    assert bag.is_not_empty()
+    assert bag.any()
+    assert not bag.is_empty()
     assert bag.to_dict()["email"] == ["Bad email.", "Taken."]
     bag.forget("email")
     assert not bag.has("email")

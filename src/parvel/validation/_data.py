@@ -20,6 +20,10 @@ MISSING: Final = _Missing()
 
 def get_path(data: Any, path: str) -> Any:
     """Return the value at ``path`` ("a.b.0"), or ``MISSING`` when any segment is absent."""
+    if type(data) is dict and "." not in path:
+        if path in data:
+            return data[path]
+        return MISSING if not path.isdecimal() else data.get(int(path), MISSING)
     current = data
     for segment in path.split("."):
         if isinstance(current, dict):

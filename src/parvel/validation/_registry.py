@@ -140,6 +140,8 @@ _SPECIAL_NAMES = {
 }
 
 RULES: dict[str, RuleDef] = {}
+#: Rules added with ``Validator.extend``.
+EXTENSIONS: dict[str, RuleDef] = {}
 
 
 def _build() -> None:

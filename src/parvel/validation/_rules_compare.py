@@ -8,13 +8,13 @@ from typing import TYPE_CHECKING, Any
 from parvel.validation._data import MISSING
 from parvel.validation._values import (
     is_numeric,
+    is_upload,
     php_str,
     size_of,
     size_type,
     to_decimal,
     to_number,
 )
-from parvel.validation.contracts import UploadedFileLike
 
 if TYPE_CHECKING:
     from parvel.validation.validator import Validator
@@ -23,26 +23,32 @@ P = tuple[Any, ...]
 
 
 def _size(v: Validator, a: str, value: Any) -> Any:
+    if type(value) is str and not v.has_numeric_rule(a):
+        return len(value)
     return size_of(value, v.has_numeric_rule(a))
 
 
+def _bound(param: Any) -> Any:
+    return param if type(param) is int or type(param) is float else to_number(param)
+
+
 def size(v: Validator, a: str, value: Any, p: P) -> bool:
-    return bool(_size(v, a, value) == to_number(p[0]))
+    return bool(_size(v, a, value) == _bound(p[0]))
 
 
 def min_(v: Validator, a: str, value: Any, p: P) -> bool:
-    return bool(_size(v, a, value) >= to_number(p[0]))
+    return bool(_size(v, a, value) >= _bound(p[0]))
 
 
 def max_(v: Validator, a: str, value: Any, p: P) -> bool:
-    if isinstance(value, UploadedFileLike) and value.size < 0:
+    if is_upload(value) and value.size < 0:
         return False
-    return bool(_size(v, a, value) <= to_number(p[0]))
+    return bool(_size(v, a, value) <= _bound(p[0]))
 
 
 def between(v: Validator, a: str, value: Any, p: P) -> bool:
     measured = _size(v, a, value)
-    return bool(to_number(p[0]) <= measured <= to_number(p[1]))
+    return bool(_bound(p[0]) <= measured <= _bound(p[1]))
 
 
 def _compare(v: Validator, a: str, value: Any, p: P, op: str) -> bool:

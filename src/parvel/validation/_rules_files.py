@@ -8,6 +8,7 @@ from fractions import Fraction
 from typing import TYPE_CHECKING, Any
 
 from parvel.validation._image import HEAD_BYTES, image_size, sniff_mime
+from parvel.validation._values import is_upload
 from parvel.validation.contracts import UploadedFileLike
 
 if TYPE_CHECKING:
@@ -60,11 +61,11 @@ def _types_for(extension: str) -> set[str]:
 
 
 def file(v: Validator, a: str, value: Any, p: P) -> bool:
-    return isinstance(value, UploadedFileLike) and value.size >= 0
+    return is_upload(value) and value.size >= 0
 
 
 def mimes(v: Validator, a: str, value: Any, p: P) -> bool:
-    if not isinstance(value, UploadedFileLike):
+    if not is_upload(value):
         return False
     mime = file_mime(value)
     if mime is None:
@@ -76,7 +77,7 @@ def mimes(v: Validator, a: str, value: Any, p: P) -> bool:
 
 
 def mimetypes(v: Validator, a: str, value: Any, p: P) -> bool:
-    if not isinstance(value, UploadedFileLike):
+    if not is_upload(value):
         return False
     mime = file_mime(value)
     if mime is None:
@@ -89,7 +90,7 @@ def mimetypes(v: Validator, a: str, value: Any, p: P) -> bool:
 
 
 def extensions(v: Validator, a: str, value: Any, p: P) -> bool:
-    if not isinstance(value, UploadedFileLike):
+    if not is_upload(value):
         return False
     return _extension(value) in {str(x).lower().lstrip(".") for x in p}
 
@@ -136,7 +137,7 @@ def dimension_constraints(params: P) -> dict[str, str]:
 
 
 def dimensions(v: Validator, a: str, value: Any, p: P) -> bool:
-    if not isinstance(value, UploadedFileLike):
+    if not is_upload(value):
         return False
     found = image_size(value.head(HEAD_BYTES))
     if found is None:

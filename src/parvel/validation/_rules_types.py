@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from functools import lru_cache
 from typing import TYPE_CHECKING, Any
 
 import orjson
@@ -219,8 +220,13 @@ def in_array_keys(v: Validator, a: str, value: Any, p: P) -> bool:
     return isinstance(value, dict) and any(str(k) in value for k in p)
 
 
+@lru_cache(maxsize=1024)
+def _allowed(params: P) -> frozenset[str]:
+    return frozenset(php_str(x) for x in params)
+
+
 def in_(v: Validator, a: str, value: Any, p: P) -> bool:
-    allowed = {php_str(x) for x in p}
+    allowed = _allowed(p)
     if isinstance(value, list | tuple | dict):
         if not v.has_rule(a, "array"):
             return False
@@ -232,7 +238,7 @@ def in_(v: Validator, a: str, value: Any, p: P) -> bool:
 
 
 def not_in(v: Validator, a: str, value: Any, p: P) -> bool:
-    denied = {php_str(x) for x in p}
+    denied = _allowed(p)
     if isinstance(value, list | tuple | dict):
         if not v.has_rule(a, "array"):
             return False

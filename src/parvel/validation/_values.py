@@ -5,7 +5,7 @@ from __future__ import annotations
 import math
 import re
 from decimal import Decimal, InvalidOperation
-from typing import Any
+from typing import Any, TypeGuard
 
 from parvel.validation.contracts import UploadedFileLike
 
@@ -37,10 +37,9 @@ def to_number(value: Any) -> int | float | Decimal:
     """Convert a numeric value (see :func:`is_numeric`) to a number."""
     if isinstance(value, str):
         text = value.strip()
-        try:
+        if text.lstrip("+-").isdigit():
             return int(text)
-        except ValueError:
-            return float(text)
+        return float(text)
     if isinstance(value, int | float | Decimal):
         return value
     raise TypeError(f"not numeric: {value!r}")
@@ -73,6 +72,27 @@ def php_str(value: Any) -> str:
     return str(value)
 
 
+_FILE_TYPES: dict[type, bool] = {
+    str: False,
+    int: False,
+    float: False,
+    bool: False,
+    list: False,
+    dict: False,
+    tuple: False,
+    type(None): False,
+}
+
+
+def is_upload(value: Any) -> TypeGuard[UploadedFileLike]:
+    """Fast ``UploadedFileLike`` check, cached per type (the Protocol check is slow)."""
+    kind = type(value)
+    known = _FILE_TYPES.get(kind)
+    if known is None:
+        known = _FILE_TYPES[kind] = isinstance(value, UploadedFileLike)
+    return known
+
+
 def is_filled(value: Any) -> bool:
     """Laravel's ``required`` test: not None, not blank, not an empty collection/file."""
     if value is None:
@@ -81,7 +101,7 @@ def is_filled(value: Any) -> bool:
         return value.strip(_TRIM) != ""
     if isinstance(value, list | tuple | dict | set | frozenset):
         return len(value) > 0
-    if isinstance(value, UploadedFileLike):
+    if is_upload(value):
         return bool(value.filename) or value.size > 0
     return True
 
@@ -128,13 +148,15 @@ def size_type(value: Any, numeric_rule: bool) -> str:
         return "numeric"
     if isinstance(value, list | tuple | dict | set | frozenset):
         return "array"
-    if isinstance(value, UploadedFileLike):
+    if is_upload(value):
         return "file"
     return "string"
 
 
 def size_of(value: Any, numeric_rule: bool) -> int | float | Decimal:
     """Size used by min/max/size/between/gt/...: value, count, kilobytes or length."""
+    if type(value) is str and not numeric_rule:
+        return len(value)
     kind = size_type(value, numeric_rule)
     if kind == "numeric":
         return to_number(value)

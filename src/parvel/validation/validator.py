@@ -9,15 +9,11 @@ import inspect
 from collections.abc import Awaitable, Callable, Iterable, Mapping
 from typing import Any, ClassVar
 
-from parvel.validation._data import MISSING, build_nested, expand, get_path, replace_stars
+from parvel.validation._data import MISSING, build_nested, expand, get_path
 from parvel.validation._messages import MessageBuilder
-from parvel.validation._parser import (
-    ConditionalRules,
-    ParsedRule,
-    parse_rules,
-    register_extension,
-)
-from parvel.validation._registry import DEPENDENT, EXCLUDERS, MARKERS, NUMERIC_RULES, RULES, RuleDef
+from parvel.validation._parser import ConditionalRules, ParsedRule, parse_rules, register_extension
+from parvel.validation._plan import Plan, clear_cache, plan_for_string
+from parvel.validation._registry import EXTENSIONS, RuleDef
 from parvel.validation._values import is_blank_string
 from parvel.validation.contracts import PresenceVerifier
 from parvel.validation.exceptions import (
@@ -33,33 +29,6 @@ PasswordChecker = Callable[[str, str | None], Awaitable[bool]]
 AfterHook = Callable[["Validator"], Any]
 
 
-class _Plan:
-    __slots__ = (
-        "bail",
-        "date_formats",
-        "names",
-        "nullable",
-        "numeric",
-        "pattern",
-        "rules",
-        "stars",
-    )
-
-    def __init__(self, pattern: str, stars: tuple[str, ...]) -> None:
-        self.pattern = pattern
-        self.stars = stars
-        self.rules: list[ParsedRule] = []
-
-    def finish(self) -> None:
-        self.names = frozenset(r.name for r in self.rules)
-        self.bail = "bail" in self.names
-        self.nullable = "nullable" in self.names
-        self.numeric = bool(self.names & NUMERIC_RULES)
-        self.date_formats = tuple(
-            str(p) for r in self.rules if r.name == "date_format" for p in r.params
-        )
-
-
 class Validator:
     """Validates a dict of input against Laravel-style rules.
 
@@ -70,7 +39,6 @@ class Validator:
 
     _default_verifier: ClassVar[PresenceVerifier | None] = None
     _password_checker: ClassVar[PasswordChecker | None] = None
-    _extensions: ClassVar[dict[str, RuleDef]] = {}
     _extension_messages: ClassVar[dict[str, str]] = {}
     _lang: ClassVar[dict[str, Any]] = dict(MESSAGES)
 
@@ -96,22 +64,26 @@ class Validator:
             stop_on_first_failure: Stop at the first failing field.
         """
         self.data: Any = data
-        self._definitions: dict[str, list[ParsedRule]] = {
-            str(field): parse_rules(str(field), field_rules) for field, field_rules in rules.items()
-        }
+        self._definitions: dict[str, Plan] = {}
+        for field, field_rules in rules.items():
+            name = str(field)
+            if isinstance(field_rules, str):
+                self._definitions[name] = plan_for_string(name, field_rules)
+            else:
+                self._definitions[name] = Plan(name, tuple(parse_rules(name, field_rules)))
         self._custom_messages = dict(messages or {})
         self._custom_attributes = dict(attributes or {})
         self._verifier = presence_verifier
         self._stop_on_first_failure = stop_on_first_failure
         self._after: list[AfterHook] = []
-        self._sometimes: list[
-            tuple[list[str], list[ParsedRule] | dict[str, list[ParsedRule]], Callable[..., Any]]
-        ] = []
+        self._sometimes: list[tuple[dict[str, Plan], Callable[..., Any]]] = []
         self._bag: MessageBag | None = None
-        self._plans: dict[str, _Plan] = {}
+        self._plans: dict[str, Plan] = {}
+        self._stars: dict[str, tuple[str, ...]] = {}
         self._excluded: set[str] = set()
         self._failed: dict[str, dict[str, tuple[Any, ...]]] = {}
         self._cache: dict[Any, Any] = {}
+        self._message_builder: MessageBuilder | None = None
 
     # -- construction ---------------------------------------------------------------------
     @classmethod
@@ -174,8 +146,8 @@ class Validator:
             The validator, for chaining.
         """
         fields = [attribute] if isinstance(attribute, str) else list(attribute)
-        parsed = {f: parse_rules(f, rules) for f in fields}
-        self._sometimes.append((fields, parsed, callback))
+        plans = {f: Plan(f, tuple(parse_rules(f, rules))) for f in fields}
+        self._sometimes.append((plans, callback))
         return self
 
     # -- global configuration -------------------------------------------------------------
@@ -220,9 +192,10 @@ class Validator:
         def call(v: Validator, a: str, value: Any, p: tuple[Any, ...]) -> Any:
             return rule(a, value, list(p), v)
 
-        cls._extensions[key] = RuleDef(call, implicit=implicit, is_async=is_async, message=message)
+        EXTENSIONS[key] = RuleDef(call, implicit=implicit, is_async=is_async, message=message)
         cls._extension_messages[key] = message or f"validation.{key}"
         register_extension(key, implicit)
+        clear_cache()
 
     @classmethod
     def extend_implicit(
@@ -373,8 +346,7 @@ class Validator:
 
     def stars_of(self, attribute: str) -> tuple[str, ...]:
         """Return the keys the ``*`` of the rule key matched for ``attribute``."""
-        plan = self._plans.get(attribute)
-        return plan.stars if plan is not None else ()
+        return self._stars.get(attribute, ())
 
     def wildcard_values(self, pattern: str) -> list[tuple[str, Any]]:
         """Return ``(path, value)`` for every path ``pattern`` expands to (cached per run)."""
@@ -413,125 +385,127 @@ class Validator:
         return checker
 
     # -- engine ---------------------------------------------------------------------------
-    def _expand(self) -> dict[str, _Plan]:
-        plans: dict[str, _Plan] = {}
+    def _expand(self) -> dict[str, Plan]:
         definitions = dict(self._definitions)
-        for fields, parsed, callback in self._sometimes:
+        for plans_to_add, callback in self._sometimes:
             if callback(self.data):
-                assert isinstance(parsed, dict)
-                for field in fields:
-                    definitions[field] = [*definitions.get(field, []), *parsed[field]]
-        for pattern, rules in definitions.items():
-            resolved = self._resolve_conditionals(pattern, rules)
-            targets = expand(self.data, pattern) if "*" in pattern else [(pattern, ())]
-            for attribute, stars in targets:
-                plan = plans.get(attribute)
-                if plan is None:
-                    plan = plans[attribute] = _Plan(pattern, stars)
-                if stars:
-                    plan.rules.extend(self._substitute(rule, stars) for rule in resolved)
-                else:
-                    plan.rules.extend(resolved)
-        for plan in plans.values():
-            plan.finish()
+                for field, extra in plans_to_add.items():
+                    known = definitions.get(field)
+                    definitions[field] = known.merged(extra) if known is not None else extra
+        plans: dict[str, Plan] = {}
+        stars_of: dict[str, tuple[str, ...]] = {}
+        self._stars = stars_of
+        for pattern, plan in definitions.items():
+            if plan.conditional:
+                plan = Plan(pattern, tuple(self._resolve_conditionals(pattern, plan)))
+            if "*" not in pattern:
+                known = plans.get(pattern)
+                plans[pattern] = known.merged(plan) if known is not None else plan
+                continue
+            for attribute, stars in expand(self.data, pattern):
+                concrete = plan.with_stars(stars)
+                known = plans.get(attribute)
+                plans[attribute] = known.merged(concrete) if known is not None else concrete
+                stars_of.setdefault(attribute, stars)
         return plans
 
-    def _resolve_conditionals(self, field: str, rules: list[ParsedRule]) -> list[ParsedRule]:
-        if not any(r.name == "when" for r in rules):
-            return rules
-        out: list[ParsedRule] = []
-        for rule in rules:
+    def _resolve_conditionals(self, field: str, plan: Plan) -> list[Any]:
+        out: list[Any] = []
+        for rule in plan.rules:
             if rule.name == "when" and isinstance(rule.obj, ConditionalRules):
+                chosen = Plan(field, tuple(parse_rules(field, rule.obj.choose(self.data))))
                 out.extend(
-                    self._resolve_conditionals(
-                        field, parse_rules(field, rule.obj.choose(self.data))
-                    )
+                    self._resolve_conditionals(field, chosen)
+                    if chosen.conditional
+                    else chosen.rules
                 )
             else:
                 out.append(rule)
         return out
 
-    @staticmethod
-    def _substitute(rule: ParsedRule, stars: tuple[str, ...]) -> ParsedRule:
-        if rule.name not in DEPENDENT or not any(
-            isinstance(p, str) and "*" in p for p in rule.params
-        ):
-            return rule
-        params = tuple(replace_stars(p, stars) if isinstance(p, str) else p for p in rule.params)
-        return ParsedRule(rule.name, params, rule.obj)
-
     def _builder(self) -> MessageBuilder:
-        return MessageBuilder(
-            Validator._lang,
-            self._custom_messages,
-            self._custom_attributes,
-            self._extension_messages,
-        )
+        builder = self._message_builder
+        if builder is None:
+            builder = self._message_builder = MessageBuilder(
+                Validator._lang,
+                self._custom_messages,
+                self._custom_attributes,
+                self._extension_messages,
+            )
+        return builder
 
     async def _run(self) -> None:
-        self._bag = MessageBag()
+        bag = self._bag = MessageBag()
         self._failed = {}
         self._excluded = set()
         self._cache = {}
+        self._message_builder = None
         self._plans = plans = self._expand()
-        builder = self._builder()
+        data = self.data
         for attribute, plan in plans.items():
-            if "sometimes" in plan.names and not self.has(attribute):
+            raw = get_path(data, attribute)
+            if plan.sometimes and raw is MISSING:
                 continue
-            if any(
-                EXCLUDERS[r.name](self, attribute, r.params)
-                for r in plan.rules
-                if r.name in EXCLUDERS
-            ):
+            if plan.excluders and any(check(self, attribute, p) for check, p in plan.excluders):
                 self._excluded.add(attribute)
                 continue
-            await self._validate_attribute(attribute, plan, builder)
-            if self._stop_on_first_failure and self._bag.is_not_empty():
+            if plan.is_sync:
+                self._validate_sync(attribute, plan, raw, bag)
+            else:
+                await self._validate_attribute(attribute, plan, raw, bag)
+            if self._stop_on_first_failure and bag.is_not_empty():
                 break
         for hook in self._after:
             result = hook(self)
             if inspect.isawaitable(result):
                 await result
 
-    async def _validate_attribute(
-        self, attribute: str, plan: _Plan, builder: MessageBuilder
-    ) -> None:
-        bag = self._bag
-        assert bag is not None
-        raw = get_path(self.data, attribute)
+    def _validate_sync(self, attribute: str, plan: Plan, raw: Any, bag: MessageBag) -> None:
         present = raw is not MISSING
         value = raw if present else None
-        blank = is_blank_string(value)
-        for rule in plan.rules:
-            name = rule.name
-            if name in MARKERS or name in EXCLUDERS:
+        skip_plain = (
+            not present
+            or (value is None and plan.nullable)
+            or (type(value) is str and is_blank_string(value))
+        )
+        for name, fn, params, implicit, _, rule in plan.steps:
+            if skip_plain and not implicit:
                 continue
-            if name == "custom" or name == "closure":
-                implicit = bool(getattr(rule.obj, "implicit", False))
-                rule_def = None
-            else:
-                rule_def = RULES.get(name) or self._extensions.get(name)
-                if rule_def is None:
-                    continue
-                implicit = rule_def.implicit
-            if not implicit and (blank or not present or (plan.nullable and value is None)):
+            assert fn is not None
+            if fn(self, attribute, value, params):
                 continue
-            if name in ("unique", "exists") and bag.has(attribute):
+            bag.add(attribute, self._builder().build(self, attribute, name, params, value))
+            self._failed.setdefault(attribute, {})[name] = rule.params
+            if plan.bail or implicit:
+                break
+
+    async def _validate_attribute(
+        self, attribute: str, plan: Plan, raw: Any, bag: MessageBag
+    ) -> None:
+        present = raw is not MISSING
+        value = raw if present else None
+        skip_plain = not present or (plan.nullable and value is None) or is_blank_string(value)
+        for name, fn, params, implicit, is_async, rule in plan.steps:
+            if skip_plain and not implicit:
                 continue
-            if rule_def is None:
+            if fn is None:
                 messages = await self._run_custom(rule, attribute, value)
                 if not messages:
                     continue
+                builder = self._builder()
                 for line in messages:
                     bag.add(attribute, self._custom_line(builder, attribute, name, line, value))
                 self._failed.setdefault(attribute, {})[type(rule.obj).__name__] = ()
             else:
-                ok = rule_def.fn(self, attribute, value, rule.params)
-                if rule_def.is_async or inspect.isawaitable(ok):
-                    ok = await ok
+                if is_async:
+                    if (name == "unique" or name == "exists") and bag.has(attribute):
+                        continue
+                    ok = await fn(self, attribute, value, params)
+                else:
+                    ok = fn(self, attribute, value, params)
                 if ok:
                     continue
-                bag.add(attribute, builder.build(self, attribute, name, rule.params, value))
+                bag.add(attribute, self._builder().build(self, attribute, name, params, value))
                 self._failed.setdefault(attribute, {})[name] = rule.params
             if plan.bail or implicit:
                 break

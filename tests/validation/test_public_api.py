@@ -15,6 +15,7 @@ def test_exported_names() -> None:
     assert parvel.validation.__all__ == sorted(parvel.validation.__all__)
     assert set(parvel.validation.__all__) == {
         "DatabasePresenceVerifier",
+        "File",
         "InvalidRuleError",
         "MessageBag",
         "Password",

@@ -244,3 +244,12 @@ async def test_rules_as_list_with_pipes_and_case(check: Any) -> None:
     assert errors == {
         "a": ["The a field must be an integer.", "The a field must be at least 3 characters."]
     }
+
+
+def test_validation_error_with_messages() -> None:
+    error = ValidationError.with_messages(
+        {"email": "These credentials do not match.", "x": ["a", "b"]}
+    )
+    assert error.errors() == {"email": ["These credentials do not match."], "x": ["a", "b"]}
+    assert str(error) == "These credentials do not match. (and 2 more errors)"
+    assert ValidationError.with_messages({}).message == "The given data was invalid."

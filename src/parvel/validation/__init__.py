@@ -12,6 +12,7 @@ from parvel.validation.exceptions import (
     ValidationError,
     ValidatorNotRunError,
 )
+from parvel.validation.file_rule import File
 from parvel.validation.message_bag import MessageBag
 from parvel.validation.password import Password
 from parvel.validation.presence import DatabasePresenceVerifier
@@ -22,6 +23,7 @@ from parvel.validation.validator import Validator, validate
 
 __all__ = [
     "DatabasePresenceVerifier",
+    "File",
     "InvalidRuleError",
     "MessageBag",
     "Password",

@@ -218,7 +218,11 @@ def parse_rules(field: str, rules: Any) -> list[ParsedRule]:
     """Parse any accepted rule definition for ``field`` into a list of parsed rules."""
     if isinstance(rules, str):
         return list(parse_string(field, rules))
-    if isinstance(rules, RuleObject | ConditionalRules) or not isinstance(rules, Iterable):
+    if (
+        isinstance(rules, RuleObject | ConditionalRules | ParsedRule)
+        or not isinstance(rules, Iterable)
+        or callable(getattr(rules, "validate", None))
+    ):
         rules = [rules]
     out: list[ParsedRule] = []
     for item in rules:

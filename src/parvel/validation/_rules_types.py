@@ -232,6 +232,8 @@ def in_(v: Validator, a: str, value: Any, p: P) -> bool:
             return False
         members = _members(value) or []
         return all(m in allowed for m in members)
+    if isinstance(value, bool):
+        return bool(allowed & ({"true", "1"} if value else {"false", "0"}))
     if isinstance(value, str | int | float) or value is None:
         return php_str(value) in allowed
     return False
@@ -243,6 +245,8 @@ def not_in(v: Validator, a: str, value: Any, p: P) -> bool:
         if not v.has_rule(a, "array"):
             return False
         return not any(m in denied for m in _members(value) or [])
+    if isinstance(value, bool):
+        return not denied & ({"true", "1"} if value else {"false", "0"})
     return php_str(value) not in denied
 
 

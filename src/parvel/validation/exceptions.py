@@ -64,6 +64,24 @@ class ValidationError(ParvelError):
             return f"{first} (and {extra} more errors)"
         return first
 
+    @classmethod
+    def with_messages(cls, messages: dict[str, str | list[str]]) -> ValidationError:
+        """Build an error from messages, like Laravel's ``ValidationException::withMessages``.
+
+        Args:
+            messages: Field to one message or a list of messages.
+
+        Returns:
+            A new error carrying those messages.
+        """
+        from parvel.validation.message_bag import MessageBag
+
+        bag = MessageBag()
+        for field, lines in messages.items():
+            for line in [lines] if isinstance(lines, str) else lines:
+                bag.add(field, line)
+        return cls(bag)
+
     def errors(self) -> dict[str, list[str]]:
         """Return the messages keyed by field, like Laravel's ``$e->errors()``.
 

@@ -9,11 +9,13 @@ import enum
 from collections.abc import Callable, Iterable
 from typing import Any
 
+from parvel.validation._compound import AnyOf, ForEach
 from parvel.validation._parser import ConditionalRules, ParsedRule, RuleObject, parse_rules
 from parvel.validation._rules_files import dimension_constraints
 from parvel.validation._values import php_str
 from parvel.validation.contracts import WhereClause
 from parvel.validation.exceptions import InvalidRuleError
+from parvel.validation.file_rule import File
 from parvel.validation.password import Password
 
 
@@ -488,6 +490,75 @@ class Rule:
             The parsed rule.
         """
         return ParsedRule("array", tuple(php_str(k) for k in _flatten(keys)))
+
+    @staticmethod
+    def any_of(rule_sets: list[Any]) -> AnyOf:
+        """Pass when the field passes at least one of the rule sets.
+
+        Args:
+            rule_sets: A list of rule definitions (strings or lists).
+
+        Returns:
+            The rule object.
+        """
+        return AnyOf(rule_sets)
+
+    @staticmethod
+    def for_each(callback: Callable[[Any, str], Any]) -> ForEach:
+        """Compute the rules of each element: ``callback(value, attribute) -> rules``.
+
+        Args:
+            callback: Receives the element's value and its concrete field name.
+
+        Returns:
+            The per-element rules.
+        """
+        return ForEach(callback)
+
+    @staticmethod
+    def file() -> File:
+        """Start a fluent file rule (``Rule.file().types(["pdf"]).max("10mb")``).
+
+        Returns:
+            A :class:`File` rule.
+        """
+        return File()
+
+    @staticmethod
+    def image_file(allow_svg: bool = False) -> File:
+        """Start a fluent image file rule.
+
+        Args:
+            allow_svg: Accept SVG images too.
+
+        Returns:
+            A :class:`File` rule.
+        """
+        return File.image(allow_svg)
+
+    @staticmethod
+    def contains(*values: Any) -> ParsedRule:
+        """``contains``: the list holds all the values.
+
+        Args:
+            *values: The required values (or one list).
+
+        Returns:
+            The parsed rule.
+        """
+        return ParsedRule("contains", tuple(php_str(v) for v in _flatten(values)))
+
+    @staticmethod
+    def doesnt_contain(*values: Any) -> ParsedRule:
+        """``doesnt_contain``: the list holds none of the values.
+
+        Args:
+            *values: The rejected values (or one list).
+
+        Returns:
+            The parsed rule.
+        """
+        return ParsedRule("doesnt_contain", tuple(php_str(v) for v in _flatten(values)))
 
     @staticmethod
     def password() -> Password:

@@ -9,9 +9,11 @@ import inspect
 from collections.abc import Awaitable, Callable, Iterable, Mapping
 from typing import Any, ClassVar
 
+from parvel.validation._compound import ForEach
+from parvel.validation._custom import resolve_line, run_custom
 from parvel.validation._data import MISSING, build_nested, expand, get_path
 from parvel.validation._messages import MessageBuilder
-from parvel.validation._parser import ConditionalRules, ParsedRule, parse_rules, register_extension
+from parvel.validation._parser import ConditionalRules, parse_rules, register_extension
 from parvel.validation._plan import Plan, clear_cache, plan_for_string
 from parvel.validation._registry import EXTENSIONS, RuleDef
 from parvel.validation._values import is_blank_string
@@ -118,6 +120,18 @@ class Validator:
             presence_verifier=presence_verifier,
             stop_on_first_failure=stop_on_first_failure,
         )
+
+    def stop_on_first_failure(self, stop: bool = True) -> Validator:
+        """Stop validating at the first failing field (Laravel's ``stopOnFirstFailure()``).
+
+        Args:
+            stop: Whether to stop.
+
+        Returns:
+            The validator, for chaining.
+        """
+        self._stop_on_first_failure = stop
+        return self
 
     def after(self, hook: AfterHook | Iterable[AfterHook]) -> Validator:
         """Run ``hook(validator)`` after the rules; it may add errors via ``errors().add``.
@@ -396,31 +410,34 @@ class Validator:
         stars_of: dict[str, tuple[str, ...]] = {}
         self._stars = stars_of
         for pattern, plan in definitions.items():
-            if plan.conditional:
-                plan = Plan(pattern, tuple(self._resolve_conditionals(pattern, plan)))
             if "*" not in pattern:
+                if plan.conditional:
+                    plan = Plan(pattern, tuple(self._resolve(pattern, plan, pattern)))
                 known = plans.get(pattern)
                 plans[pattern] = known.merged(plan) if known is not None else plan
                 continue
             for attribute, stars in expand(self.data, pattern):
                 concrete = plan.with_stars(stars)
+                if concrete.conditional:
+                    concrete = Plan(pattern, tuple(self._resolve(pattern, concrete, attribute)))
                 known = plans.get(attribute)
                 plans[attribute] = known.merged(concrete) if known is not None else concrete
                 stars_of.setdefault(attribute, stars)
         return plans
 
-    def _resolve_conditionals(self, field: str, plan: Plan) -> list[Any]:
+    def _resolve(self, field: str, plan: Plan, attribute: str) -> list[Any]:
         out: list[Any] = []
         for rule in plan.rules:
-            if rule.name == "when" and isinstance(rule.obj, ConditionalRules):
-                chosen = Plan(field, tuple(parse_rules(field, rule.obj.choose(self.data))))
-                out.extend(
-                    self._resolve_conditionals(field, chosen)
-                    if chosen.conditional
-                    else chosen.rules
-                )
+            obj = rule.obj
+            if rule.name == "when" and isinstance(obj, ForEach):
+                chosen = obj.choose_for(self.value(attribute), attribute, self.data)
+            elif rule.name == "when" and isinstance(obj, ConditionalRules):
+                chosen = obj.choose(self.data)
             else:
                 out.append(rule)
+                continue
+            sub = Plan(field, tuple(parse_rules(field, chosen)))
+            out.extend(self._resolve(field, sub, attribute) if sub.conditional else sub.rules)
         return out
 
     def _builder(self) -> MessageBuilder:
@@ -489,12 +506,13 @@ class Validator:
             if skip_plain and not implicit:
                 continue
             if fn is None:
-                messages = await self._run_custom(rule, attribute, value)
-                if not messages:
+                failures = await run_custom(self, rule, attribute, value)
+                if not failures:
                     continue
                 builder = self._builder()
-                for line in messages:
-                    bag.add(attribute, self._custom_line(builder, attribute, name, line, value))
+                for failure in failures:
+                    line = resolve_line(Validator._lang, failure)
+                    bag.add(attribute, builder.build(self, attribute, name, (), value, line=line))
                 self._failed.setdefault(attribute, {})[type(rule.obj).__name__] = ()
             else:
                 if is_async:
@@ -509,41 +527,6 @@ class Validator:
                 self._failed.setdefault(attribute, {})[name] = rule.params
             if plan.bail or implicit:
                 break
-
-    def _custom_line(
-        self, builder: MessageBuilder, attribute: str, name: str, line: str, value: Any
-    ) -> str:
-        if line.startswith("validation."):
-            found: Any = Validator._lang
-            for part in line.split(".")[1:]:
-                found = found.get(part) if isinstance(found, Mapping) else None
-            if isinstance(found, str):
-                line = found
-        return builder.build(self, attribute, name, (), value, line=line)
-
-    async def _run_custom(self, rule: ParsedRule, attribute: str, value: Any) -> list[str]:
-        obj = rule.obj
-        failures: list[str] = []
-
-        def fail(message: str | None = None) -> None:
-            failures.append(message or "The :attribute field is invalid.")
-
-        if rule.name == "custom":
-            if hasattr(obj, "set_data"):
-                obj.set_data(self.data)
-            if hasattr(obj, "set_validator"):
-                obj.set_validator(self)
-            result = obj.validate(attribute, value, fail)
-        else:
-            result = obj(attribute, value, fail)
-        if inspect.isawaitable(result):
-            result = await result
-        if result is False and not failures:
-            message = getattr(obj, "message", None)
-            failures.append(
-                message() if callable(message) else str(message or "validation.invalid")
-            )
-        return failures
 
 
 async def validate(

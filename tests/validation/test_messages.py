@@ -53,7 +53,7 @@ async def test_custom_messages_lookup_order(check: Any) -> None:
 
 async def test_placeholder_case_variants(check: Any) -> None:
     errors = await check({}, {"name": "required"}, {"required": ":Attribute / :ATTRIBUTE / :input"})
-    assert errors == {"name": ["Name / NAME / :input"]}
+    assert errors == {"name": ["Name / NAME / empty"]}
     errors = await check({"n": "x"}, {"n": "integer"}, {"integer": "Got :input"})
     assert errors == {"n": ["Got x"]}
 
@@ -86,7 +86,7 @@ async def test_dependent_placeholders(check: Any) -> None:
     errors = await check({"a": "x", "b": "y"}, {"a": "prohibits:b"})
     assert errors == {"a": ["The a field prohibits b from being present."]}
     errors = await check({"a": "x", "langs": ["y"]}, {"a": "in_array:langs.*"})
-    assert errors == {"a": ["The a field must exist in langs."]}
+    assert errors == {"a": ["The a field must exist in langs.*."]}
 
 
 async def test_app_language_lines_override_defaults(check: Any) -> None:
@@ -120,3 +120,53 @@ def test_default_lines_match_laravel_wording() -> None:
     assert (
         MESSAGES["max"]["file"] == "The :attribute field must not be greater than :max kilobytes."
     )
+
+
+async def test_wildcard_fields_show_raw_names(check: Any) -> None:
+    errors = await check({"items": [{"unit_price": "x"}]}, {"items.*.unit_price": "numeric"})
+    assert errors == {"items.0.unit_price": ["The items.0.unit_price field must be a number."]}
+    errors = await check(
+        {"items": [{"unit_price": "x"}]},
+        {"items.*.unit_price": "numeric"},
+        attributes={"items.*.unit_price": "price"},
+    )
+    assert errors == {"items.0.unit_price": ["The price field must be a number."]}
+
+
+async def test_nested_and_attribute_keyed_messages(check: Any) -> None:
+    messages = {
+        "email": {"required": "Email please.", "email": "Real email please."},
+        "name": "Name problem.",
+    }
+    errors = await check({"email": "x"}, {"email": "required|email", "name": "required"}, messages)
+    assert errors == {"email": ["Real email please."], "name": ["Name problem."]}
+    errors = await check({}, {"email": "required"}, {"email": {"email": "unused"}})
+    assert errors == {"email": ["The email field is required."]}
+
+
+async def test_wildcard_message_keys_match_one_segment(check: Any) -> None:
+    data = {"a": [{"b": [{"c": ""}]}]}
+    messages = {
+        "a.*.c.required": "too shallow",
+        "a.*.b.*.c.required": "C is required (:first-index/:second-position).",
+    }
+    errors = await check(data, {"a.*.b.*.c": "required"}, messages)
+    assert errors == {"a.0.b.0.c": ["C is required (0/1)."]}
+
+
+async def test_size_messages_as_dict_in_custom_messages(check: Any) -> None:
+    messages = {"max": {"string": "Too long (:max chars).", "numeric": "Too big (:max)."}}
+    errors = await check({"s": "abcdef", "n": 9}, {"s": "max:3", "n": "integer|max:3"}, messages)
+    assert errors == {"s": ["Too long (3 chars)."], "n": ["Too big (3)."]}
+
+
+async def test_dimensions_placeholders(check: Any) -> None:
+    from parvel.validation import UploadedFile
+
+    png = b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR\x00\x00\x00d\x00\x00\x002\x08\x02\x00\x00\x00%W\xe9\xe9"
+    errors = await check(
+        {"f": UploadedFile("a.png", png)},
+        {"f": "dimensions:min_width=200"},
+        {"dimensions": "At least :min_width pixels wide."},
+    )
+    assert errors == {"f": ["At least 200 pixels wide."]}

@@ -1,16 +1,17 @@
 """Building failure messages: lookup order and placeholder replacement (internal).
 
 Lookup order for rule ``r`` on attribute ``a``: the messages given to the validator
-(``"a.r"``, wildcard keys such as ``"items.*.qty.r"``, then ``"r"``), the language lines'
-``custom`` section (``custom[a][r]``), the language line ``r`` (size rules pick the
-``numeric``/``file``/``string``/``array`` variant), then the extension's message.
+(``"a.r"``, wildcard keys such as ``"items.*.qty.r"`` where ``*`` matches one segment, then
+``"r"``, then ``"a"`` holding a dict per rule), the language lines' ``custom`` section
+(``custom[a][r]``), the language line ``r`` (size rules pick the ``numeric``/``file``/
+``string``/``array`` variant), then the extension's message.
 """
 
 from __future__ import annotations
 
-import fnmatch
 import re
 from collections.abc import Callable, Mapping
+from functools import lru_cache
 from typing import TYPE_CHECKING, Any
 
 from parvel.validation._data import MISSING
@@ -20,7 +21,7 @@ from parvel.validation._values import format_number, php_str, size_of, size_type
 if TYPE_CHECKING:
     from parvel.validation.validator import Validator
 
-_PLACEHOLDER = re.compile(r":([A-Za-z_]+)")
+_PLACEHOLDER = re.compile(r":([A-Za-z_]+(?:-(?:index|position))?)")
 _CAMEL = re.compile(r"(?<=[a-z0-9])([A-Z])")
 
 _OTHER_VALUE = frozenset(
@@ -77,14 +78,34 @@ _OTHER = frozenset(
 _DATES = frozenset({"after", "after_or_equal", "before", "before_or_equal", "date_equals"})
 
 
+@lru_cache(maxsize=1024)
+def _wildcard(pattern: str) -> re.Pattern[str]:
+    return re.compile("^" + re.escape(pattern).replace(r"\*", "[^.]*") + r"\Z")
+
+
+def _matches(source_key: str, key: str) -> bool:
+    if "*" in source_key:
+        return _wildcard(source_key).match(key) is not None
+    return source_key == key
+
+
 def _lookup(source: Mapping[str, Any], attribute: str, rule: str) -> Any:
-    key = f"{attribute}.{rule}"
-    if key in source:
-        return source[key]
-    for candidate, line in source.items():
-        if "*" in candidate and fnmatch.fnmatchcase(key, candidate):
-            return line
-    return source.get(rule)
+    """Laravel's inline lookup: ``attribute.rule``, then ``rule``, then ``attribute``."""
+    for key in (f"{attribute}.{rule}", rule, attribute):
+        for source_key, message in source.items():
+            if not _matches(str(source_key), key):
+                continue
+            if key == attribute and isinstance(message, Mapping):
+                if rule in message:
+                    return message[rule]
+                continue
+            if "*" in str(source_key) and isinstance(message, Mapping) and rule in message:
+                return message[rule]
+            return message
+    return None
+
+
+_INDEX_WORDS = ("first", "second", "third", "fourth", "fifth", "sixth", "seventh", "eighth")
 
 
 class MessageBuilder:
@@ -125,21 +146,33 @@ class MessageBuilder:
         if isinstance(lines, Mapping) and rule in lines:
             return lines[rule]
         for pattern, lines in custom.items():
-            matched = "*" in pattern and fnmatch.fnmatchcase(attribute, pattern)
+            matched = "*" in pattern and _matches(pattern, attribute)
             if matched and isinstance(lines, Mapping) and rule in lines:
                 return lines[rule]
         return None
 
-    def display_attribute(self, attribute: str) -> str:
-        """The name shown for ``attribute`` (custom names, else underscores as spaces)."""
+    def display_attribute(self, attribute: str, pattern: str | None = None) -> str:
+        """The name shown for ``attribute``.
+
+        Custom names (exact or wildcard) win; a field expanded from a ``*`` rule shows as is;
+        other names show with underscores as spaces.
+        """
         cached = self._display_cache.get(attribute)
         if cached is not None:
             return cached
-        name = self._custom_name(self.attributes, attribute)
+        lang_names = self.lang.get("attributes") or {}
+        name = None
+        for candidate in dict.fromkeys((attribute, pattern or attribute)):
+            name = self._custom_name(self.attributes, candidate)
+            if name is None:
+                name = self._custom_name(lang_names, candidate)
+            if name is not None:
+                break
         if name is None:
-            name = self._custom_name(self.lang.get("attributes") or {}, attribute)
-        if name is None:
-            name = _CAMEL.sub(r"_\1", attribute).lower().replace("_", " ")
+            if pattern is not None and "*" in pattern:
+                name = attribute
+            else:
+                name = _CAMEL.sub(r"_\1", attribute).lower().replace("_", " ")
         self._display_cache[attribute] = name
         return name
 
@@ -150,13 +183,15 @@ class MessageBuilder:
         if attribute in source:
             return str(source[attribute])
         for pattern, name in source.items():
-            if "*" in pattern and fnmatch.fnmatchcase(attribute, pattern):
+            if "*" in pattern and _matches(pattern, attribute):
                 return str(name)
         return None
 
     def display_value(self, attribute: str, value: Any) -> str:
         """The text shown for another field's value (``true``/``false``, ``empty``, custom)."""
         values = self.lang.get("values") or {}
+        if isinstance(value, list | tuple | dict):
+            return "array"
         text = php_str(value)
         known = values.get(attribute)
         if isinstance(known, Mapping) and text in known:
@@ -178,18 +213,21 @@ class MessageBuilder:
         text = line if line is not None else self.line(v, attribute, rule, value)
         if ":" not in text:
             return text
-        shown = self.display_attribute(attribute)
+        shown = self.display_attribute(attribute, v.pattern_of(attribute))
         table: dict[str, str] = {
             "attribute": shown,
             "Attribute": shown[:1].upper() + shown[1:],
             "ATTRIBUTE": shown.upper(),
         }
-        if isinstance(value, str | int | float) and not isinstance(value, bool):
-            table["input"] = php_str(value)
-        stars = v.stars_of(attribute)
-        if stars:
-            table["index"] = stars[0]
-            table["position"] = str(int(stars[0]) + 1) if stars[0].isdecimal() else stars[0]
+        if value is None or isinstance(value, str | int | float | bool):
+            table["input"] = self.display_value(attribute, value)
+        if v.stars_of(attribute):
+            numeric = [int(s) for s in attribute.split(".") if s.isdecimal()]
+            for number, index in enumerate(numeric):
+                word = _INDEX_WORDS[number] if number < len(_INDEX_WORDS) else "other"
+                if number == 0:
+                    table["index"], table["position"] = str(index), str(index + 1)
+                table[f"{word}-index"], table[f"{word}-position"] = str(index), str(index + 1)
         replacer = _REPLACERS.get(rule)
         if replacer is not None:
             replacer(self, v, attribute, params, table)
@@ -230,8 +268,7 @@ def _attr_list(
 
 
 def _other(b: MessageBuilder, v: Validator, a: str, p: tuple[Any, ...], t: dict[str, str]) -> None:
-    other = str(p[0])
-    t["other"] = b.display_attribute(other[:-2] if other.endswith(".*") else other)
+    t["other"] = b.display_attribute(str(p[0]))
 
 
 def _other_value(
@@ -284,9 +321,17 @@ def _first(name: str) -> _Replacer:
     def replace(
         b: MessageBuilder, v: Validator, a: str, p: tuple[Any, ...], t: dict[str, str]
     ) -> None:
-        t[name] = ", ".join(str(x) for x in p) if name == "format" else str(p[0]) if p else ""
+        t[name] = str(p[0]) if p else ""
 
     return replace
+
+
+def _dimensions(
+    b: MessageBuilder, v: Validator, a: str, p: tuple[Any, ...], t: dict[str, str]
+) -> None:
+    for param in p:
+        key, _, value = str(param).partition("=")
+        t[key.strip()] = value.strip()
 
 
 _REPLACERS: dict[str, _Replacer] = {
@@ -307,6 +352,7 @@ _REPLACERS: dict[str, _Replacer] = {
     "lt": _compare,
     "lte": _compare,
     "date_format": _first("format"),
+    "dimensions": _dimensions,
     "multiple_of": _first("value"),
     "encoding": _first("encoding"),
 }

@@ -59,6 +59,8 @@ CASES: list[tuple[dict[str, Any], str, bool]] = [
     ({"f": True}, "accepted", True),
     ({"f": "true"}, "accepted", True),
     ({"f": "no"}, "accepted", False),
+    ({"f": "YES"}, "accepted", False),
+    ({"f": 1.0}, "accepted", False),
     ({}, "accepted", False),
     ({"t": "x"}, "accepted_if:t,x", False),
     ({"t": "y"}, "accepted_if:t,x", True),

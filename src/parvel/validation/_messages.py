@@ -67,7 +67,6 @@ _PLAIN_VALUES = frozenset(
 _OTHER = frozenset(
     [
         "same",
-        "different",
         "in_array",
         "required_if_accepted",
         "required_if_declined",
@@ -347,6 +346,7 @@ _REPLACERS: dict[str, _Replacer] = {
     "in": _in,
     "not_in": _in,
     "prohibits": _prohibits,
+    "different": _prohibits,
     "gt": _compare,
     "gte": _compare,
     "lt": _compare,

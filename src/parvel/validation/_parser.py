@@ -86,12 +86,13 @@ _spec("digits min_digits max_digits", 1, 1, _INT)
 _spec("digits_between", 2, 2, _INT)
 _spec("decimal", 1, 2, _INT)
 _spec(
-    "gt gte lt lte same different after after_or_equal before before_or_equal date_equals "
+    "gt gte lt lte same after after_or_equal before before_or_equal date_equals "
     "in_array encoding regex not_regex",
     1,
     1,
 )
 _spec("confirmed", 0, 1)
+_spec("different", 1, None)
 _spec("distinct", 0, 2)
 _spec("timezone", 0, 2)
 _spec("email url array in not_in dimensions", 0, None)

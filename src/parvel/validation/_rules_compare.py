@@ -109,8 +109,11 @@ def same(v: Validator, a: str, value: Any, p: P) -> bool:
 
 
 def different(v: Validator, a: str, value: Any, p: P) -> bool:
-    other = v.get(str(p[0]))
-    return other is MISSING or not _same_value(value, other)
+    for field in p:
+        other = v.get(str(field))
+        if other is MISSING or _same_value(value, other):
+            return False
+    return True
 
 
 def confirmed(v: Validator, a: str, value: Any, p: P) -> bool:

@@ -19,13 +19,13 @@ _DECLINED = ("no", "off", "0", "false")
 def is_accepted(value: Any) -> bool:
     if value is True or (isinstance(value, int) and not isinstance(value, bool) and value == 1):
         return True
-    return isinstance(value, str) and value.lower() in _ACCEPTED
+    return isinstance(value, str) and value in _ACCEPTED
 
 
 def is_declined(value: Any) -> bool:
     if value is False or (isinstance(value, int) and not isinstance(value, bool) and value == 0):
         return True
-    return isinstance(value, str) and value.lower() in _DECLINED
+    return isinstance(value, str) and value in _DECLINED
 
 
 def _other_matches(v: Validator, params: P) -> bool:

@@ -16,7 +16,7 @@ if TYPE_CHECKING:
 
 P = tuple[Any, ...]
 
-_INT = re.compile(r"^[ \t\n\r\v\f]*[+-]?\d+[ \t\n\r\v\f]*$")
+_INT = re.compile(r"^[ \t\n\r\v\f]*[+-]?(?:0|[1-9][0-9]*)[ \t\n\r\v\f]*$")
 _DIGITS = re.compile(r"^\d*$", re.ASCII)
 _HEX_COLOR = re.compile(r"^#(?:[0-9a-fA-F]{3}|[0-9a-fA-F]{4}|[0-9a-fA-F]{6}|[0-9a-fA-F]{8})$")
 

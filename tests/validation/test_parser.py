@@ -63,3 +63,20 @@ def test_bad_rules_name_the_problem(rule: str, message: str) -> None:
         parse_rules("f", rule)
     assert message in str(info.value)
     assert info.value.hint
+
+
+@pytest.mark.parametrize(
+    "rule",
+    ["dimensions:depth=3", "dimensions:ratio=1/0", "dimensions:ratio=inf", "dimensions:width=x"],
+)
+def test_bad_dimensions_fail_at_definition(rule: str) -> None:
+    with pytest.raises(InvalidRuleError, match="dimensions"):
+        parse_rules("f", rule)
+
+
+async def test_odd_params_never_crash(check: object) -> None:
+    from parvel.validation import Validator
+
+    assert await Validator.make({"f": "x"}, {"f": 'in:"a\r,"b'}).fails()
+    assert await Validator.make({"f": "x"}, {"f": "date_format:TT"}).fails()
+    assert await Validator.make({"f": "99999999999999999"}, {"f": "date_format:U"}).fails()

@@ -216,14 +216,12 @@ def matches_format(value: object, php_format: str) -> datetime | None:
     if not isinstance(value, str) or len(value) > 128:
         return None
     if php_format == "U":
-        return (
-            datetime.fromtimestamp(int(value), UTC).replace(tzinfo=None)
-            if value.isdigit()
-            else None
-        )
+        if not value.isdecimal() or not value.isascii() or len(value) > 12:
+            return None
+        return datetime.fromtimestamp(int(value), UTC).replace(tzinfo=None)
     try:
         parsed = datetime.strptime(value, translate_format(php_format))
-    except (ValueError, OverflowError):
+    except (ValueError, OverflowError, re.error):
         return None
     if "v" in php_format and parsed.microsecond % 1000:
         return None

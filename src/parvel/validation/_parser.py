@@ -158,7 +158,10 @@ def _split_params(name: str, text: str) -> tuple[str, ...]:
         return (text,)
     if '"' not in text:
         return tuple(text.split(","))
-    return tuple(next(csv.reader([text], skipinitialspace=False)))
+    try:
+        return tuple(next(csv.reader([text], skipinitialspace=False)))
+    except (csv.Error, StopIteration):
+        return tuple(text.split(","))
 
 
 def _check(field: str, name: str, params: tuple[Any, ...]) -> tuple[Any, ...]:
@@ -189,6 +192,17 @@ def _check(field: str, name: str, params: tuple[Any, ...]) -> tuple[Any, ...]:
                     f"got {param!r}.",
                     hint=f"For example {name}:{'10' if kind == _INT else '2.5'}.",
                 ) from None
+    if name == "dimensions":
+        from parvel.validation._rules_files import dimension_constraints
+
+        try:
+            dimension_constraints(params)
+        except (ValueError, ZeroDivisionError) as exc:
+            raise InvalidRuleError(
+                f"Validation rule 'dimensions' on field {field!r}: {exc}.",
+                hint="Use min_width, max_width, min_height, max_height, width, height, "
+                "ratio, min_ratio or max_ratio, e.g. dimensions:min_width=100,ratio=3/2.",
+            ) from None
     if name in ("regex", "not_regex"):
         try:
             return (compile_php_regex(str(params[0])),)

@@ -105,6 +105,8 @@ def image(v: Validator, a: str, value: Any, p: P) -> bool:
 def _ratio(text: str) -> Fraction:
     if "/" in text:
         numerator, denominator = text.split("/", 1)
+        if float(denominator) == 0:
+            raise ValueError(f"the ratio {text!r} divides by zero")
         return Fraction(float(numerator)) / Fraction(float(denominator))
     return Fraction(float(text))
 
@@ -128,10 +130,10 @@ def dimension_constraints(params: P) -> dict[str, str]:
         key = key.strip()
         if not sep or key not in allowed:
             raise ValueError(f"unknown dimension constraint {param!r}")
-        if key.endswith("ratio"):
-            _ratio(raw)
-        else:
-            int(raw)
+        try:
+            _ratio(raw) if key.endswith("ratio") else int(raw)
+        except (OverflowError, ZeroDivisionError, ValueError) as exc:
+            raise ValueError(f"bad value in {param!r}: {exc}") from None
         out[key] = raw.strip()
     return out
 

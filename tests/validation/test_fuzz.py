@@ -7,7 +7,15 @@ from typing import Any
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from parvel.validation import Rule, UploadedFile, ValidationError, Validator, validate
+from parvel.validation import (
+    InvalidRuleError,
+    Rule,
+    UploadedFile,
+    ValidationError,
+    Validator,
+    validate,
+)
+from parvel.validation._parser import SPECS
 
 scalars = (
     st.none()
@@ -195,3 +203,60 @@ def _nest(depth: int) -> Any:
     for _ in range(depth):
         value = {"a": value}
     return value
+
+
+class _NoRows:
+    async def get_count(self, *args: Any, **kwargs: Any) -> int:
+        return 0
+
+    async def get_multi_count(self, *args: Any, **kwargs: Any) -> int:
+        return 0
+
+
+_PARAMS = st.lists(
+    st.text(max_size=6)
+    | st.sampled_from(
+        [
+            "1",
+            "-1",
+            "a",
+            "*",
+            "x=1",
+            "ratio=1/0",
+            "min_width=2",
+            "nan",
+            "/x/",
+            "Y-m-d",
+            "TT",
+            "NULL",
+        ]
+    ),
+    max_size=4,
+)
+
+
+@settings(max_examples=300, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(
+    st.sampled_from(sorted(SPECS)),
+    _PARAMS,
+    st.sampled_from([None, "x", 5, [1, "2"], {"a": 1}, "2024-01-01", ""]),
+)
+async def test_any_rule_definition_fails_early_or_runs_cleanly(
+    name: str, params: list[str], value: Any
+) -> None:
+    rule = name + (":" + ",".join(params) if params else "")
+    try:
+        validator = Validator.make(
+            {"f": value, "x": value, "a": [value]},
+            {"f": rule, "a.*": rule},
+            presence_verifier=_NoRows(),
+        )
+    except InvalidRuleError:
+        return
+
+    async def checker(password: str, guard: str | None) -> bool:
+        return True
+
+    Validator.set_password_checker(checker)
+    passed = await validator.passes()
+    assert passed == validator.errors().is_empty()

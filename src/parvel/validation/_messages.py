@@ -104,6 +104,11 @@ def _lookup(source: Mapping[str, Any], attribute: str, rule: str) -> Any:
     return None
 
 
+@lru_cache(maxsize=4096)
+def _humanize(attribute: str) -> str:
+    return _CAMEL.sub(r"_\1", attribute).lower().replace("_", " ")
+
+
 _INDEX_WORDS = ("first", "second", "third", "fourth", "fifth", "sixth", "seventh", "eighth")
 
 
@@ -168,10 +173,7 @@ class MessageBuilder:
             if name is not None:
                 break
         if name is None:
-            if pattern is not None and "*" in pattern:
-                name = attribute
-            else:
-                name = _CAMEL.sub(r"_\1", attribute).lower().replace("_", " ")
+            name = attribute if pattern is not None and "*" in pattern else _humanize(attribute)
         self._display_cache[attribute] = name
         return name
 
@@ -218,9 +220,9 @@ class MessageBuilder:
             "Attribute": shown[:1].upper() + shown[1:],
             "ATTRIBUTE": shown.upper(),
         }
-        if value is None or isinstance(value, str | int | float | bool):
+        if ":input" in text and (value is None or isinstance(value, str | int | float | bool)):
             table["input"] = self.display_value(attribute, value)
-        if v.stars_of(attribute):
+        if ("index" in text or "position" in text) and v.stars_of(attribute):
             numeric = [int(s) for s in attribute.split(".") if s.isdecimal()]
             for number, index in enumerate(numeric):
                 word = _INDEX_WORDS[number] if number < len(_INDEX_WORDS) else "other"

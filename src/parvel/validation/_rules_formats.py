@@ -20,6 +20,7 @@ _LOCAL_ASCII = re.compile(
 )
 _LABEL = re.compile(r"^(?!-)[A-Za-z0-9\-\u0080-\U0010ffff]{1,63}(?<!-)$")
 _SCHEME = re.compile(r"^[A-Za-z][A-Za-z0-9+.\-]*$")
+_SPACE = re.compile(r"\s")
 _PORT = re.compile(r"^\d{1,5}$")
 _URL_REST = re.compile(r"^[^\s<>\"{}|\\^`]*$")
 _MAC = re.compile(
@@ -110,7 +111,7 @@ def email(v: Validator, a: str, value: Any, p: P) -> bool:
 
 
 def _url_ok(value: str, protocols: frozenset[str] | None) -> bool:
-    if len(value) > 2000 or any(c.isspace() for c in value):
+    if len(value) > 2000 or _SPACE.search(value):
         return False
     scheme, sep, rest = value.partition("://")
     if not sep or not _SCHEME.match(scheme):

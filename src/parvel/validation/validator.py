@@ -483,7 +483,7 @@ class Validator:
         skip_plain = (
             not present
             or (value is None and plan.nullable)
-            or (type(value) is str and is_blank_string(value))
+            or (type(value) is str and not value.strip(" \t\n\r\0\x0b"))
         )
         for name, fn, params, implicit, _, rule in plan.steps:
             if skip_plain and not implicit:

@@ -6,334 +6,16 @@ Every object here can sit in a field's rule list next to rule strings.
 from __future__ import annotations
 
 import enum
-from collections.abc import Callable, Iterable
+from collections.abc import Callable
 from typing import Any
 
 from parvel.validation._compound import AnyOf, ForEach
-from parvel.validation._parser import ConditionalRules, ParsedRule, RuleObject, parse_rules
-from parvel.validation._rules_files import dimension_constraints
+from parvel.validation._parser import ConditionalRules, ParsedRule, parse_rules
 from parvel.validation._values import php_str
-from parvel.validation.contracts import WhereClause
-from parvel.validation.exceptions import InvalidRuleError
 from parvel.validation.file_rule import File
 from parvel.validation.password import Password
-
-
-def _flatten(values: tuple[Any, ...]) -> tuple[Any, ...]:
-    if len(values) == 1 and isinstance(values[0], Iterable) and not isinstance(values[0], str):
-        values = tuple(values[0])
-    return tuple(v.value if isinstance(v, enum.Enum) else v for v in values)
-
-
-class In(RuleObject):
-    """``in``: the value must be one of the given values."""
-
-    def __init__(self, values: tuple[Any, ...], negate: bool = False) -> None:
-        self.values = values
-        self.negate = negate
-
-    def to_rules(self) -> list[ParsedRule]:
-        """Return ``in``/``not_in`` with the values.
-
-        Returns:
-            One parsed rule.
-        """
-        return [
-            ParsedRule("not_in" if self.negate else "in", tuple(php_str(v) for v in self.values))
-        ]
-
-
-class _DatabaseRule(RuleObject):
-    def __init__(self, table: Any, column: str | None) -> None:
-        self.table = _table_name(table)
-        self.column = column
-        self.wheres: list[WhereClause] = []
-
-    def where(self, column: str, value: Any) -> Any:
-        """Add ``column = value`` to the query.
-
-        Args:
-            column: The column name.
-            value: The value; ``None`` means ``IS NULL``.
-
-        Returns:
-            The rule, for chaining.
-        """
-        self.wheres.append((column, "null", None) if value is None else (column, "=", value))
-        return self
-
-    def where_not(self, column: str, value: Any) -> Any:
-        """Add ``column != value`` to the query.
-
-        Args:
-            column: The column name.
-            value: The excluded value.
-
-        Returns:
-            The rule, for chaining.
-        """
-        self.wheres.append((column, "!=", value))
-        return self
-
-    def where_null(self, column: str) -> Any:
-        """Add ``column IS NULL`` to the query.
-
-        Args:
-            column: The column name.
-
-        Returns:
-            The rule, for chaining.
-        """
-        self.wheres.append((column, "null", None))
-        return self
-
-    def where_not_null(self, column: str) -> Any:
-        """Add ``column IS NOT NULL`` to the query.
-
-        Args:
-            column: The column name.
-
-        Returns:
-            The rule, for chaining.
-        """
-        self.wheres.append((column, "not_null", None))
-        return self
-
-    def without_trashed(self, column: str = "deleted_at") -> Any:
-        """Ignore soft-deleted rows (``deleted_at IS NULL``).
-
-        Args:
-            column: The soft-delete column.
-
-        Returns:
-            The rule, for chaining.
-        """
-        return self.where_null(column)
-
-    def with_only_trashed(self, column: str = "deleted_at") -> Any:
-        """Only consider soft-deleted rows.
-
-        Args:
-            column: The soft-delete column.
-
-        Returns:
-            The rule, for chaining.
-        """
-        return self.where_not_null(column)
-
-
-def _table_name(table: Any) -> str:
-    if isinstance(table, str):
-        return table
-    for attribute in ("table", "__tablename__"):
-        name = getattr(table, attribute, None)
-        if isinstance(name, str):
-            return name
-    raise InvalidRuleError(
-        f"Cannot find a table name in {table!r}.",
-        hint="Pass a table name or a model class with a `table` attribute.",
-    )
-
-
-class Unique(_DatabaseRule):
-    """``unique``: no row of ``table`` has this value in ``column``."""
-
-    def __init__(self, table: Any, column: str | None = None) -> None:
-        super().__init__(table, column)
-        self.ignore_id: Any = None
-        self.id_column: str | None = None
-
-    def ignore(self, id: Any, id_column: str | None = None) -> Unique:
-        """Ignore the row with this primary key (e.g. the user being updated).
-
-        Args:
-            id: The primary key value, or a model instance (its ``id_column`` attribute).
-            id_column: The key column (default ``"id"``).
-
-        Returns:
-            The rule, for chaining.
-        """
-        column = id_column or "id"
-        if hasattr(id, column) and not isinstance(id, str | int):
-            id = getattr(id, column)
-        self.ignore_id = id
-        self.id_column = id_column
-        return self
-
-    def to_rules(self) -> list[ParsedRule]:
-        """Return the ``unique`` rule with its query parameters.
-
-        Returns:
-            One parsed rule.
-        """
-        params = (
-            self.table,
-            self.column or "NULL",
-            self.ignore_id if self.ignore_id is not None else "NULL",
-            self.id_column or "NULL",
-            *self.wheres,
-        )
-        return [ParsedRule("unique", params)]
-
-
-class Exists(_DatabaseRule):
-    """``exists``: a row of ``table`` has this value (each value, for a list) in ``column``."""
-
-    def to_rules(self) -> list[ParsedRule]:
-        """Return the ``exists`` rule with its query parameters.
-
-        Returns:
-            One parsed rule.
-        """
-        return [ParsedRule("exists", (self.table, self.column or "NULL", *self.wheres))]
-
-
-class EnumRule(RuleObject):
-    """``enum``: the value is a value of the given ``Enum`` class."""
-
-    def __init__(self, enum_class: type[enum.Enum]) -> None:
-        self.enum_class = enum_class
-        self._only: tuple[enum.Enum, ...] | None = None
-        self._except: tuple[enum.Enum, ...] | None = None
-
-    def only(self, *members: Any) -> EnumRule:
-        """Accept only these members.
-
-        Args:
-            *members: Enum members (or a list of them).
-
-        Returns:
-            The rule, for chaining.
-        """
-        self._only = tuple(_members(members))
-        return self
-
-    def except_(self, *members: Any) -> EnumRule:
-        """Reject these members.
-
-        Args:
-            *members: Enum members (or a list of them).
-
-        Returns:
-            The rule, for chaining.
-        """
-        self._except = tuple(_members(members))
-        return self
-
-    def to_rules(self) -> list[ParsedRule]:
-        """Return the ``enum`` rule.
-
-        Returns:
-            One parsed rule.
-        """
-        return [ParsedRule("enum", (self.enum_class, self._only, self._except))]
-
-
-def _members(members: tuple[Any, ...]) -> list[Any]:
-    if len(members) == 1 and isinstance(members[0], Iterable):
-        return list(members[0])
-    return list(members)
-
-
-class Dimensions(RuleObject):
-    """``dimensions``: image width/height/ratio constraints."""
-
-    def __init__(self, constraints: dict[str, Any] | None = None) -> None:
-        self.constraints: dict[str, Any] = dict(constraints or {})
-
-    def _set(self, key: str, value: Any) -> Dimensions:
-        self.constraints[key] = value
-        return self
-
-    def width(self, value: int) -> Dimensions:
-        """Require an exact width in pixels.
-
-        Args:
-            value: Pixels.
-
-        Returns:
-            The rule, for chaining.
-        """
-        return self._set("width", value)
-
-    def height(self, value: int) -> Dimensions:
-        """Require an exact height in pixels.
-
-        Args:
-            value: Pixels.
-
-        Returns:
-            The rule, for chaining.
-        """
-        return self._set("height", value)
-
-    def min_width(self, value: int) -> Dimensions:
-        """Require at least this width.
-
-        Args:
-            value: Pixels.
-
-        Returns:
-            The rule, for chaining.
-        """
-        return self._set("min_width", value)
-
-    def min_height(self, value: int) -> Dimensions:
-        """Require at least this height.
-
-        Args:
-            value: Pixels.
-
-        Returns:
-            The rule, for chaining.
-        """
-        return self._set("min_height", value)
-
-    def max_width(self, value: int) -> Dimensions:
-        """Allow at most this width.
-
-        Args:
-            value: Pixels.
-
-        Returns:
-            The rule, for chaining.
-        """
-        return self._set("max_width", value)
-
-    def max_height(self, value: int) -> Dimensions:
-        """Allow at most this height.
-
-        Args:
-            value: Pixels.
-
-        Returns:
-            The rule, for chaining.
-        """
-        return self._set("max_height", value)
-
-    def ratio(self, value: float | str) -> Dimensions:
-        """Require a width/height ratio (``1.5`` or ``"3/2"``).
-
-        Args:
-            value: The ratio.
-
-        Returns:
-            The rule, for chaining.
-        """
-        return self._set("ratio", value)
-
-    def to_rules(self) -> list[ParsedRule]:
-        """Return the ``dimensions`` rule.
-
-        Returns:
-            One parsed rule.
-        """
-        params = tuple(f"{k}={v}" for k, v in self.constraints.items())
-        try:
-            dimension_constraints(params)
-        except ValueError as exc:
-            raise InvalidRuleError(f"Bad dimensions rule: {exc}.") from None
-        return [ParsedRule("dimensions", params)]
+from parvel.validation.rule_builders import DateRule, EmailRule
+from parvel.validation.rule_objects import Dimensions, EnumRule, Exists, In, Unique, flatten
 
 
 class _Conditional(ConditionalRules):
@@ -365,7 +47,7 @@ class Rule:
         Returns:
             The rule object.
         """
-        return In(_flatten(values))
+        return In(flatten(values))
 
     @staticmethod
     def not_in(*values: Any) -> In:
@@ -377,7 +59,7 @@ class Rule:
         Returns:
             The rule object.
         """
-        return In(_flatten(values), negate=True)
+        return In(flatten(values), negate=True)
 
     @staticmethod
     def unique(table: Any, column: str | None = None) -> Unique:
@@ -489,7 +171,7 @@ class Rule:
         Returns:
             The parsed rule.
         """
-        return ParsedRule("array", tuple(php_str(k) for k in _flatten(keys)))
+        return ParsedRule("array", tuple(php_str(k) for k in flatten(keys)))
 
     @staticmethod
     def any_of(rule_sets: list[Any]) -> AnyOf:
@@ -546,7 +228,7 @@ class Rule:
         Returns:
             The parsed rule.
         """
-        return ParsedRule("contains", tuple(php_str(v) for v in _flatten(values)))
+        return ParsedRule("contains", tuple(php_str(v) for v in flatten(values)))
 
     @staticmethod
     def doesnt_contain(*values: Any) -> ParsedRule:
@@ -558,7 +240,25 @@ class Rule:
         Returns:
             The parsed rule.
         """
-        return ParsedRule("doesnt_contain", tuple(php_str(v) for v in _flatten(values)))
+        return ParsedRule("doesnt_contain", tuple(php_str(v) for v in flatten(values)))
+
+    @staticmethod
+    def date() -> DateRule:
+        """Start a fluent date rule (``Rule.date().after_today()``).
+
+        Returns:
+            A :class:`DateRule`.
+        """
+        return DateRule()
+
+    @staticmethod
+    def email() -> EmailRule:
+        """Start a fluent email rule (``Rule.email().rfc_compliant(strict=True)``).
+
+        Returns:
+            An :class:`EmailRule`.
+        """
+        return EmailRule()
 
     @staticmethod
     def password() -> Password:

@@ -27,6 +27,7 @@ def test_message_bag_api() -> None:
     assert bag.any()
     assert not bag.is_empty()
     assert bag.to_dict()["email"] == ["Bad email.", "Taken."]
+    assert bag.to_json().startswith('{"email":["Bad email.","Taken."]')
     bag.forget("email")
     assert not bag.has("email")
     merged = MessageBag().merge(bag).merge({"x": ["y"]})

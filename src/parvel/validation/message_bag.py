@@ -5,6 +5,8 @@ from __future__ import annotations
 import fnmatch
 from collections.abc import Iterable, Iterator
 
+import orjson
+
 
 class MessageBag:
     """An ordered collection of messages per key.
@@ -173,6 +175,14 @@ class MessageBag:
             The same value as :meth:`messages`.
         """
         return self.messages()
+
+    def to_json(self) -> str:
+        """Return the messages as a JSON object string.
+
+        Returns:
+            ``{"field": ["message", ...], ...}`` encoded as JSON.
+        """
+        return orjson.dumps(self._messages).decode()
 
     def forget(self, key: str) -> MessageBag:
         """Remove the messages of ``key``.

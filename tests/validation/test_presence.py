@@ -38,6 +38,11 @@ class Query:
         self.bindings.extend(values)
         return self
 
+    def where_not_in(self, column: str, values: list[Any]) -> Query:
+        self.clauses.append(f'"{column}" NOT IN ({", ".join("?" for _ in values)})')
+        self.bindings.extend(values)
+        return self
+
     async def count(self) -> int:
         where = " AND ".join(self.clauses) or "1"
         sql = f'SELECT COUNT(*) FROM "{self.table}" WHERE {where}'
@@ -100,6 +105,24 @@ async def test_unique_and_exists_on_sqlite(manager: Manager) -> None:
         {"e": "a@x.io"}, {"e": "unique:main.users,email"}, presence_verifier=verifier
     ).passes()
     assert manager.names[-1] == "main"
+
+
+async def test_query_constraints_on_sqlite(manager: Manager) -> None:
+    verifier = DatabasePresenceVerifier(manager)
+    rule = Rule.unique("users", "email").where_in("id", [1, 2]).where_not_in("id", [2])
+    v = Validator.make({"email": "a@x.io"}, {"email": [rule]}, presence_verifier=verifier)
+    assert await v.fails()
+    rule = Rule.unique("users", "email").where("id", [2, 3])
+    assert await Validator.make(
+        {"email": "a@x.io"}, {"email": [rule]}, presence_verifier=verifier
+    ).passes()
+    rule = Rule.exists("users", "email").where(lambda query: query.where_not_null("deleted_at"))
+    assert await Validator.make({"e": "b@x.io"}, {"e": [rule]}, presence_verifier=verifier).passes()
+    assert await Validator.make({"e": "a@x.io"}, {"e": [rule]}, presence_verifier=verifier).fails()
+    trashed = Rule.exists("users", "email").with_only_trashed().where("email", None)
+    assert await Validator.make(
+        {"e": "b@x.io"}, {"e": [trashed]}, presence_verifier=verifier
+    ).fails()
 
 
 async def test_without_manager_is_a_clear_error() -> None:

@@ -13,7 +13,9 @@ from collections.abc import Sequence
 from typing import Any, Protocol, runtime_checkable
 
 #: One extra ``where`` condition of a unique/exists query: ``(column, operator, value)``.
-#: Operators are ``"="``, ``"!="``, ``"null"`` and ``"not_null"`` (value ignored for the last two).
+#: Operators are ``"="``, ``"!="``, ``"null"``, ``"not_null"`` (value ignored), ``"in"`` and
+#: ``"not_in"`` (value is a list) and ``"callback"`` (value is a function receiving the query
+#: builder; only a database-backed verifier can apply it).
 WhereClause = tuple[str, str, Any]
 
 

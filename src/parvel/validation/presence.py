@@ -2,7 +2,7 @@
 
 It speaks to a database manager offering ``manager.connection(name).table(t)`` and a query
 builder with ``where(column, operator, value)``, ``where_null``, ``where_not_null``,
-``where_in`` and ``await count()``. Without an explicit manager it imports ``parvel.database``
+``where_in``, ``where_not_in`` and ``await count()``. Without an explicit manager it imports ``parvel.database``
 lazily (at the first query), so the validation component works without the database layer.
 """
 
@@ -56,6 +56,13 @@ class DatabasePresenceVerifier:
                 query = query.where_null(column)
             elif operator == "not_null":
                 query = query.where_not_null(column)
+            elif operator == "in":
+                query = query.where_in(column, list(value))
+            elif operator == "not_in":
+                query = query.where_not_in(column, list(value))
+            elif operator == "callback":
+                result = value(query)
+                query = query if result is None else result
             else:
                 query = query.where(column, "<>" if operator == "!=" else operator, value)
         return query

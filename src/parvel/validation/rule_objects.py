@@ -6,7 +6,7 @@ Each object turns into parsed rules when the rules are defined.
 from __future__ import annotations
 
 import enum
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from typing import Any
 
 from parvel.validation._parser import ParsedRule, RuleObject
@@ -54,17 +54,54 @@ class _DatabaseRule(RuleObject):
         self.column = column
         self.wheres: list[WhereClause] = []
 
-    def where(self, column: str, value: Any) -> Any:
-        """Add ``column = value`` to the query.
+    def where(self, column: str | Callable[[Any], Any], value: Any = None) -> Any:
+        """Add ``column = value`` to the query, or a callback receiving the query builder.
+
+        A list or tuple value means ``IN``; ``None`` means ``IS NULL``. A callback
+        (``lambda query: query.where("active", "=", 1)``) is only understood by the database
+        verifier.
 
         Args:
-            column: The column name.
-            value: The value; ``None`` means ``IS NULL``.
+            column: The column name, or a callback.
+            value: The value.
 
         Returns:
             The rule, for chaining.
         """
-        self.wheres.append((column, "null", None) if value is None else (column, "=", value))
+        if callable(column):
+            self.wheres.append(("", "callback", column))
+        elif value is None:
+            self.wheres.append((column, "null", None))
+        elif isinstance(value, list | tuple):
+            self.wheres.append((column, "in", list(value)))
+        else:
+            self.wheres.append((column, "=", value))
+        return self
+
+    def where_in(self, column: str, values: Iterable[Any]) -> Any:
+        """Add ``column IN (values)`` to the query.
+
+        Args:
+            column: The column name.
+            values: The accepted values.
+
+        Returns:
+            The rule, for chaining.
+        """
+        self.wheres.append((column, "in", list(values)))
+        return self
+
+    def where_not_in(self, column: str, values: Iterable[Any]) -> Any:
+        """Add ``column NOT IN (values)`` to the query.
+
+        Args:
+            column: The column name.
+            values: The rejected values.
+
+        Returns:
+            The rule, for chaining.
+        """
+        self.wheres.append((column, "not_in", list(values)))
         return self
 
     def where_not(self, column: str, value: Any) -> Any:

@@ -131,10 +131,23 @@ async def test_validated_nests_wildcard_results() -> None:
     assert await v.validate() == {"title": "t", "items": [{"qty": 1}, {"qty": 2}]}
 
 
-async def test_validated_parent_array_rule_keeps_whole_value() -> None:
-    data = {"items": [{"qty": 1, "note": "n"}]}
-    v = Validator.make(data, {"items": "array", "items.*.qty": "integer"})
-    assert await v.validate() == {"items": [{"qty": 1, "note": "n"}]}
+async def test_validated_parent_array_rule_excludes_unvalidated_keys() -> None:
+    data = {"items": [{"qty": 1, "note": "n"}], "meta": {"a": 1, "b": 2}, "tags": ["x"]}
+    rules = {
+        "items": "array",
+        "items.*.qty": "integer",
+        "meta": "array:a,b",
+        "meta.a": "integer",
+        "tags": "array",
+    }
+    v = Validator.make(data, rules)
+    assert await v.validate() == {"items": [{"qty": 1}], "meta": {"a": 1, "b": 2}, "tags": ["x"]}
+
+
+async def test_excluded_parent_excludes_children() -> None:
+    data = {"kind": "none", "address": {"city": "Paris", "zip": "75001"}}
+    rules = {"address": "exclude_if:kind,none|array", "address.city": "required|string"}
+    assert await validate(data, rules) == {}
 
 
 async def test_validated_omits_absent_optional_keys() -> None:

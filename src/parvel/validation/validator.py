@@ -303,6 +303,9 @@ class Validator:
     def validated(self) -> dict[str, Any]:
         """Return only the input keys that have rules, were present and are not excluded.
 
+        A key with a plain ``array`` rule whose children also have rules (``items`` with
+        ``items.*.qty``) keeps only the validated children, like Laravel's default.
+
         Returns:
             Nested data (wildcard results keep their lists).
 
@@ -313,7 +316,23 @@ class Validator:
         bag = self.errors()
         if bag.is_not_empty():
             raise ValidationError(bag, validator=self)
-        keys = [a for a in self._plans if a not in self._excluded]
+        plans = self._plans
+        keys = [a for a in plans if a not in self._excluded]
+        parents = {
+            a
+            for a, plan in plans.items()
+            if any(r.name == "array" and not r.params for r in plan.rules)
+        }
+        if parents:
+            children = {k.rsplit(".", 1)[0] for k in keys if "." in k}
+            prefixes = {
+                ".".join(c.split(".")[:i]) for c in children for i in range(1, c.count(".") + 2)
+            }
+            keys = [
+                k
+                for k in keys
+                if not (k in parents and k in prefixes and self.value(k) is not None)
+            ]
         return build_nested(self.data, keys)
 
     def safe(self) -> ValidatedInput:
@@ -466,6 +485,9 @@ class Validator:
             if plan.excluders and any(check(self, attribute, p) for check, p in plan.excluders):
                 self._excluded.add(attribute)
                 continue
+            if self._excluded and self._under_excluded(attribute):
+                self._excluded.add(attribute)
+                continue
             if plan.is_sync:
                 self._validate_sync(attribute, plan, raw, bag)
             else:
@@ -476,6 +498,9 @@ class Validator:
             result = hook(self)
             if inspect.isawaitable(result):
                 await result
+
+    def _under_excluded(self, attribute: str) -> bool:
+        return any(attribute.startswith(parent + ".") for parent in self._excluded)
 
     def _validate_sync(self, attribute: str, plan: Plan, raw: Any, bag: MessageBag) -> None:
         present = raw is not MISSING

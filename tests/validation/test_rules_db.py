@@ -67,6 +67,35 @@ async def test_unique_ignore_model_instance(check: Any, memory_verifier: Any) ->
     assert errors == {}
 
 
+async def test_unique_with_orm_style_model(check: Any, memory_verifier: Any) -> None:
+    class Account:
+        @classmethod
+        def get_table(cls) -> str:
+            return "users"
+
+        def get_key_name(self) -> str:
+            return "id"
+
+        def get_key(self) -> int:
+            return 1
+
+    rule = Rule.unique(Account, "email").ignore(Account())
+    assert (
+        await check(
+            {"email": "taken@example.com"}, {"email": [rule]}, presence_verifier=memory_verifier
+        )
+        == {}
+    )
+    assert rule.to_rules()[0].params[:4] == ("users", "email", 1, "id")
+
+
+def test_table_name_errors() -> None:
+    from parvel.validation import InvalidRuleError
+
+    with pytest.raises(InvalidRuleError, match="table name"):
+        Rule.unique(object())
+
+
 async def test_unique_on_connection(check: Any, memory_verifier: Any) -> None:
     errors = await check(
         {"email": "old@example.com"},

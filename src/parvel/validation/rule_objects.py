@@ -171,6 +171,15 @@ def _table_name(table: Any) -> str:
         name = getattr(table, attribute, None)
         if isinstance(name, str):
             return name
+    for method in ("get_table", "table_name"):
+        getter = getattr(table, method, None)
+        if callable(getter):
+            try:
+                name = getter()
+            except TypeError:
+                continue
+            if isinstance(name, str):
+                return name
     raise InvalidRuleError(
         f"Cannot find a table name in {table!r}.",
         hint="Pass a table name or a model class with a `table` attribute.",
@@ -195,9 +204,16 @@ class Unique(_DatabaseRule):
         Returns:
             The rule, for chaining.
         """
-        column = id_column or "id"
-        if hasattr(id, column) and not isinstance(id, str | int):
-            id = getattr(id, column)
+        if not isinstance(id, str | int | float) and id is not None:
+            key_name = getattr(id, "get_key_name", None)
+            if id_column is None and callable(key_name):
+                id_column = str(key_name())
+            get_key = getattr(id, "get_key", None)
+            column = id_column or "id"
+            if callable(get_key):
+                id = get_key()
+            elif hasattr(id, column):
+                id = getattr(id, column)
         self.ignore_id = id
         self.id_column = id_column
         return self

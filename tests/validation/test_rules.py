@@ -77,6 +77,8 @@ def test_rule_parse_validates_now() -> None:
 async def test_password_rule(check: Any) -> None:
     rule = Rule.password().min(8).mixed_case().numbers()
     assert isinstance(Password.min(8), Password)
+    chained = Password.min(4).letters().min(10)
+    assert (chained.length, chained.require_letters) == (10, True)
     assert await check({"p": "Secret123"}, {"p": ["required", rule]}) == {}
     errors = await check({"p": "secret"}, {"p": ["required", rule]})
     assert errors == {

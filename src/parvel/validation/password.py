@@ -7,6 +7,21 @@ from collections.abc import Callable
 from typing import Any, ClassVar
 
 
+class _Min:
+    """``Password.min(8)`` starts a rule; ``rule.min(8)`` on an instance sets its minimum."""
+
+    def __get__(
+        self, instance: Password | None, owner: type[Password]
+    ) -> Callable[[int], Password]:
+        if instance is None:
+            return owner
+
+        def at_least(length: int) -> Password:
+            return instance.at_least(length)
+
+        return at_least
+
+
 class Password:
     """A password strength rule object (Laravel's ``Password`` rule).
 
@@ -26,17 +41,7 @@ class Password:
         self.require_numbers = False
         self.require_symbols = False
 
-    @classmethod
-    def min(cls, length: int) -> Password:
-        """Start a rule requiring at least ``length`` characters.
-
-        Args:
-            length: The minimum length.
-
-        Returns:
-            A new rule.
-        """
-        return cls(length)
+    min = _Min()
 
     @classmethod
     def defaults(cls, factory: Callable[[], Password] | None = None) -> Password:

@@ -47,5 +47,7 @@ async def test_image_builder(check: Any) -> None:
     svg = UploadedFile("a.svg", b"<svg></svg>")
     assert await check({"a": svg}, {"a": [File.image()]}) != {}
     assert await check({"a": svg}, {"a": [File.image(allow_svg=True)]}) == {}
+    chained = Rule.image_file().types(["png"]).max(10)
+    assert [r.name for r in chained.to_rules()] == ["file", "image", "mimes", "max"]
     mime = File.types("image/png").between(0, 10).size(0.05).rules("required")
     assert [r.name for r in mime.to_rules()] == ["file", "mimetypes", "size", "between", "required"]

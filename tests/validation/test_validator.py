@@ -266,3 +266,32 @@ def test_validation_error_with_messages() -> None:
     assert error.errors() == {"email": ["These credentials do not match."], "x": ["a", "b"]}
     assert str(error) == "These credentials do not match. (and 2 more errors)"
     assert ValidationError.with_messages({}).message == "The given data was invalid."
+
+
+async def test_sometimes_with_array_items() -> None:
+    data = {
+        "channels": [
+            {"type": "email", "address": "abigail@example.com"},
+            {"type": "url", "address": "https://example.com"},
+            {"type": "email", "address": "not-an-email"},
+        ]
+    }
+    v = Validator.make(data, {"channels.*.type": "required|in:email,url"})
+    v.sometimes("channels.*.address", "email", lambda data, item: item["type"] == "email")
+    v.sometimes("channels.*.address", "url", lambda data, item: item["type"] != "email")
+    assert await v.fails()
+    assert v.errors().messages() == {
+        "channels.2.address": ["The channels.2.address field must be a valid email address."]
+    }
+
+
+async def test_sometimes_callback_with_varargs_gets_item() -> None:
+    seen: list[Any] = []
+
+    def callback(*args: Any) -> bool:
+        seen.append(args[1])
+        return False
+
+    v = Validator.make({"a": {"b": 1}}, {}).sometimes("a.b", "string", callback)
+    assert await v.passes()
+    assert seen == [{"b": 1}]

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from typing import Any
 
 from parvel.validation._parser import ParsedRule, RuleObject, parse_rules
@@ -40,8 +41,25 @@ def _number(value: float) -> str:
     return str(int(value)) if value.is_integer() else str(value)
 
 
+class _Types:
+    """``File.types([...])`` starts a rule; ``rule.types([...])`` sets the types of an instance."""
+
+    def __get__(
+        self, instance: File | None, owner: type[File]
+    ) -> Callable[[str | list[str]], File]:
+        def with_types(types: str | list[str]) -> File:
+            rule = instance if instance is not None else owner()
+            rule._types = [types] if isinstance(types, str) else list(types)
+            return rule
+
+        return with_types
+
+
 class File(RuleObject):
     """A file rule built fluently.
+
+    ``File.types(["pdf"])`` (or ``rule.types(...)`` on an instance) sets the accepted
+    extensions or MIME types, checked against the content.
 
     Example:
         >>> rule = File.types(["mp3", "wav"]).min(1024).max("12mb")
@@ -69,19 +87,7 @@ class File(RuleObject):
         """
         return cls(image=True, allow_svg=allow_svg)
 
-    @classmethod
-    def types(cls, types: str | list[str]) -> File:
-        """Start a rule accepting these extensions or MIME types (content-checked).
-
-        Args:
-            types: ``"pdf"``, ``["mp3", "wav"]`` or MIME types such as ``"image/png"``.
-
-        Returns:
-            A new rule.
-        """
-        rule = cls()
-        rule._types = [types] if isinstance(types, str) else list(types)
-        return rule
+    types = _Types()
 
     def extensions(self, extensions: str | list[str]) -> File:
         """Also require one of these client file-name extensions.

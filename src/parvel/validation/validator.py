@@ -151,10 +151,14 @@ class Validator:
     ) -> Validator:
         """Add ``rules`` to ``attribute`` when ``callback(data)`` is true at run time.
 
+        A callback taking two arguments is called per element as ``callback(data, item)``,
+        where ``item`` is the element holding the field (``channels.*.address`` gets
+        ``channels[i]``).
+
         Args:
             attribute: One field or several.
             rules: The rules to add (any accepted rule form).
-            callback: Receives the input data.
+            callback: Receives the input data (and the current item).
 
         Returns:
             The validator, for chaining.
@@ -420,7 +424,11 @@ class Validator:
     # -- engine ---------------------------------------------------------------------------
     def _expand(self) -> dict[str, Plan]:
         definitions = dict(self._definitions)
+        per_item: list[tuple[str, Plan, Callable[..., Any]]] = []
         for plans_to_add, callback in self._sometimes:
+            if _positional_count(callback) >= 2:
+                per_item.extend((field, extra, callback) for field, extra in plans_to_add.items())
+                continue
             if callback(self.data):
                 for field, extra in plans_to_add.items():
                     known = definitions.get(field)
@@ -439,6 +447,16 @@ class Validator:
                 concrete = plan.with_stars(stars)
                 if concrete.conditional:
                     concrete = Plan(pattern, tuple(self._resolve(pattern, concrete, attribute)))
+                known = plans.get(attribute)
+                plans[attribute] = known.merged(concrete) if known is not None else concrete
+                stars_of.setdefault(attribute, stars)
+        for field, extra, callback in per_item:
+            targets = expand(self.data, field) if "*" in field else [(field, ())]
+            for attribute, stars in targets:
+                parent = attribute.rpartition(".")[0]
+                if not callback(self.data, self.value(parent) if parent else self.data):
+                    continue
+                concrete = extra.with_stars(stars)
                 known = plans.get(attribute)
                 plans[attribute] = known.merged(concrete) if known is not None else concrete
                 stars_of.setdefault(attribute, stars)
@@ -552,6 +570,17 @@ class Validator:
                 self._failed.setdefault(attribute, {})[name] = rule.params
             if plan.bail or implicit:
                 break
+
+
+def _positional_count(callback: Callable[..., Any]) -> int:
+    try:
+        parameters = inspect.signature(callback).parameters.values()
+    except (TypeError, ValueError):
+        return 1
+    kinds = (inspect.Parameter.POSITIONAL_ONLY, inspect.Parameter.POSITIONAL_OR_KEYWORD)
+    if any(p.kind is inspect.Parameter.VAR_POSITIONAL for p in parameters):
+        return 2
+    return sum(1 for p in parameters if p.kind in kinds)
 
 
 async def validate(

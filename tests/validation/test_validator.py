@@ -295,3 +295,25 @@ async def test_sometimes_callback_with_varargs_gets_item() -> None:
     v = Validator.make({"a": {"b": 1}}, {}).sometimes("a.b", "string", callback)
     assert await v.passes()
     assert seen == [{"b": 1}]
+
+
+async def test_escaped_dots_address_literal_keys() -> None:
+    data = {"v1.0": "", "meta": {"app.name": "x"}, "items": [{"a.b": 1}]}
+    rules = {
+        "v1\\.0": "required",
+        "meta.app\\.name": "string|min:3",
+        "items.*.a\\.b": "integer|min:5",
+    }
+    v = Validator.make(data, rules)
+    assert await v.fails()
+    assert v.errors().messages() == {
+        "v1.0": ["The v1.0 field is required."],
+        "meta.app.name": ["The meta.app.name field must be at least 3 characters."],
+        "items.0.a.b": ["The items.0.a.b field must be at least 5."],
+    }
+    ok = Validator.make(
+        {"v1.0": "yes", "items": [{"a.b": 9}]}, {"v1\\.0": "required", "items.*.a\\.b": "integer"}
+    )
+    assert await ok.validate() == {"v1.0": "yes", "items": [{"a.b": 9}]}
+    dependent = Validator.make({"v1.0": "x"}, {"other": "required_with:v1\\.0"})
+    assert await dependent.fails()

@@ -17,15 +17,35 @@ class _Missing:
 
 MISSING: Final = _Missing()
 
+#: Stands for a backslash-escaped dot (a literal dot in a rule key) inside internal paths.
+ESC: Final = "\x1f"
+
+
+def escape(path: str) -> str:
+    """Turn a backslash-escaped dot (a literal dot in a key) into the internal marker."""
+    return path.replace("\\.", ESC) if "\\" in path else path
+
+
+def unescape(path: str) -> str:
+    """The public form of an internal path (literal dots restored)."""
+    return path.replace(ESC, ".") if ESC in path else path
+
+
+def segments(path: str) -> list[str]:
+    """Split a dot path into keys, honouring escaped dots."""
+    path = escape(path)
+    parts = path.split(".")
+    return [part.replace(ESC, ".") for part in parts] if ESC in path else parts
+
 
 def get_path(data: Any, path: str) -> Any:
     """Return the value at ``path`` ("a.b.0"), or ``MISSING`` when any segment is absent."""
-    if type(data) is dict and "." not in path:
+    if type(data) is dict and "." not in path and ESC not in path:
         if path in data:
             return data[path]
         return MISSING if not path.isdecimal() else data.get(int(path), MISSING)
     current = data
-    for segment in path.split("."):
+    for segment in segments(path):
         if isinstance(current, dict):
             if segment in current:
                 current = current[segment]
@@ -55,6 +75,14 @@ def _children(value: Any) -> list[tuple[str, Any]]:
     return []
 
 
+def _child(value: Any, key: str) -> Any:
+    if isinstance(value, dict):
+        if key in value:
+            return value[key]
+        return value.get(int(key), MISSING) if key.isdecimal() else MISSING
+    return get_path(value, key) if "." not in key else MISSING
+
+
 def expand(data: Any, pattern: str) -> list[tuple[str, tuple[str, ...]]]:
     """Expand a ``*`` pattern into concrete paths with the keys each ``*`` matched.
 
@@ -62,14 +90,17 @@ def expand(data: Any, pattern: str) -> list[tuple[str, tuple[str, ...]]]:
     on ``items.0.qty``); a wildcard over a missing or scalar value matches nothing.
     """
     states: list[tuple[Any, list[str], tuple[str, ...]]] = [(data, [], ())]
-    for segment in pattern.split("."):
+    for segment in escape(pattern).split("."):
         next_states: list[tuple[Any, list[str], tuple[str, ...]]] = []
         for value, parts, stars in states:
             if segment == "*":
                 for key, child in _children(value):
-                    next_states.append((child, [*parts, key], (*stars, key)))
+                    marked = key.replace(".", ESC)
+                    next_states.append((child, [*parts, marked], (*stars, key)))
             else:
-                child = get_path(value, segment) if value is not MISSING else MISSING
+                child = (
+                    _child(value, segment.replace(ESC, ".")) if value is not MISSING else MISSING
+                )
                 next_states.append((child, [*parts, segment], stars))
         states = next_states
         if not states:
@@ -111,8 +142,8 @@ def build_nested(data: Any, paths: list[str]) -> dict[str, Any]:
         if value is MISSING:
             continue
         node = tree
-        segments = path.split(".")
-        for segment in segments[:-1]:
+        keys = segments(path)
+        for segment in keys[:-1]:
             child = node.get(segment)
             if isinstance(child, _Leaf):
                 break
@@ -120,7 +151,7 @@ def build_nested(data: Any, paths: list[str]) -> dict[str, Any]:
                 child = node[segment] = {}
             node = child
         else:
-            node[segments[-1]] = _Leaf(value)
+            node[keys[-1]] = _Leaf(value)
     result = _materialize(tree, data)
     return result if isinstance(result, dict) else {}
 
@@ -133,7 +164,7 @@ def _materialize(node: Any, original: Any) -> Any:
         return [_materialize(node[k], original[int(k)]) for k in keys]
     out: dict[Any, Any] = {}
     for key, child in node.items():
-        sub = get_path(original, key) if original is not MISSING else MISSING
+        sub = _child(original, key) if original is not MISSING else MISSING
         real_key: Any = key
         if isinstance(original, dict) and key not in original and key.isdecimal():
             real_key = int(key)

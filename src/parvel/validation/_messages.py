@@ -14,7 +14,7 @@ from collections.abc import Callable, Mapping
 from functools import lru_cache
 from typing import TYPE_CHECKING, Any
 
-from parvel.validation._data import MISSING
+from parvel.validation._data import MISSING, unescape
 from parvel.validation._dates import parse_date
 from parvel.validation._values import format_number, php_str, size_of, size_type
 
@@ -128,11 +128,14 @@ class MessageBuilder:
         self.extension_messages = extension_messages
         self._display_cache: dict[str, str] = {}
 
-    def line(self, v: Validator, attribute: str, rule: str, value: Any) -> str:
+    def line(
+        self, v: Validator, attribute: str, rule: str, value: Any, public: str | None = None
+    ) -> str:
         """Find the raw message line (placeholders unreplaced)."""
-        found = _lookup(self.messages, attribute, rule) if self.messages else None
+        name = public if public is not None else unescape(attribute)
+        found = _lookup(self.messages, name, rule) if self.messages else None
         if found is None:
-            found = self._lang_custom(attribute, rule)
+            found = self._lang_custom(name, rule)
         if found is None:
             found = self.lang.get(rule)
         if found is None:
@@ -211,10 +214,11 @@ class MessageBuilder:
         line: str | None = None,
     ) -> str:
         """Return the final message for a failed ``rule``."""
-        text = line if line is not None else self.line(v, attribute, rule, value)
+        public = unescape(attribute)
+        text = line if line is not None else self.line(v, attribute, rule, value, public)
         if ":" not in text:
             return text
-        shown = self.display_attribute(attribute, v.pattern_of(attribute))
+        shown = self.display_attribute(public, unescape(v.pattern_of(attribute)))
         table: dict[str, str] = {
             "attribute": shown,
             "Attribute": shown[:1].upper() + shown[1:],
@@ -223,7 +227,7 @@ class MessageBuilder:
         if ":input" in text and (value is None or isinstance(value, str | int | float | bool)):
             table["input"] = self.display_value(attribute, value)
         if ("index" in text or "position" in text) and v.stars_of(attribute):
-            numeric = [int(s) for s in attribute.split(".") if s.isdecimal()]
+            numeric = [int(s) for s in public.split(".") if s.isdecimal()]
             for number, index in enumerate(numeric):
                 word = _INDEX_WORDS[number] if number < len(_INDEX_WORDS) else "other"
                 if number == 0:

@@ -11,7 +11,7 @@ from typing import Any, ClassVar
 
 from parvel.validation._compound import ForEach
 from parvel.validation._custom import resolve_line, run_custom
-from parvel.validation._data import MISSING, build_nested, expand, get_path
+from parvel.validation._data import MISSING, build_nested, escape, expand, get_path, unescape
 from parvel.validation._messages import MessageBuilder
 from parvel.validation._parser import ConditionalRules, parse_rules, register_extension
 from parvel.validation._plan import Plan, clear_cache, plan_for_string
@@ -68,7 +68,7 @@ class Validator:
         self.data: Any = data
         self._definitions: dict[str, Plan] = {}
         for field, field_rules in rules.items():
-            name = str(field)
+            name = escape(str(field))
             if isinstance(field_rules, str):
                 self._definitions[name] = plan_for_string(name, field_rules)
             else:
@@ -163,7 +163,9 @@ class Validator:
         Returns:
             The validator, for chaining.
         """
-        fields = [attribute] if isinstance(attribute, str) else list(attribute)
+        fields = (
+            [escape(attribute)] if isinstance(attribute, str) else [escape(a) for a in attribute]
+        )
         plans = {f: Plan(f, tuple(parse_rules(f, rules))) for f in fields}
         self._sometimes.append((plans, callback))
         return self
@@ -534,8 +536,9 @@ class Validator:
             assert fn is not None
             if fn(self, attribute, value, params):
                 continue
-            bag.add(attribute, self._builder().build(self, attribute, name, params, value))
-            self._failed.setdefault(attribute, {})[name] = rule.params
+            key = unescape(attribute)
+            bag.add(key, self._builder().build(self, attribute, name, params, value))
+            self._failed.setdefault(key, {})[name] = rule.params
             if plan.bail or implicit:
                 break
 
@@ -555,19 +558,23 @@ class Validator:
                 builder = self._builder()
                 for failure in failures:
                     line = resolve_line(Validator._lang, failure)
-                    bag.add(attribute, builder.build(self, attribute, name, (), value, line=line))
-                self._failed.setdefault(attribute, {})[type(rule.obj).__name__] = ()
+                    bag.add(
+                        unescape(attribute),
+                        builder.build(self, attribute, name, (), value, line=line),
+                    )
+                self._failed.setdefault(unescape(attribute), {})[type(rule.obj).__name__] = ()
             else:
                 if is_async:
-                    if (name == "unique" or name == "exists") and bag.has(attribute):
+                    if (name == "unique" or name == "exists") and bag.has(unescape(attribute)):
                         continue
                     ok = await fn(self, attribute, value, params)
                 else:
                     ok = fn(self, attribute, value, params)
                 if ok:
                     continue
-                bag.add(attribute, self._builder().build(self, attribute, name, params, value))
-                self._failed.setdefault(attribute, {})[name] = rule.params
+                key = unescape(attribute)
+                bag.add(key, self._builder().build(self, attribute, name, params, value))
+                self._failed.setdefault(key, {})[name] = rule.params
             if plan.bail or implicit:
                 break
 

@@ -114,3 +114,18 @@ def test_rule_stub_exists() -> None:
     text = stub.read_text()
     assert "{{ class }}" in text
     assert "def validate(self, attribute: str, value: Any, fail: Fail) -> None:" in text
+    implicit = (stub.parent / "rule.implicit.stub").read_text()
+    assert "implicit = True" in implicit
+
+
+def test_rule_stub_renders_to_a_working_rule() -> None:
+    import parvel.validation
+
+    folder = Path(parvel.validation.__file__).parent / "stubs"
+    for name in ("rule.stub", "rule.implicit.stub"):
+        source = (folder / name).read_text().replace("{{ class }}", "Uppercase")
+        namespace: dict[str, Any] = {}
+        exec(compile(source, name, "exec"), namespace)
+        failures: list[str] = []
+        namespace["Uppercase"]().validate("f", "", failures.append)
+        assert failures == ["The :attribute is invalid."]

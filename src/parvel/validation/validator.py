@@ -9,11 +9,11 @@ import inspect
 from collections.abc import Awaitable, Callable, Iterable, Mapping
 from typing import Any, ClassVar
 
-from parvel.validation._compound import ForEach
 from parvel.validation._custom import resolve_line, run_custom
 from parvel.validation._data import MISSING, build_nested, escape, expand, get_path, unescape
+from parvel.validation._expansion import expand_plans
 from parvel.validation._messages import MessageBuilder
-from parvel.validation._parser import ConditionalRules, parse_rules, register_extension
+from parvel.validation._parser import parse_rules, register_extension
 from parvel.validation._plan import Plan, clear_cache, plan_for_string
 from parvel.validation._registry import EXTENSIONS, RuleDef
 from parvel.validation._values import is_blank_string
@@ -424,61 +424,6 @@ class Validator:
         return checker
 
     # -- engine ---------------------------------------------------------------------------
-    def _expand(self) -> dict[str, Plan]:
-        definitions = dict(self._definitions)
-        per_item: list[tuple[str, Plan, Callable[..., Any]]] = []
-        for plans_to_add, callback in self._sometimes:
-            if _positional_count(callback) >= 2:
-                per_item.extend((field, extra, callback) for field, extra in plans_to_add.items())
-                continue
-            if callback(self.data):
-                for field, extra in plans_to_add.items():
-                    known = definitions.get(field)
-                    definitions[field] = known.merged(extra) if known is not None else extra
-        plans: dict[str, Plan] = {}
-        stars_of: dict[str, tuple[str, ...]] = {}
-        self._stars = stars_of
-        for pattern, plan in definitions.items():
-            if "*" not in pattern:
-                if plan.conditional:
-                    plan = Plan(pattern, tuple(self._resolve(pattern, plan, pattern)))
-                known = plans.get(pattern)
-                plans[pattern] = known.merged(plan) if known is not None else plan
-                continue
-            for attribute, stars in expand(self.data, pattern):
-                concrete = plan.with_stars(stars)
-                if concrete.conditional:
-                    concrete = Plan(pattern, tuple(self._resolve(pattern, concrete, attribute)))
-                known = plans.get(attribute)
-                plans[attribute] = known.merged(concrete) if known is not None else concrete
-                stars_of.setdefault(attribute, stars)
-        for field, extra, callback in per_item:
-            targets = expand(self.data, field) if "*" in field else [(field, ())]
-            for attribute, stars in targets:
-                parent = attribute.rpartition(".")[0]
-                if not callback(self.data, self.value(parent) if parent else self.data):
-                    continue
-                concrete = extra.with_stars(stars)
-                known = plans.get(attribute)
-                plans[attribute] = known.merged(concrete) if known is not None else concrete
-                stars_of.setdefault(attribute, stars)
-        return plans
-
-    def _resolve(self, field: str, plan: Plan, attribute: str) -> list[Any]:
-        out: list[Any] = []
-        for rule in plan.rules:
-            obj = rule.obj
-            if rule.name == "when" and isinstance(obj, ForEach):
-                chosen = obj.choose_for(self.value(attribute), attribute, self.data)
-            elif rule.name == "when" and isinstance(obj, ConditionalRules):
-                chosen = obj.choose(self.data)
-            else:
-                out.append(rule)
-                continue
-            sub = Plan(field, tuple(parse_rules(field, chosen)))
-            out.extend(self._resolve(field, sub, attribute) if sub.conditional else sub.rules)
-        return out
-
     def _builder(self) -> MessageBuilder:
         builder = self._message_builder
         if builder is None:
@@ -496,7 +441,7 @@ class Validator:
         self._excluded = set()
         self._cache = {}
         self._message_builder = None
-        self._plans = plans = self._expand()
+        self._plans = plans = expand_plans(self, self._definitions, self._sometimes)
         data = self.data
         for attribute, plan in plans.items():
             raw = get_path(data, attribute)
@@ -577,17 +522,6 @@ class Validator:
                 self._failed.setdefault(key, {})[name] = rule.params
             if plan.bail or implicit:
                 break
-
-
-def _positional_count(callback: Callable[..., Any]) -> int:
-    try:
-        parameters = inspect.signature(callback).parameters.values()
-    except (TypeError, ValueError):
-        return 1
-    kinds = (inspect.Parameter.POSITIONAL_ONLY, inspect.Parameter.POSITIONAL_OR_KEYWORD)
-    if any(p.kind is inspect.Parameter.VAR_POSITIONAL for p in parameters):
-        return 2
-    return sum(1 for p in parameters if p.kind in kinds)
 
 
 async def validate(

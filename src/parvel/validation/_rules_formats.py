@@ -14,21 +14,23 @@ if TYPE_CHECKING:
 P = tuple[Any, ...]
 
 _ATOM = r"[A-Za-z0-9!#$%&'*+/=?^_`{|}~\-\u0080-\U0010ffff]+"
-_LOCAL = re.compile(rf'^(?:{_ATOM}(?:\.{_ATOM})*|"(?:[^"\\\r\n]|\\.)*")$')
+_LOCAL = re.compile(rf'^(?:{_ATOM}(?:\.{_ATOM})*|"(?:[^"\\\r\n]|\\.)*")\Z')
 _LOCAL_ASCII = re.compile(
-    r"^[A-Za-z0-9!#$%&'*+/=?^_`{|}~\-]+(?:\.[A-Za-z0-9!#$%&'*+/=?^_`{|}~\-]+)*$"
+    r"^[A-Za-z0-9!#$%&'*+/=?^_`{|}~\-]+(?:\.[A-Za-z0-9!#$%&'*+/=?^_`{|}~\-]+)*\Z"
 )
-_LABEL = re.compile(r"^(?!-)[A-Za-z0-9\-\u0080-\U0010ffff]{1,63}(?<!-)$")
-_SCHEME = re.compile(r"^[A-Za-z][A-Za-z0-9+.\-]*$")
+_LABEL = re.compile(r"^(?!-)[A-Za-z0-9\-\u0080-\U0010ffff]{1,63}(?<!-)\Z")
+_SCHEME = re.compile(r"^[A-Za-z][A-Za-z0-9+.\-]*\Z")
 _SPACE = re.compile(r"\s")
-_PORT = re.compile(r"^\d{1,5}$")
-_URL_REST = re.compile(r"^[^\s<>\"{}|\\^`]*$")
+_PORT = re.compile(r"^[0-9]{1,5}\Z")
+_URL_REST = re.compile(r"^[^\s<>\"{}|\\^`]*\Z")
 _MAC = re.compile(
     r"^(?:[0-9A-Fa-f]{2}([:-])(?:[0-9A-Fa-f]{2}\1){4}[0-9A-Fa-f]{2}"
-    r"|[0-9A-Fa-f]{4}\.[0-9A-Fa-f]{4}\.[0-9A-Fa-f]{4})$"
+    r"|[0-9A-Fa-f]{4}\.[0-9A-Fa-f]{4}\.[0-9A-Fa-f]{4})\Z"
 )
-_UUID = re.compile(r"^[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}$")
-_ULID = re.compile(r"^[0-7][0-9A-HJKMNP-TV-Za-hjkmnp-tv-z]{25}$")
+_UUID = re.compile(
+    r"^[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}\Z"
+)
+_ULID = re.compile(r"^[0-7][0-9A-HJKMNP-TV-Za-hjkmnp-tv-z]{25}\Z")
 _DEFAULT_PROTOCOLS = frozenset(
     [
         "http",
@@ -83,6 +85,8 @@ def _ip_literal(text: str) -> bool:
 
 def _email_ok(value: str, strict: bool, ascii_only: bool) -> bool:
     if len(value) > 320 or value.count("@") < 1:
+        return False
+    if _SPACE.search(value) and not value.startswith('"'):
         return False
     local, _, domain = value.rpartition("@")
     if not local or not domain or len(local) > 64:

@@ -16,9 +16,9 @@ if TYPE_CHECKING:
 
 P = tuple[Any, ...]
 
-_INT = re.compile(r"^[ \t\n\r\v\f]*[+-]?(?:0|[1-9][0-9]*)[ \t\n\r\v\f]*$")
-_DIGITS = re.compile(r"^\d*$", re.ASCII)
-_HEX_COLOR = re.compile(r"^#(?:[0-9a-fA-F]{3}|[0-9a-fA-F]{4}|[0-9a-fA-F]{6}|[0-9a-fA-F]{8})$")
+_INT = re.compile(r"^[ \t\n\r\v\f]*[+-]?(?:0|[1-9][0-9]*)[ \t\n\r\v\f]*\Z")
+_DIGITS = re.compile(r"^\d*\Z", re.ASCII)
+_HEX_COLOR = re.compile(r"^#(?:[0-9a-fA-F]{3}|[0-9a-fA-F]{4}|[0-9a-fA-F]{6}|[0-9a-fA-F]{8})\Z")
 
 
 def string(v: Validator, a: str, value: Any, p: P) -> bool:

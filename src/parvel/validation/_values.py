@@ -10,7 +10,7 @@ from typing import Any, TypeGuard
 from parvel.validation.contracts import UploadedFileLike
 
 _NUMERIC = re.compile(
-    r"^[ \t\n\r\v\f]*[+-]?(?:\d+(?:\.\d*)?|\.\d+)(?:[eE][+-]?\d+)?[ \t\n\r\v\f]*$"
+    r"^[ \t\n\r\v\f]*[+-]?(?:\d+(?:\.\d*)?|\.\d+)(?:[eE][+-]?\d+)?[ \t\n\r\v\f]*$", re.ASCII
 )
 _TRIM = " \t\n\r\0\x0b"
 

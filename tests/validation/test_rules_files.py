@@ -108,3 +108,12 @@ async def test_file_messages(check: Any) -> None:
     assert errors == {"f": ["The f field must not be greater than 2 kilobytes."]}
     errors = await check({"f": UploadedFile("a.txt", b"x")}, {"f": "mimes:jpg,png"})
     assert errors == {"f": ["The f field must be a file of type: jpg, png."]}
+
+
+async def test_failed_upload_reports_uploaded(check: Any) -> None:
+    broken = UploadedFile("big.pdf", b"", error="The file exceeds the server limit.")
+    assert not broken.is_valid()
+    errors = await check({"doc": broken}, {"doc": "required|file|max:10"})
+    assert errors == {"doc": ["The doc failed to upload."]}
+    assert await check({"doc": broken}, {"doc": "nullable"}) == {}
+    assert await check({"doc": UploadedFile("a.pdf", b"%PDF-1.4")}, {"doc": "required|file"}) == {}

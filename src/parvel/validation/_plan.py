@@ -33,6 +33,7 @@ class Plan:
         "conditional",
         "date_formats",
         "excluders",
+        "file_checks",
         "is_sync",
         "names",
         "nullable",
@@ -76,6 +77,7 @@ class Plan:
                 steps.append((name, found.fn, params, found.implicit, found.is_async, rule))
         self.steps = tuple(steps)
         self.is_sync = all(fn is not None and not is_async for _, fn, _, _, is_async, _ in steps)
+        self.file_checks = bool(self.names & _FILE_RULES) or any(step[3] for step in steps)
 
     def with_stars(self, stars: tuple[str, ...]) -> Plan:
         """Return the plan with ``*`` in field parameters replaced by the matched keys."""
@@ -89,6 +91,20 @@ class Plan:
 
 
 _NUMERIC_PARAMS = frozenset({"min", "max", "size", "between"})
+_FILE_RULES = frozenset(
+    {
+        "between",
+        "dimensions",
+        "extensions",
+        "file",
+        "image",
+        "max",
+        "mimes",
+        "mimetypes",
+        "min",
+        "size",
+    }
+)
 
 
 def _numbers(params: tuple[Any, ...]) -> tuple[Any, ...]:

@@ -93,6 +93,12 @@ def is_upload(value: Any) -> TypeGuard[UploadedFileLike]:
     return known
 
 
+def upload_ok(value: Any) -> bool:
+    """False when an upload object reports a failed upload through ``is_valid()``."""
+    check = getattr(value, "is_valid", None)
+    return not callable(check) or bool(check())
+
+
 def is_filled(value: Any) -> bool:
     """Laravel's ``required`` test: not None, not blank, not an empty collection/file."""
     if value is None:

@@ -75,6 +75,10 @@ class PresenceVerifier(Protocol):
 class UploadedFileLike(Protocol):
     """An uploaded file as the file rules see it.
 
+    An object may also offer ``is_valid() -> bool``; when it returns ``False``, a field with
+    file or presence rules fails with the ``uploaded`` message ("The :attribute failed to
+    upload.").
+
     Attributes:
         filename: The name the client sent (may be ``None``).
         content_type: The MIME type the client claimed (may be ``None``).

@@ -22,6 +22,7 @@ class UploadedFile:
         *,
         path: str | Path | None = None,
         content_type: str | None = None,
+        error: str | None = None,
     ) -> None:
         """Create a file from bytes or from a path on disk.
 
@@ -30,10 +31,12 @@ class UploadedFile:
             content: The file content; leave ``None`` when ``path`` is given.
             path: A file on disk holding the content.
             content_type: The MIME type the client claimed; guessed from the name if omitted.
+            error: Why the upload failed (e.g. too large for the server), or ``None``.
         """
         if content is None and path is None:
             content = b""
         self.filename = filename
+        self.error = error
         self.path = Path(path) if path is not None else None
         self._content = content
         self.content_type = content_type or (
@@ -56,6 +59,14 @@ class UploadedFile:
             A new in-memory file.
         """
         return cls(filename, b"\0" * (kilobytes * 1024), content_type=content_type)
+
+    def is_valid(self) -> bool:
+        """Tell whether the upload succeeded (file rules report ``uploaded`` otherwise).
+
+        Returns:
+            ``True`` when no upload error was recorded.
+        """
+        return self.error is None
 
     def head(self, length: int) -> bytes:
         """Return up to ``length`` bytes from the start of the content.

@@ -16,7 +16,7 @@ from parvel.validation._messages import MessageBuilder
 from parvel.validation._parser import parse_rules, register_extension
 from parvel.validation._plan import Plan, clear_cache, plan_for_string
 from parvel.validation._registry import EXTENSIONS, RuleDef
-from parvel.validation._values import is_blank_string
+from parvel.validation._values import is_blank_string, is_upload, upload_ok
 from parvel.validation.contracts import PresenceVerifier
 from parvel.validation.exceptions import (
     ValidationConfigError,
@@ -453,7 +453,11 @@ class Validator:
             if self._excluded and self._under_excluded(attribute):
                 self._excluded.add(attribute)
                 continue
-            if plan.is_sync:
+            if plan.file_checks and is_upload(raw) and not upload_ok(raw):
+                key = unescape(attribute)
+                bag.add(key, self._builder().build(self, attribute, "uploaded", (), raw))
+                self._failed.setdefault(key, {})["uploaded"] = ()
+            elif plan.is_sync:
                 self._validate_sync(attribute, plan, raw, bag)
             else:
                 await self._validate_attribute(attribute, plan, raw, bag)

@@ -1,0 +1,40 @@
+"""Validation: Laravel-style rules, messages and the async ``Validator``.
+
+See the validation guide (docs/validation.md).
+"""
+
+from __future__ import annotations
+
+from parvel.validation.contracts import PresenceVerifier, UploadedFileLike
+from parvel.validation.exceptions import (
+    InvalidRuleError,
+    ValidationConfigError,
+    ValidationError,
+    ValidatorNotRunError,
+)
+from parvel.validation.file_rule import File
+from parvel.validation.message_bag import MessageBag
+from parvel.validation.password import Password
+from parvel.validation.presence import DatabasePresenceVerifier
+from parvel.validation.rules import Rule
+from parvel.validation.uploaded_file import UploadedFile
+from parvel.validation.validated_input import ValidatedInput
+from parvel.validation.validator import Validator, validate
+
+__all__ = [
+    "DatabasePresenceVerifier",
+    "File",
+    "InvalidRuleError",
+    "MessageBag",
+    "Password",
+    "PresenceVerifier",
+    "Rule",
+    "UploadedFile",
+    "UploadedFileLike",
+    "ValidatedInput",
+    "ValidationConfigError",
+    "ValidationError",
+    "Validator",
+    "ValidatorNotRunError",
+    "validate",
+]

@@ -17,30 +17,63 @@ if TYPE_CHECKING:
     from parvel.container import Container, ServiceProvider
     from parvel.facades import Crypt, Hash, Log, View
     from parvel.foundation import Application
+    from parvel.http import (
+        Controller,
+        Request,
+        abort,
+        abort_if,
+        abort_unless,
+        back,
+        redirect,
+        response,
+        route,
+        to_route,
+        url,
+    )
+    from parvel.routing import Route
     from parvel.support import Str, env
     from parvel.support.console import Argument, Option, Output, command
+    from parvel.validation import Rule, ValidationError, Validator
+    from parvel.view import view
 
 _LAZY: dict[str, str] = {
     "Application": "parvel.foundation",
     "Argument": "parvel.support.console",
     "Container": "parvel.container",
+    "Controller": "parvel.http",
     "Crypt": "parvel.facades",
     "Hash": "parvel.facades",
     "Log": "parvel.facades",
     "Option": "parvel.support.console",
     "Output": "parvel.support.console",
     "Repository": "parvel.config",
+    "Request": "parvel.http",
+    "Route": "parvel.routing",
+    "Rule": "parvel.validation",
     "ServiceProvider": "parvel.container",
     "Str": "parvel.support",
+    "ValidationError": "parvel.validation",
+    "Validator": "parvel.validation",
     "View": "parvel.facades",
+    "abort": "parvel.http",
+    "abort_if": "parvel.http",
+    "abort_unless": "parvel.http",
+    "back": "parvel.http",
     "command": "parvel.support.console",
     "env": "parvel.support",
+    "redirect": "parvel.http",
+    "response": "parvel.http",
+    "route": "parvel.http",
+    "to_route": "parvel.http",
+    "url": "parvel.http",
+    "view": "parvel.view",
 }
 
 __all__ = [
     "Application",
     "Argument",
     "Container",
+    "Controller",
     "Crypt",
     "Hash",
     "Log",
@@ -48,12 +81,27 @@ __all__ = [
     "Output",
     "ParvelError",
     "Repository",
+    "Request",
+    "Route",
+    "Rule",
     "ServiceProvider",
     "Str",
+    "ValidationError",
+    "Validator",
     "View",
     "__version__",
+    "abort",
+    "abort_if",
+    "abort_unless",
+    "back",
     "command",
     "env",
+    "redirect",
+    "response",
+    "route",
+    "to_route",
+    "url",
+    "view",
 ]
 
 

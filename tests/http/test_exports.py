@@ -17,6 +17,7 @@ def test_http_public_names() -> None:
         "provider",
         "responses",
         "static",
+        "stubs",
         "uploads",
     }
     assert set(http.__all__) == public - modules

@@ -12,6 +12,7 @@ from parvel.view.components import Component
 from parvel.view.exceptions import TemplateError, TemplateNotFound, TemplateSyntaxError
 from parvel.view.hooks import ViewHooks
 from parvel.view.loop import Loop
+from parvel.view.view import View, view
 
 __all__ = [
     "Blade",
@@ -23,6 +24,8 @@ __all__ = [
     "TemplateError",
     "TemplateNotFound",
     "TemplateSyntaxError",
+    "View",
     "ViewData",
     "ViewHooks",
+    "view",
 ]

@@ -11,7 +11,7 @@ import types
 from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from markupsafe import Markup
 
@@ -29,6 +29,9 @@ from parvel.view.finder import ViewFinder
 from parvel.view.hooks import ViewHooks
 from parvel.view.loop import Loop
 from parvel.view.runtime import PARENT_PLACEHOLDER, Runtime, is_empty, isset
+
+if TYPE_CHECKING:
+    from parvel.view.view import View
 
 
 @dataclass
@@ -120,6 +123,12 @@ class Blade:
         register_all(self)
 
     # ------------------------------------------------------------------ public API
+    def make(self, name: str, data: Mapping[str, Any] | None = None) -> View:
+        """A :class:`View` of ``name`` with ``data``, rendered later (``view.render()``)."""
+        from parvel.view.view import View
+
+        return View(self, name, data)
+
     def render(self, name: str, context: Mapping[str, Any] | None = None, **data: Any) -> str:
         """Render view ``name`` (``posts.index``, ``mail::layout``) with ``context``."""
         g = self._fresh_globals(context or {})

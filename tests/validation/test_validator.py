@@ -317,3 +317,12 @@ async def test_escaped_dots_address_literal_keys() -> None:
     assert await ok.validate() == {"v1.0": "yes", "items": [{"a.b": 9}]}
     dependent = Validator.make({"v1.0": "x"}, {"other": "required_with:v1\\.0"})
     assert await dependent.fails()
+
+
+async def test_validate_with_bag() -> None:
+    with pytest.raises(ValidationError) as info:
+        await Validator.make({}, {"title": "required"}).validate_with_bag("post")
+    assert info.value.error_bag == "post"
+    assert await Validator.make({"title": "x"}, {"title": "required"}).validate_with_bag(
+        "post"
+    ) == {"title": "x"}

@@ -281,6 +281,23 @@ class Validator:
             raise ValidationError(self._bag, validator=self)
         return self.validated()
 
+    async def validate_with_bag(self, error_bag: str) -> dict[str, Any]:
+        """Like :meth:`validate`, naming the error bag the messages go to on a redirect.
+
+        Args:
+            error_bag: The bag name (``"login"``, ``"post"`` ...).
+
+        Returns:
+            The validated data.
+
+        Raises:
+            ValidationError: With ``error_bag`` set when any rule fails.
+        """
+        if not await self.passes():
+            assert self._bag is not None
+            raise ValidationError(self._bag, validator=self, error_bag=error_bag)
+        return self.validated()
+
     def errors(self) -> MessageBag:
         """Return the messages of the last run.
 

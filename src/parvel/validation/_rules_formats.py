@@ -32,39 +32,13 @@ _UUID = re.compile(
 )
 _ULID = re.compile(r"^[0-7][0-9A-HJKMNP-TV-Za-hjkmnp-tv-z]{25}\Z")
 _DEFAULT_PROTOCOLS = frozenset(
-    [
-        "http",
-        "https",
-        "ftp",
-        "ftps",
-        "sftp",
-        "ssh",
-        "ws",
-        "wss",
-        "git",
-        "svn",
-        "file",
-        "mailto",
-        "news",
-        "nntp",
-        "irc",
-        "ircs",
-        "telnet",
-        "ldap",
-        "ldaps",
-        "rtsp",
-        "rtmp",
-        "sip",
-        "sips",
-        "smb",
-        "spotify",
-        "steam",
-        "tel",
-        "xmpp",
-        "magnet",
-        "s3",
-        "data",
-    ]
+    (
+        "about amqp amqps blob chrome chrome-extension data dav davs dns facetime feed file "
+        "ftp ftps geo git git+ssh gopher http https imap imaps irc ircs itms jabber ldap ldaps "
+        "magnet mailto market mms mongodb mysql news nfs nntp pop pop3 postgres postgresql rdp "
+        "redis rediss rsync rtmp rtmfp rtsp s3 sftp sip sips skype smb sms snmp spotify ssh "
+        "steam svn svn+ssh tcp tel telnet udp vnc webcal ws wss xmpp"
+    ).split()
 )
 
 

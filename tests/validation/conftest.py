@@ -7,7 +7,7 @@ from typing import Any
 
 import pytest
 
-from parvel.validation import Validator
+from parvel.validation import Password, Validator
 
 Check = Callable[..., Awaitable[dict[str, list[str]]]]
 
@@ -115,3 +115,4 @@ def _reset_validator_globals() -> Any:
     Validator._lang = lang
     Validator.set_presence_verifier(None)
     Validator.set_password_checker(None)
+    Password.set_breach_checker(None)

@@ -29,6 +29,8 @@ CASES: list[tuple[str, Any, bool]] = [
     ("url", "http://", False),
     ("url", "http://exa mple.com", False),
     ("url", "javascript://alert(1)", False),
+    ("url", "redis://localhost:6379/0", True),
+    ("url", "svn+ssh://example.com/repo", True),
     ("url", "http://example.com:99999999", False),
     ("url:https", "http://example.com", False),
     ("url:https", "https://example.com", True),

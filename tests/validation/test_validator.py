@@ -317,3 +317,35 @@ async def test_escaped_dots_address_literal_keys() -> None:
     assert await ok.validate() == {"v1.0": "yes", "items": [{"a.b": 9}]}
     dependent = Validator.make({"v1.0": "x"}, {"other": "required_with:v1\\.0"})
     assert await dependent.fails()
+
+
+async def test_validate_with_bag() -> None:
+    with pytest.raises(ValidationError) as info:
+        await Validator.make({}, {"title": "required"}).validate_with_bag("post")
+    assert info.value.error_bag == "post"
+    assert await Validator.make({"title": "x"}, {"title": "required"}).validate_with_bag(
+        "post"
+    ) == {"title": "x"}
+
+
+async def test_valid_invalid_and_messages_alias() -> None:
+    data = {"name": "Ada", "age": "x", "items": [{"qty": 0}, {"qty": 2}], "extra": 1}
+    v = Validator.make(data, {"name": "required", "age": "integer", "items.*.qty": "integer|min:1"})
+    assert await v.fails()
+    assert v.messages() is v.errors()
+    assert v.invalid() == {"age": "x", "items.0.qty": 0}
+    assert v.valid() == {"name": "Ada", "items": [{"qty": 2}]}
+
+
+async def test_custom_replacer() -> None:
+    def divisible(attribute: str, value: Any, params: list[str], validator: Validator) -> bool:
+        return int(value) % int(params[0]) == 0
+
+    Validator.extend("divisible_by", divisible, "The :attribute must be divisible by :divisor.")
+    Validator.replacer(
+        "divisible_by",
+        lambda message, attribute, rule, params: message.replace(":divisor", params[0]),
+    )
+    v = Validator.make({"n": "7"}, {"n": "divisible_by:3"})
+    assert await v.fails()
+    assert v.errors().first("n") == "The n must be divisible by 3."

@@ -21,6 +21,9 @@ from parvel.validation._values import format_number, php_str, size_of, size_type
 if TYPE_CHECKING:
     from parvel.validation.validator import Validator
 
+#: Custom replacers registered with ``Validator.replacer``.
+REPLACER_HOOKS: dict[str, Callable[[str, str, str, list[str]], str]] = {}
+
 _PLACEHOLDER = re.compile(r":([A-Za-z_]+(?:-(?:index|position))?)")
 _CAMEL = re.compile(r"(?<=[a-z0-9])([A-Z])")
 
@@ -236,7 +239,11 @@ class MessageBuilder:
         replacer = _REPLACERS.get(rule)
         if replacer is not None:
             replacer(self, v, attribute, params, table)
-        return _PLACEHOLDER.sub(lambda m: table.get(m.group(1), m.group(0)), text)
+        message = _PLACEHOLDER.sub(lambda m: table.get(m.group(1), m.group(0)), text)
+        hook = REPLACER_HOOKS.get(rule)
+        if hook is not None:
+            message = hook(message, public, rule, [str(p) for p in params])
+        return message
 
 
 _Replacer = Callable[[MessageBuilder, "Validator", str, tuple[Any, ...], dict[str, str]], None]

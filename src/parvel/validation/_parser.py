@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import csv
 import re
-from collections.abc import Callable, Iterable
+from collections.abc import Iterable
 from dataclasses import dataclass
 from functools import lru_cache
 from typing import Any
@@ -274,6 +274,3 @@ def _parse_item(field: str, item: Any) -> list[ParsedRule]:
         f"Cannot use {item!r} as a validation rule on field {field!r}.",
         hint="Use a rule string, a Rule object, a rule class instance or a callable.",
     )
-
-
-CallableRule = Callable[..., Any]

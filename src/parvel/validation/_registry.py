@@ -6,27 +6,13 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any
 
-from parvel.validation import (
-    _rules_compare as cmp,
-)
-from parvel.validation import (
-    _rules_dates as dates,
-)
-from parvel.validation import (
-    _rules_db as db,
-)
-from parvel.validation import (
-    _rules_files as files,
-)
-from parvel.validation import (
-    _rules_formats as fmt,
-)
-from parvel.validation import (
-    _rules_presence as pres,
-)
-from parvel.validation import (
-    _rules_types as types,
-)
+from parvel.validation import _rules_compare as cmp
+from parvel.validation import _rules_dates as dates
+from parvel.validation import _rules_db as db
+from parvel.validation import _rules_files as files
+from parvel.validation import _rules_formats as fmt
+from parvel.validation import _rules_presence as pres
+from parvel.validation import _rules_types as types
 from parvel.validation._parser import SPECS
 
 
@@ -158,28 +144,9 @@ def _build() -> None:
         if fn is None:
             continue
         RULES[name] = RuleDef(fn, implicit=name in IMPLICIT)
-    RULES["enum"] = RuleDef(types_enum)
+    RULES["enum"] = RuleDef(types.enum)
     for name in ("unique", "exists", "current_password"):
         RULES[name] = RuleDef(getattr(db, name), is_async=True)
-
-
-def types_enum(v: Any, a: str, value: Any, p: tuple[Any, ...]) -> bool:
-    enum_cls, only, excluded = p
-    member = None
-    candidates = [value]
-    if isinstance(value, str) and value.strip().lstrip("+-").isdecimal():
-        candidates.append(int(value))
-    for candidate in candidates:
-        try:
-            member = enum_cls(candidate)
-            break
-        except (ValueError, TypeError, KeyError):
-            continue
-    if member is None:
-        return False
-    if only is not None and member not in only:
-        return False
-    return not (excluded is not None and member in excluded)
 
 
 _build()

@@ -278,3 +278,22 @@ def encoding(v: Validator, a: str, value: Any, p: P) -> bool:
     except (LookupError, UnicodeDecodeError):
         return False
     return True
+
+
+def enum(v: Validator, a: str, value: Any, p: P) -> bool:
+    enum_cls, only, excluded = p
+    member = None
+    candidates = [value]
+    if isinstance(value, str) and value.strip().lstrip("+-").isdecimal():
+        candidates.append(int(value))
+    for candidate in candidates:
+        try:
+            member = enum_cls(candidate)
+            break
+        except (ValueError, TypeError, KeyError):
+            continue
+    if member is None:
+        return False
+    if only is not None and member not in only:
+        return False
+    return not (excluded is not None and member in excluded)

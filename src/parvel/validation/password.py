@@ -3,8 +3,13 @@
 from __future__ import annotations
 
 import unicodedata
-from collections.abc import Callable
+from collections.abc import Awaitable, Callable
 from typing import Any, ClassVar
+
+from parvel.validation.pwned import PwnedPasswords
+
+#: ``async checker(password) -> times the password appears in known breaches``.
+BreachChecker = Callable[[str], Awaitable[int]]
 
 
 class _Min:
@@ -25,13 +30,16 @@ class _Min:
 class Password:
     """A password strength rule object (Laravel's ``Password`` rule).
 
-    ``uncompromised()`` (a network check against a breach database) is not offered.
+    ``uncompromised()`` also rejects passwords found in known data breaches (checked with
+    :class:`~parvel.validation.pwned.PwnedPasswords` unless ``Password.set_breach_checker``
+    installs another checker).
 
     Example:
         >>> rules = {"password": ["required", "confirmed", Password.min(8).mixed_case().numbers()]}
     """
 
     _defaults: ClassVar[Callable[[], Password] | None] = None
+    _breach_checker: ClassVar[BreachChecker | None] = None
 
     def __init__(self, length: int = 0) -> None:
         self.length = length
@@ -40,6 +48,7 @@ class Password:
         self.require_mixed = False
         self.require_numbers = False
         self.require_symbols = False
+        self.breach_threshold: int | None = None
 
     min = _Min()
 
@@ -117,8 +126,31 @@ class Password:
         self.require_symbols = True
         return self
 
-    def validate(self, attribute: str, value: Any, fail: Callable[[str], None]) -> None:
+    def uncompromised(self, threshold: int = 0) -> Password:
+        """Reject passwords seen in data breaches more than ``threshold`` times.
+
+        Args:
+            threshold: How many appearances are tolerated.
+
+        Returns:
+            The rule, for chaining.
+        """
+        self.breach_threshold = threshold
+        return self
+
+    @classmethod
+    def set_breach_checker(cls, checker: BreachChecker | None) -> None:
+        """Install ``async checker(password) -> times seen`` for ``uncompromised()``.
+
+        Args:
+            checker: The checker, or ``None`` for the default Pwned Passwords service.
+        """
+        cls._breach_checker = checker
+
+    async def validate(self, attribute: str, value: Any, fail: Callable[[str], None]) -> None:
         """Check ``value``, calling ``fail`` once per unmet requirement.
+
+        The breach check runs only when every other requirement is met.
 
         Args:
             attribute: The field name.
@@ -128,18 +160,31 @@ class Password:
         if not isinstance(value, str):
             fail("validation.string")
             return
+        problems = self._problems(value)
+        for problem in problems:
+            fail(problem)
+        if not problems and self.breach_threshold is not None:
+            checker = Password._breach_checker or PwnedPasswords()
+            if await checker(value) > self.breach_threshold:
+                fail("validation.password.uncompromised")
+
+    def _problems(self, value: str) -> list[str]:
+        found: list[str] = []
         if len(value) < self.length:
-            fail(f"The :attribute field must be at least {self.length} characters.")
+            found.append(f"The :attribute field must be at least {self.length} characters.")
         if self.max_length is not None and len(value) > self.max_length:
-            fail(f"The :attribute field must not be greater than {self.max_length} characters.")
+            found.append(
+                f"The :attribute field must not be greater than {self.max_length} characters."
+            )
         categories = [unicodedata.category(c) for c in value]
         if self.require_mixed and not (
             any(c == "Lu" for c in categories) and any(c == "Ll" for c in categories)
         ):
-            fail("validation.password.mixed")
+            found.append("validation.password.mixed")
         if self.require_letters and not any(c.startswith("L") for c in categories):
-            fail("validation.password.letters")
+            found.append("validation.password.letters")
         if self.require_symbols and not any(c[0] in "PSZ" for c in categories):
-            fail("validation.password.symbols")
+            found.append("validation.password.symbols")
         if self.require_numbers and not any(c.startswith("N") for c in categories):
-            fail("validation.password.numbers")
+            found.append("validation.password.numbers")
+        return found

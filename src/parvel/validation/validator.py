@@ -12,6 +12,7 @@ from typing import Any, ClassVar
 from parvel.validation._custom import resolve_line, run_custom
 from parvel.validation._data import MISSING, build_nested, escape, expand, get_path, unescape
 from parvel.validation._expansion import expand_plans
+from parvel.validation._messages import REPLACER_HOOKS as _REPLACER_HOOKS
 from parvel.validation._messages import MessageBuilder
 from parvel.validation._parser import parse_rules, register_extension
 from parvel.validation._plan import Plan, clear_cache, plan_for_string
@@ -231,6 +232,19 @@ class Validator:
         cls.extend(name, rule, message, implicit=True)
 
     @classmethod
+    def replacer(cls, name: str, replacer: Callable[[str, str, str, list[str]], str]) -> None:
+        """Register ``replacer(message, attribute, rule, params) -> message`` for a rule.
+
+        It runs after the standard placeholders, so an extension can fill its own
+        (``:foo``) from its parameters.
+
+        Args:
+            name: The rule name.
+            replacer: The function returning the final message.
+        """
+        _REPLACER_HOOKS[name.strip().lower()] = replacer
+
+    @classmethod
     def set_default_messages(cls, messages: Mapping[str, Any]) -> None:
         """Merge language lines over the English defaults (an app's ``lang/en/validation.py``).
 
@@ -281,6 +295,23 @@ class Validator:
             raise ValidationError(self._bag, validator=self)
         return self.validated()
 
+    async def validate_with_bag(self, error_bag: str) -> dict[str, Any]:
+        """Like :meth:`validate`, naming the error bag the messages go to on a redirect.
+
+        Args:
+            error_bag: The bag name (``"login"``, ``"post"`` ...).
+
+        Returns:
+            The validated data.
+
+        Raises:
+            ValidationError: With ``error_bag`` set when any rule fails.
+        """
+        if not await self.passes():
+            assert self._bag is not None
+            raise ValidationError(self._bag, validator=self, error_bag=error_bag)
+        return self.validated()
+
     def errors(self) -> MessageBag:
         """Return the messages of the last run.
 
@@ -296,6 +327,34 @@ class Validator:
                 hint="Call `await validator.passes()`, `fails()` or `validate()` first.",
             )
         return self._bag
+
+    def messages(self) -> MessageBag:
+        """Return the messages of the last run (an alias of :meth:`errors`).
+
+        Returns:
+            The :class:`MessageBag`.
+        """
+        return self.errors()
+
+    def invalid(self) -> dict[str, Any]:
+        """Return the input of the fields that failed, keyed by field.
+
+        Returns:
+            A flat dict of failing field paths and their submitted values (``None`` if absent).
+        """
+        failed = self.errors().keys()
+        internal = {unescape(a): a for a in self._plans}
+        return {key: self.value(internal.get(key, key)) for key in failed}
+
+    def valid(self) -> dict[str, Any]:
+        """Return the validated fields that passed (the part of the input without failures).
+
+        Returns:
+            Nested data like :meth:`validated`, leaving out failing fields.
+        """
+        failed = set(self.errors().keys())
+        keys = [a for a in self._plans if a not in self._excluded and unescape(a) not in failed]
+        return build_nested(self.data, keys)
 
     def failed(self) -> dict[str, dict[str, tuple[Any, ...]]]:
         """Return the failed rules per field: ``{"name": {"required": ()}}``.

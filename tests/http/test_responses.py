@@ -1,6 +1,8 @@
 from dataclasses import dataclass
 from typing import Any
 
+import pytest
+
 from parvel.http import (
     JsonResponse,
     Request,
@@ -89,7 +91,7 @@ async def test_response_builders(make_app, client, tmp_path) -> None:
         assert (await http.get("/empty")).status_code == 204
         fluent = await http.get("/fluent")
         assert fluent.headers["x-b"] == "2"
-        assert "flavor=mint" in fluent.headers["set-cookie"]
+        assert _cookie_value(app, fluent.headers["set-cookie"]) == ("flavor", "mint")
         assert "Max-Age=300" in fluent.headers["set-cookie"]
 
 
@@ -164,37 +166,37 @@ async def test_queued_cookies(make_app, client) -> None:
     app = make_app(lambda router: router.get("/", set_cookie))
     async with client(app) as http:
         response_ = await http.get("/")
-        assert "theme=dark" in response_.headers["set-cookie"]
+        assert _cookie_value(app, response_.headers["set-cookie"]) == ("theme", "dark")
+        assert "dark" not in response_.headers["set-cookie"]
         assert "Max-Age=3600" in response_.headers["set-cookie"]
         second = await http.get("/")
         assert second.headers.get_list("set-cookie") == [second.headers["set-cookie"]]
 
 
-async def test_encrypted_cookies_when_an_encrypter_is_bound(make_app, client) -> None:
-    class Reverser:
-        def encrypt(self, value: str) -> str:
-            return "enc:" + value[::-1]
-
-        def decrypt(self, value: str) -> str:
-            if not value.startswith("enc:"):
-                raise ValueError("bad payload")
-            return value[4:][::-1]
-
+async def test_cookies_are_encrypted_and_bound_to_their_name(make_app, client) -> None:
     async def handler(request: Request) -> dict[str, Any]:
         app.make("cookie").queue("theme", "dark")
-        return {"theme": request.cookie("theme"), "plain": request.cookie("plain")}
+        return {
+            "theme": request.cookie("theme"),
+            "plain": request.cookie("plain"),
+            "other": request.cookie("other"),
+        }
 
     app = make_app(
         lambda router: router.get("/", handler),
         middleware=lambda m: m.encrypt_cookies(except_=["plain"]),
     )
-    app.instance("encrypter", Reverser())
     async with client(app) as http:
         first = await http.get("/")
-        assert "theme=enc:krad" in first.headers["set-cookie"]
+        header = first.headers["set-cookie"]
+        assert "dark" not in header
+        assert _cookie_value(app, header) == ("theme", "dark")
+        encrypted = header.split("=", 1)[1].split(";", 1)[0]
         http.cookies.set("plain", "visible")
         second = await http.get("/")
-        assert second.json() == {"theme": "dark", "plain": "visible"}
+        assert second.json() == {"theme": "dark", "plain": "visible", "other": None}
+        http.cookies.set("other", encrypted)  # a value moved to another cookie does not decrypt
+        assert (await http.get("/")).json()["other"] is None
         http.cookies.set("theme", "tampered")
         assert (await http.get("/")).json()["theme"] is None
 
@@ -247,10 +249,34 @@ async def test_views_through_a_bound_renderer(make_app, client) -> None:
         assert (made.status_code, made.text) == (201, "<p>posts.index: {'n': 1}</p>")
 
 
-async def test_view_route_without_renderer_fails_at_boot(make_app) -> None:
-    import pytest
-
+async def test_view_route_without_renderer_fails_at_boot(
+    make_app, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from parvel.foundation import application
     from parvel.http import HttpConfigurationError
 
+    monkeypatch.setattr(
+        application,
+        "CORE_PROVIDERS",
+        [p for p in application.CORE_PROVIDERS if "ViewServiceProvider" not in p],
+    )
     with pytest.raises(HttpConfigurationError, match="needs a view renderer"):
         make_app(lambda router: router.view("/welcome", "welcome"))
+
+
+async def test_view_route_renders_blade(make_app, client, tmp_path) -> None:
+    views = tmp_path / "resources" / "views"
+    views.mkdir(parents=True)
+    (views / "welcome.blade.html").write_text("<h1>Hello {{ name }}</h1>")
+    app = make_app(lambda router: router.view("/welcome", "welcome", {"name": "Ann"}))
+    async with client(app) as http:
+        response = await http.get("/welcome")
+    assert response.status_code == 200
+    assert response.text == "<h1>Hello Ann</h1>"
+
+
+def _cookie_value(app, header: str) -> tuple[str, str]:
+    """Decrypt a Set-Cookie header's value with the app's encrypter (cookies are encrypted)."""
+    name, _, rest = header.partition("=")
+    value = rest.split(";", 1)[0]
+    return name, app.make("encrypter").decrypt_string(value, purpose=f"cookie:{name}")

@@ -23,6 +23,10 @@ def free_port() -> int:
 
 
 def write_app(base: Path) -> None:
+    (base / "config").mkdir()
+    (base / "config" / "app.py").write_text(
+        "config = {'key': 'base64:c2VjcmV0LWtleS1mb3ItdGVzdHMtb25seS0wMTIzNDU='}\n"
+    )
     (base / "routes").mkdir()
     (base / "routes" / "web.py").write_text(
         textwrap.dedent(

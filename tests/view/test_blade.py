@@ -18,8 +18,10 @@ def test_public_names():
         "TemplateError",
         "TemplateNotFound",
         "TemplateSyntaxError",
+        "View",
         "ViewData",
         "ViewHooks",
+        "view",
     }
 
 

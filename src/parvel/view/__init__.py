@@ -5,6 +5,11 @@ See docs/views.md for the guide. ``Blade`` works on its own, without an applicat
 
 from __future__ import annotations
 
+import sys
+import types
+from collections.abc import Mapping
+from typing import Any
+
 from parvel.view.attributes import ComponentAttributeBag, ComponentSlot
 from parvel.view.blade import Blade, ViewData
 from parvel.view.compiler import Directive
@@ -29,3 +34,17 @@ __all__ = [
     "ViewHooks",
     "view",
 ]
+
+
+class _CallableViewModule(types.ModuleType):
+    """``parvel.view`` is both this package and the ``view()`` helper.
+
+    Once the package is imported, ``from parvel import view`` finds the package rather than the
+    function; making the package callable keeps ``view("welcome")`` working either way.
+    """
+
+    def __call__(self, name: str, data: Mapping[str, Any] | None = None, **more: Any) -> View:
+        return view(name, data, **more)
+
+
+sys.modules[__name__].__class__ = _CallableViewModule

@@ -1,7 +1,8 @@
 """Queued cookies (``cookie().queue(...)``) and cookie encryption.
 
 ``EncryptCookies`` encrypts outgoing and decrypts incoming cookie values when an encrypter is
-bound as ``"encrypter"`` (``encrypt``/``decrypt``); until then it passes cookies unchanged.
+bound as ``"encrypter"``; each value is bound to its cookie's name, so a value copied into
+another cookie does not decrypt. Without an encrypter it passes cookies unchanged.
 Cookies listed in ``middleware.encrypt_cookies(except_=[...])`` are never encrypted.
 """
 
@@ -16,6 +17,11 @@ from parvel.container import Container
 from parvel.http.middleware.hooks import HookMiddleware
 
 ALWAYS_PLAIN = ("parvel_maintenance",)
+
+
+def cookie_purpose(name: str) -> str:
+    """The encryption purpose binding a value to its cookie: a value moved to another cookie fails."""
+    return f"cookie:{name}"
 
 
 class CookieJar:
@@ -115,7 +121,7 @@ class EncryptCookies(HookMiddleware):
                 decrypted[name] = value
                 continue
             try:
-                decrypted[name] = str(encrypter.decrypt(value))
+                decrypted[name] = encrypter.decrypt_string(value, purpose=cookie_purpose(name))
             except Exception:
                 continue
         request._cookies = decrypted
@@ -141,6 +147,6 @@ class EncryptCookies(HookMiddleware):
             if name in self._plain or morsel.value == "":
                 return header
             rest = header.partition(";")[2]
-            value = str(encrypter.encrypt(morsel.value))
+            value = encrypter.encrypt_string(morsel.value, purpose=cookie_purpose(name))
             return f"{name}={value}" + (f";{rest}" if rest else "")
         return header

@@ -32,6 +32,7 @@ CORE_PROVIDERS: list[str] = [
     "parvel.encryption.provider:EncryptionServiceProvider",
     "parvel.hashing.provider:HashServiceProvider",
     "parvel.view.provider:ViewServiceProvider",
+    "parvel.session.provider:SessionServiceProvider",
     "parvel.http.provider:HttpServiceProvider",
 ]
 """Dotted paths of the framework's own providers, registered before the app's."""

@@ -25,6 +25,7 @@ from parvel.http.exceptions import (
     abort_if,
     abort_unless,
 )
+from parvel.http.form_request import FormRequest
 from parvel.http.handler import ExceptionHandler
 from parvel.http.helpers import (
     Redirector,
@@ -58,6 +59,7 @@ __all__ = [
     "ControllerMiddleware",
     "ExceptionHandler",
     "FileResponse",
+    "FormRequest",
     "HttpConfigurationError",
     "HttpException",
     "HttpKernel",

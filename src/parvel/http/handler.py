@@ -26,6 +26,7 @@ from parvel.http.exceptions import (
     status_text,
 )
 from parvel.http.responses import JsonResponse, Response
+from parvel.validation.exceptions import ValidationError
 
 logger = logging.getLogger("parvel.http")
 
@@ -48,7 +49,11 @@ def _exception_type(callback: Callable[..., Any]) -> type[BaseException]:
 class ExceptionHandler:
     """Reports exceptions (logging, hooks) and renders them as HTML or JSON responses."""
 
-    internal_dont_report: tuple[type[BaseException], ...] = (HttpException, HttpResponseException)
+    internal_dont_report: tuple[type[BaseException], ...] = (
+        HttpException,
+        HttpResponseException,
+        ValidationError,
+    )
 
     def __init__(self, app: Any) -> None:
         self.app = app
@@ -155,6 +160,10 @@ class ExceptionHandler:
                 from parvel.http._convert import to_response
 
                 return await to_response(result, request)
+        if isinstance(exc, ValidationError) and not self.wants_json(request, exc):
+            from parvel.http.form_request import redirect_back_with_errors
+
+            return redirect_back_with_errors(request, exc)
         converted = getattr(exc, "to_http_response", None)
         if callable(converted):
             return converted(request)  # type: ignore[no-any-return]

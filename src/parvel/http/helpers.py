@@ -143,24 +143,28 @@ class Redirector:
         raise HttpConfigurationError(f"No route runs the action {action!r}.")
 
 
-def previous_url(fallback: str = "/") -> str:
-    """The previous URL on this host: session ``_previous.url``, else a same-host Referer."""
+def previous_or_none() -> str | None:
+    """The previous URL on this host, like Laravel: a same-host Referer, else the session's."""
     current = current_request.get()
-    generator = _urls()
     if current is None:
-        return generator.to(fallback)
+        return None
+    referer = current.headers.get("referer")
+    if referer:
+        parts = urlsplit(referer)
+        if parts.netloc and parts.netloc == current.url.netloc:
+            return referer
     session = current.session
     if session is not None:
         getter = getattr(session, "previous_url", None)
         previous = getter() if callable(getter) else session.get("_previous.url")
         if previous:
             return str(previous)
-    referer = current.headers.get("referer")
-    if referer:
-        parts = urlsplit(referer)
-        if parts.netloc and parts.netloc == current.url.netloc:
-            return referer
-    return generator.to(fallback)
+    return None
+
+
+def previous_url(fallback: str = "/") -> str:
+    """The previous URL on this host (Referer, then session), else ``fallback``."""
+    return previous_or_none() or _urls().to(fallback)
 
 
 @overload

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 from typing import Any
-from urllib.parse import urlsplit
 
 from parvel.container import ServiceProvider
 from parvel.http import _context
@@ -37,19 +36,9 @@ def _current_route() -> Any:
 
 
 def _previous() -> str | None:
-    request = _context.current_request.get()
-    if request is None:
-        return None
-    session = request.session
-    if session is not None:
-        getter = getattr(session, "previous_url", None)
-        previous = getter() if callable(getter) else session.get("_previous.url")
-        if previous:
-            return str(previous)
-    referer = request.headers.get("referer")
-    if referer and urlsplit(referer).netloc == request.url.netloc:
-        return referer
-    return None
+    from parvel.http.helpers import previous_or_none
+
+    return previous_or_none()
 
 
 class HttpServiceProvider(ServiceProvider):

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import fnmatch
 import re
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Mapping
 from datetime import datetime
 from enum import Enum
 from pathlib import Path
@@ -446,6 +446,33 @@ class Request(StarletteRequest):
         if resolver is not None:
             return resolver()
         return self.scope.get("user")
+
+    async def validate(
+        self,
+        rules: Mapping[str, Any],
+        messages: Mapping[str, str] | None = None,
+        attributes: Mapping[str, str] | None = None,
+    ) -> dict[str, Any]:
+        """Validate the input and files; return the validated data.
+
+        On failure a JSON request gets 422 with the errors and a web request is redirected
+        back with the errors and its input flashed (see docs/validation.md).
+        """
+        from parvel.http.form_request import validate_request
+
+        return await validate_request(self, rules, messages, attributes)
+
+    async def validate_with_bag(
+        self,
+        error_bag: str,
+        rules: Mapping[str, Any],
+        messages: Mapping[str, str] | None = None,
+        attributes: Mapping[str, str] | None = None,
+    ) -> dict[str, Any]:
+        """Like :meth:`validate`, flashing failures into the named error bag."""
+        from parvel.http.form_request import validate_request
+
+        return await validate_request(self, rules, messages, attributes, error_bag=error_bag)
 
     @property
     def session(self) -> Any:

@@ -25,6 +25,26 @@ class UploadedFile:
         """The size in bytes."""
         return int(self.upload.size or 0)
 
+    @property
+    def filename(self) -> str | None:
+        """The client's file name (what the validation file rules read)."""
+        return self.upload.filename
+
+    @property
+    def content_type(self) -> str | None:
+        """The declared content type (what the validation file rules read)."""
+        return self.upload.content_type
+
+    def head(self, length: int) -> bytes:
+        """The first ``length`` bytes, without consuming the file (type and size sniffing)."""
+        handle = self.upload.file
+        position = handle.tell()
+        try:
+            handle.seek(0)
+            return bytes(handle.read(length))
+        finally:
+            handle.seek(position)
+
     def client_original_name(self) -> str:
         """The file name the browser sent (untrusted)."""
         return PurePosixPath(self.upload.filename or "").name

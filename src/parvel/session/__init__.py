@@ -3,7 +3,9 @@
 See docs/session.md.
 """
 
+from parvel.session.context import csrf_field, csrf_token, current_session, old, session
 from parvel.session.contracts import SessionHandler
+from parvel.session.errors import ViewErrorBag
 from parvel.session.exceptions import SessionError, SessionValueError
 from parvel.session.handlers.array import ArraySessionHandler
 from parvel.session.handlers.cookie import CookieSessionHandler
@@ -24,6 +26,12 @@ __all__ = [
     "SessionManager",
     "SessionValueError",
     "Store",
+    "ViewErrorBag",
+    "csrf_field",
+    "csrf_token",
+    "current_session",
     "generate_session_id",
     "is_valid_id",
+    "old",
+    "session",
 ]

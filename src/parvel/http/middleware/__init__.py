@@ -4,11 +4,13 @@ from parvel.http.middleware._config import MiddlewareConfig
 from parvel.http.middleware.body_limit import ValidatePostSize
 from parvel.http.middleware.cookies import AddQueuedCookiesToResponse, CookieJar, EncryptCookies
 from parvel.http.middleware.cors import HandleCors
+from parvel.http.middleware.csrf import VerifyCsrfToken
 from parvel.http.middleware.gzip import GZip
 from parvel.http.middleware.input import ConvertEmptyStringsToNull, TrimStrings
 from parvel.http.middleware.maintenance import PreventRequestsDuringMaintenance
 from parvel.http.middleware.request_id import SetRequestId
 from parvel.http.middleware.security import SecurityHeaders
+from parvel.http.middleware.session import StartSession
 from parvel.http.middleware.signed import ValidateSignature
 from parvel.http.middleware.throttle import (
     InMemoryRateLimiterStore,
@@ -32,9 +34,11 @@ __all__ = [
     "RateLimiter",
     "SecurityHeaders",
     "SetRequestId",
+    "StartSession",
     "ThrottleRequests",
     "TrimStrings",
     "TrustProxies",
     "ValidatePostSize",
     "ValidateSignature",
+    "VerifyCsrfToken",
 ]

@@ -199,6 +199,12 @@ class MiddlewareConfig:
         self.options.setdefault("unencrypted_cookies", []).extend(except_)
         return self
 
+    def validate_csrf_tokens(self, except_: Iterable[str] = ()) -> MiddlewareConfig:
+        """Paths whose POST/PUT/PATCH/DELETE skip the CSRF check (``"stripe/*"``)."""
+        self._check()
+        self.options.setdefault("csrf_except", []).extend(except_)
+        return self
+
     def prevent_requests_during_maintenance(self, except_: Iterable[str] = ()) -> MiddlewareConfig:
         """Paths reachable during maintenance (``"status/*"``)."""
         self._check()

@@ -1,0 +1,78 @@
+"""Binds the session manager (``"session"``) and feeds the session to Blade's directives."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING, Any
+
+from parvel.container import Container, ServiceProvider
+from parvel.session.context import csrf_field, csrf_token, current_session, old
+from parvel.session.errors import ERRORS_KEY, ViewErrorBag
+from parvel.session.manager import SessionManager
+
+if TYPE_CHECKING:
+    from parvel.foundation.application import Application
+
+
+class SessionServiceProvider(ServiceProvider):
+    """Registers :class:`SessionManager` from config/session.py."""
+
+    def register(self) -> None:
+        """Bind ``"session"`` lazily (nothing connects until a request needs a session)."""
+        self.app.singleton("session", self._make)
+        self.app.alias("session", SessionManager)
+
+    def _make(self, container: Container) -> SessionManager:
+        app: Application = self.app
+        config: dict[str, Any] = dict(app.config.get("session", {}) or {})
+        encrypter = container.make("encrypter") if config.get("encrypt") else None
+        database = container.make("db") if container.bound("db") else None
+        return SessionManager(
+            config,
+            base_path=app.base_path(),
+            encrypter=encrypter,
+            database=database,
+            redis=lambda name: redis_client(app.config.get("database.redis", {}), name),
+        )
+
+    def boot(self) -> None:
+        """Teach Blade about the session: ``@csrf``, ``@error``, ``@session``, ``old()``, ``errors``."""
+        if not self.app.bound("view"):
+            return
+        blade = self.app.make("view")
+        blade.hooks.csrf_token = csrf_token
+        blade.hooks.errors = lambda name: _errors().get_bag(name)
+        blade.hooks.session = _session_data
+        blade.share({"old": old, "csrf_token": csrf_token, "csrf_field": csrf_field})
+        blade.composer("*", lambda view: view.with_("errors", _errors()))
+
+
+def _errors() -> ViewErrorBag:
+    store = current_session.get()
+    return ViewErrorBag.from_session(store.get(ERRORS_KEY) if store is not None else None)
+
+
+def _session_data() -> dict[str, Any]:
+    store = current_session.get()
+    return store.all() if store is not None else {}
+
+
+def redis_client(connections: Any, name: str | None) -> Any:
+    """A ``redis.asyncio`` client for the named connection of config/database.py ``redis``."""
+    try:
+        import redis.asyncio as aioredis
+    except ImportError:
+        from parvel.session.exceptions import SessionError
+
+        raise SessionError(
+            "The redis session driver needs the redis package.",
+            hint="Install it with `pip install parvel[redis]`.",
+        ) from None
+    settings = dict((connections or {}).get(name or "default") or {})
+    if settings.get("url"):
+        return aioredis.from_url(settings["url"])
+    return aioredis.Redis(
+        host=settings.get("host", "127.0.0.1"),
+        port=int(settings.get("port", 6379)),
+        db=int(settings.get("database", 0)),
+        password=settings.get("password") or None,
+    )

@@ -314,3 +314,11 @@ def test_a_command_exit_code_is_the_process_exit_code(new_app: Path, cli: Cli) -
         "    return 3\n"
     )
     assert cli("check")[0] == 3
+
+
+def test_make_rule(new_app: Path, cli: Cli) -> None:
+    assert cli("make:rule", "Uppercase")[0] == 0
+    text = (new_app / "app/rules/uppercase.py").read_text()
+    assert "class Uppercase:" in text
+    assert cli("make:rule", "Present", "--implicit")[0] == 0
+    assert "implicit = True" in (new_app / "app/rules/present.py").read_text()

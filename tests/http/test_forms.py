@@ -242,3 +242,28 @@ async def test_csrf_is_not_checked_while_running_tests(make_app: Any, client: An
     assert app.running_unit_tests()
     async with client(app) as http:
         assert (await http.post("/save")).text == "saved"
+
+
+async def test_log_lines_carry_the_request_id(make_app: Any, client: Any, tmp_path: Any) -> None:
+    from parvel import Log
+
+    def handler() -> str:
+        Log.info("inside the request")
+        return "ok"
+
+    app = make_app(
+        lambda router: router.get("/logged", handler),
+        config={
+            "logging": {
+                "default": "single",
+                "channels": {"single": {"driver": "single", "path": str(tmp_path / "app.log")}},
+            }
+        },
+    )
+    async with client(app) as http:
+        response = await http.get("/logged", headers={"X-Request-Id": "req-42"})
+    assert response.headers["x-request-id"] == "req-42"
+    await app.terminate()
+    line = (tmp_path / "app.log").read_text().strip().splitlines()[-1]
+    assert "inside the request" in line
+    assert '"request_id":"req-42"' in line

@@ -33,6 +33,7 @@ CORE_PROVIDERS: list[str] = [
     "parvel.hashing.provider:HashServiceProvider",
     "parvel.view.provider:ViewServiceProvider",
     "parvel.session.provider:SessionServiceProvider",
+    "parvel.validation.provider:ValidationServiceProvider",
     "parvel.http.provider:HttpServiceProvider",
 ]
 """Dotted paths of the framework's own providers, registered before the app's."""

@@ -10,6 +10,7 @@ from typing import Any
 from starlette.responses import Response
 
 from parvel.http.middleware.hooks import HookMiddleware
+from parvel.log.context import request_id as log_request_id
 
 _VALID = re.compile(rb"^[A-Za-z0-9._:\-]{1,128}$")
 
@@ -41,6 +42,7 @@ class SetRequestId(HookMiddleware):
         else:
             rid = self.generate()
         request.scope["parvel.request_id"] = rid
+        log_request_id.set(rid)  # every log line written for this request carries it
 
     def after(self, request: Any, response: Response) -> Response:
         """Send the id back."""

@@ -322,3 +322,10 @@ def test_make_rule(new_app: Path, cli: Cli) -> None:
     assert "class Uppercase:" in text
     assert cli("make:rule", "Present", "--implicit")[0] == 0
     assert "implicit = True" in (new_app / "app/rules/present.py").read_text()
+
+
+def test_make_request(new_app: Path, cli: Cli) -> None:
+    assert cli("make:request", "StorePostRequest")[0] == 0
+    text = (new_app / "app/http/requests/store_post_request.py").read_text()
+    assert "class StorePostRequest(FormRequest):" in text
+    compile(text, "store_post_request.py", "exec")

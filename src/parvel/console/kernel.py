@@ -29,6 +29,7 @@ CORE_COMMAND_MODULES = [
     "parvel.console.commands.make",
     "parvel.console.commands.completion",
     "parvel.console.commands.testing",
+    "parvel.http.console.requests",
 ]
 
 

@@ -254,3 +254,41 @@ async def test_view_route_without_renderer_fails_at_boot(make_app) -> None:
 
     with pytest.raises(HttpConfigurationError, match="needs a view renderer"):
         make_app(lambda router: router.view("/welcome", "welcome"))
+
+
+async def test_url_defaults_action_and_request_signature(make_app, client) -> None:
+    class ShowPost:
+        async def show(self, locale: str, post: int) -> dict[str, Any]:
+            return {"locale": locale, "post": post}
+
+    async def check(request: Request) -> dict[str, bool]:
+        return {
+            "valid": request.has_valid_signature(),
+            "relative": request.has_valid_relative_signature(),
+            "ignoring": request.has_valid_signature_while_ignoring("utm"),
+        }
+
+    def routes(router: Router) -> None:
+        router.get("/{locale}/posts/{post}", [ShowPost, "show"]).name("posts.show")
+        router.get("/check", check).name("check")
+        router.get("/go", lambda: redirect().action([ShowPost, "show"], {"post": 3}))
+
+    app = make_app(routes)
+    urls = app.make("url")
+    urls.defaults({"locale": "en"})
+    assert urls.route("posts.show", {"post": 5}) == "http://testserver/en/posts/5"
+    assert urls.action([ShowPost, "show"], {"post": 2, "locale": "fr"}) == (
+        "http://testserver/fr/posts/2"
+    )
+    async with client(app) as http:
+        assert (await http.get("/go")).headers["location"] == "http://testserver/en/posts/3"
+        signed = urls.signed_route("check")
+        assert (await http.get(signed)).json() == {
+            "valid": True,
+            "relative": False,
+            "ignoring": True,
+        }
+        tampered = (await http.get(signed + "&utm=x")).json()
+        assert tampered == {"valid": False, "relative": False, "ignoring": True}
+        relative = urls.signed_route("check", absolute=False)
+        assert (await http.get(relative)).json()["relative"] is True

@@ -132,15 +132,7 @@ class Redirector:
 
     def action(self, action: Any, parameters: Any = None, status: int = 302) -> RedirectResponse:
         """Redirect to the route whose action is ``[Controller, "method"]``."""
-        compiled = get_app().make("router").compiled
-        for candidate in compiled.routes:
-            if candidate.action == action or (
-                isinstance(action, list | tuple)
-                and isinstance(candidate.action, list | tuple)
-                and list(candidate.action) == list(action)
-            ):
-                return self._make(_urls().to_route(candidate, parameters), status, None)
-        raise HttpConfigurationError(f"No route runs the action {action!r}.")
+        return self._make(_urls().action(action, parameters), status, None)
 
 
 def previous_url(fallback: str = "/") -> str:

@@ -457,6 +457,32 @@ class Request(StarletteRequest):
         content_type = self.headers.get("content-type", "")
         return "/json" in content_type or "+json" in content_type
 
+    def has_valid_signature(self, absolute: bool = True) -> bool:
+        """Whether the URL carries a valid, unexpired signature (see signed URLs)."""
+        return self._signature_check(absolute, ())
+
+    def has_valid_relative_signature(self) -> bool:
+        """Like :meth:`has_valid_signature`, checking path and query only."""
+        return self._signature_check(False, ())
+
+    def has_valid_signature_while_ignoring(self, *keys: str) -> bool:
+        """Like :meth:`has_valid_signature`, ignoring these query parameters."""
+        return self._signature_check(True, keys)
+
+    def _signature_check(self, absolute: bool, ignore: tuple[str, ...]) -> bool:
+        from parvel.http._context import get_app
+
+        if absolute:
+            url = self.full_url()
+        else:
+            query = self.scope["query_string"].decode("latin-1")
+            url = (
+                self.scope.get("root_path", "")
+                + self.scope["path"]
+                + (f"?{query}" if query else "")
+            )
+        return bool(get_app().make("url").has_valid_signature(url, ignore))
+
     def ajax(self) -> bool:
         """Whether ``X-Requested-With: XMLHttpRequest`` is set."""
         return self.headers.get("x-requested-with") == "XMLHttpRequest"

@@ -340,9 +340,52 @@ class Request(StarletteRequest):
         except (ValueError, TypeError):
             return None
 
+    def enums(self, key: str, enum_class: type[E]) -> list[E]:
+        """The values of a list input as members of ``enum_class`` (invalid ones dropped)."""
+        values = self.input(key)
+        if not isinstance(values, list):
+            values = [] if values is None else [values]
+        members = []
+        for value in values:
+            try:
+                members.append(enum_class(value))
+            except (ValueError, TypeError):
+                continue
+        return members
+
+    def when_has(
+        self, key: str, callback: Callable[[Any], Any], default: Callable[[], Any] | None = None
+    ) -> Any:
+        """Call ``callback(value)`` when ``key`` is present, else ``default()``."""
+        if self.has(key):
+            return callback(self.input(key))
+        return default() if default is not None else None
+
+    def when_filled(
+        self, key: str, callback: Callable[[Any], Any], default: Callable[[], Any] | None = None
+    ) -> Any:
+        """Call ``callback(value)`` when ``key`` is present and not blank, else ``default()``."""
+        if self.filled(key):
+            return callback(self.input(key))
+        return default() if default is not None else None
+
+    def when_missing(
+        self, key: str, callback: Callable[[], Any], default: Callable[[], Any] | None = None
+    ) -> Any:
+        """Call ``callback()`` when ``key`` is absent, else ``default()``."""
+        if self.missing(key):
+            return callback()
+        return default() if default is not None else None
+
     def merge(self, values: dict[str, Any]) -> None:
         """Add input values (they win over existing ones)."""
         self._input().update(values)
+
+    def merge_if_missing(self, values: dict[str, Any]) -> None:
+        """Add input values only for keys that are absent."""
+        current = self._input()
+        for key, value in values.items():
+            current.setdefault(key, value)
 
     def replace(self, values: dict[str, Any]) -> None:
         """Replace the input entirely."""
@@ -386,6 +429,28 @@ class Request(StarletteRequest):
     def full_url(self) -> str:
         """The URL with its query string."""
         return str(self.url)
+
+    def full_url_with_query(self, query: dict[str, Any]) -> str:
+        """The full URL with ``query`` merged into its query string."""
+        from urllib.parse import urlencode
+
+        merged = {**dict(self.query_params), **{k: str(v) for k, v in query.items()}}
+        return str(self.url.replace(query=urlencode(merged)))
+
+    def full_url_without_query(self, *keys: str) -> str:
+        """The full URL without the given query parameters."""
+        from urllib.parse import urlencode
+
+        kept = [(k, v) for k, v in self.query_params.multi_items() if k not in keys]
+        return str(self.url.replace(query=urlencode(kept)))
+
+    def http_host(self) -> str:
+        """The host with its port when not the default one."""
+        return str(self.url.netloc)
+
+    def scheme_and_http_host(self) -> str:
+        """``https://example.com:8080``."""
+        return f"{self.url.scheme}://{self.url.netloc}"
 
     def current_url(self) -> str:
         """The URL without its query string."""
@@ -512,6 +577,33 @@ class Request(StarletteRequest):
                 if fnmatch.fnmatchcase(wanted, accepted) or wanted == accepted:
                     return True
         return False
+
+    def get_acceptable_content_types(self) -> list[str]:
+        """The Accept header's types, most preferred first (by ``q``)."""
+        weighted = []
+        for index, item in enumerate(self.headers.get("accept", "").split(",")):
+            media, _, params = item.strip().partition(";")
+            if not media:
+                continue
+            quality = 1.0
+            for param in params.split(";"):
+                name, _, value = param.strip().partition("=")
+                if name == "q":
+                    try:
+                        quality = float(value)
+                    except ValueError:
+                        quality = 0.0
+            weighted.append((-quality, index, media.strip()))
+        return [media for _, _, media in sorted(weighted)]
+
+    def prefers(self, *content_types: str) -> str | None:
+        """Which of ``content_types`` the client prefers, or ``None``."""
+        for accepted in self.get_acceptable_content_types() or ["*/*"]:
+            for wanted in content_types:
+                full = {"json": "application/json", "html": "text/html"}.get(wanted, wanted)
+                if accepted in ("*/*", "*") or fnmatch.fnmatchcase(full, accepted):
+                    return wanted
+        return None
 
     def accepts_html(self) -> bool:
         """Whether HTML is acceptable."""

@@ -146,3 +146,35 @@ def test_abort_helpers() -> None:
         abort_unless(False, 404)
     assert status_text(500) == "Server Error"
     assert status_text(419) == "Page Expired"
+
+
+async def test_respond_and_level(make_app, client, caplog) -> None:
+    import logging
+
+    def configure_more(exceptions: ExceptionHandler) -> None:
+        configure(exceptions)
+        exceptions.level(RuntimeError, "critical")
+
+        def respond(response: Any, e: BaseException, request: Any) -> Any:
+            response.headers["x-handled"] = type(e).__name__
+            return response
+
+        exceptions.respond(respond)
+
+    async def crash() -> None:
+        raise RuntimeError("meltdown")
+
+    def more_routes(router: Router) -> None:
+        routes(router)
+        router.get("/crash", crash)
+
+    app = make_app(more_routes, exceptions=configure_more)
+    async with client(app) as http:
+        caplog.clear()
+        with caplog.at_level(logging.DEBUG, logger="parvel.http"):
+            response = await http.get("/crash")
+        assert response.headers["x-handled"] == "RuntimeError"
+        assert [r.levelno for r in caplog.records if "meltdown" in r.getMessage()] == [
+            logging.CRITICAL
+        ]
+        assert (await http.get("/abort/404")).headers["x-handled"] == "NotFoundHttpException"

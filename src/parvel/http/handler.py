@@ -57,6 +57,8 @@ class ExceptionHandler:
         self._dont_report: list[type[BaseException]] = []
         self._json_when: Callable[[Any, BaseException], bool] | None = None
         self._context: list[Callable[[BaseException], dict[str, Any]]] = []
+        self._respond: list[Callable[..., Any]] = []
+        self._levels: list[tuple[type[BaseException], int]] = []
 
     # -- configuration ---------------------------------------------------------------
 
@@ -92,12 +94,30 @@ class ExceptionHandler:
         self._context.append(callback)
         return self
 
+    def respond(self, callback: Callable[..., Any]) -> ExceptionHandler:
+        """Adjust every rendered error response: ``callback(response, e, request)``."""
+        self._respond.append(callback)
+        return self
+
+    def level(self, kind: type[BaseException], level: int | str) -> ExceptionHandler:
+        """Log exceptions of ``kind`` at ``level`` (``logging.CRITICAL`` or ``"critical"``)."""
+        number = level if isinstance(level, int) else logging.getLevelName(level.upper())
+        self._levels.append((kind, int(number)))
+        return self
+
     # -- handling --------------------------------------------------------------------
 
     async def handle(self, request: Any, exc: BaseException) -> BaseResponse:
         """Report then render ``exc``."""
         await self.report_exception(exc)
-        return await self.render_exception(request, exc)
+        response = await self.render_exception(request, exc)
+        for callback in self._respond:
+            changed = callback(response, exc, request)
+            if hasattr(changed, "__await__"):
+                changed = await changed
+            if changed is not None:
+                response = changed
+        return response
 
     def should_report(self, exc: BaseException) -> bool:
         """Whether ``exc`` is reported."""
@@ -125,7 +145,10 @@ class ExceptionHandler:
         extra: dict[str, Any] = {}
         for context in self._context:
             extra.update(context(exc))
-        logger.error("%s: %s", type(exc).__qualname__, exc, exc_info=exc, extra={"context": extra})
+        level = next((lv for kind, lv in self._levels if isinstance(exc, kind)), logging.ERROR)
+        logger.log(
+            level, "%s: %s", type(exc).__qualname__, exc, exc_info=exc, extra={"context": extra}
+        )
 
     def wants_json(self, request: Any, exc: BaseException) -> bool:
         """JSON for API routes, requests expecting JSON, and requests sending JSON."""

@@ -6,7 +6,7 @@ from contextvars import ContextVar
 from typing import TYPE_CHECKING, Any
 
 if TYPE_CHECKING:
-    from parvel.http.request import Request
+    from parvel.http.requests import Request
 
 current_request: ContextVar[Request | None] = ContextVar("parvel_request", default=None)
 

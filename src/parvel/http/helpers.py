@@ -9,7 +9,7 @@ from urllib.parse import quote, urlsplit
 
 from parvel.http._context import current_request, get_app
 from parvel.http.exceptions import HttpConfigurationError
-from parvel.http.request import Request
+from parvel.http.requests import Request
 from parvel.http.responses import (
     FileResponse,
     JsonResponse,

@@ -28,7 +28,7 @@ from parvel.http.handler import ExceptionHandler
 from parvel.http.middleware._config import MiddlewareConfig
 from parvel.http.middleware._pipeline import MiddlewareResolver, chain
 from parvel.http.middleware.body_limit import DEFAULT_MAX_BODY_SIZE
-from parvel.http.request import Request
+from parvel.http.requests import Request
 from parvel.http.responses import Response
 from parvel.http.static import StaticFiles
 from parvel.routing.matcher import MethodNotAllowed, RouteMatch

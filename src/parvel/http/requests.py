@@ -7,7 +7,6 @@ helpers are plain synchronous calls that never raise on odd input.
 from __future__ import annotations
 
 import fnmatch
-import re
 from collections.abc import Callable, Iterable
 from datetime import datetime
 from enum import Enum
@@ -19,6 +18,7 @@ from starlette.datastructures import UploadFile
 from starlette.requests import ClientDisconnect
 from starlette.requests import Request as StarletteRequest
 
+from parvel.http._input import assign, blank, dig, keys_of, transform_strings
 from parvel.http.exceptions import (
     BadRequestHttpException,
     HttpException,
@@ -83,7 +83,7 @@ class Request(StarletteRequest):
         self._merged = None
         if self._transforms and self._body_input:
             for transform in self._transforms:
-                _transform(self._body_input, transform)
+                transform_strings(self._body_input, transform)
 
     async def _parse_body(self) -> None:
         assert self._body_input is not None
@@ -115,7 +115,7 @@ class Request(StarletteRequest):
                     for v in values
                 ]
                 target = self._files if isinstance(values[0], UploadFile) else self._body_input
-                _assign(target, key, converted)
+                assign(target, key, converted)
             return
         body = await self._read_limited(limit)
         if content_type == "application/json" or content_type.endswith("+json"):
@@ -182,9 +182,9 @@ class Request(StarletteRequest):
         if self._query_input is None:
             query: dict[str, Any] = {}
             for key, value in self.query_params.multi_items():
-                _assign(query, key, [value], append=True)
+                assign(query, key, [value], append=True)
             for transform in self._transforms or ():
-                _transform(query, transform)
+                transform_strings(query, transform)
             self._query_input = query
         return self._query_input
 
@@ -207,7 +207,7 @@ class Request(StarletteRequest):
             self._query()
         for target in (self._query_input, self._body_input):
             if target:
-                _transform(target, transform)
+                transform_strings(target, transform)
 
     # -- input -------------------------------------------------------------------------
 
@@ -219,67 +219,67 @@ class Request(StarletteRequest):
         """One input value by dotted key (``"user.name"``), or all input."""
         if key is None:
             return dict(self._input())
-        return _dig(self._input(), key, default)
+        return dig(self._input(), key, default)
 
     def query(self, key: str | None = None, default: Any = None) -> Any:
         """One query-string value, or all of them."""
         if key is None:
             return dict(self._query())
-        return _dig(self._query(), key, default)
+        return dig(self._query(), key, default)
 
     def post(self, key: str | None = None, default: Any = None) -> Any:
         """One body value, or the whole body input."""
         body = self._body_input or {}
-        return dict(body) if key is None else _dig(body, key, default)
+        return dict(body) if key is None else dig(body, key, default)
 
     def json(self, key: str | None = None, default: Any = None) -> Any:
         """The decoded JSON body, or one dotted key of it."""
         if key is None:
             return self._json_payload
         if isinstance(self._json_payload, dict):
-            return _dig(self._json_payload, key, default)
+            return dig(self._json_payload, key, default)
         return default
 
     def only(self, *keys: str | Iterable[str]) -> dict[str, Any]:
         """The given keys (present ones only)."""
         result: dict[str, Any] = {}
-        for key in _keys(keys):
-            value = _dig(self.all(), key, _MISSING)
+        for key in keys_of(keys):
+            value = dig(self.all(), key, _MISSING)
             if value is not _MISSING:
                 result[key] = value
         return result
 
     def except_(self, *keys: str | Iterable[str]) -> dict[str, Any]:
         """Everything but the given keys."""
-        excluded = set(_keys(keys))
+        excluded = set(keys_of(keys))
         return {k: v for k, v in self.all().items() if k not in excluded}
 
     def has(self, *keys: str | Iterable[str]) -> bool:
         """Whether every key is present."""
         data = self.all()
-        return all(_dig(data, key, _MISSING) is not _MISSING for key in _keys(keys))
+        return all(dig(data, key, _MISSING) is not _MISSING for key in keys_of(keys))
 
     def has_any(self, *keys: str | Iterable[str]) -> bool:
         """Whether any key is present."""
         data = self.all()
-        return any(_dig(data, key, _MISSING) is not _MISSING for key in _keys(keys))
+        return any(dig(data, key, _MISSING) is not _MISSING for key in keys_of(keys))
 
     def filled(self, *keys: str | Iterable[str]) -> bool:
         """Whether every key is present and not blank."""
-        return all(not _blank(_dig(self.all(), key, None)) for key in _keys(keys))
+        return all(not blank(dig(self.all(), key, None)) for key in keys_of(keys))
 
     def any_filled(self, *keys: str | Iterable[str]) -> bool:
         """Whether any key is present and not blank."""
-        return any(not _blank(_dig(self.all(), key, None)) for key in _keys(keys))
+        return any(not blank(dig(self.all(), key, None)) for key in keys_of(keys))
 
     def is_not_filled(self, *keys: str | Iterable[str]) -> bool:
         """Whether every key is blank or absent."""
-        return all(_blank(_dig(self.all(), key, None)) for key in _keys(keys))
+        return all(blank(dig(self.all(), key, None)) for key in keys_of(keys))
 
     def missing(self, *keys: str | Iterable[str]) -> bool:
         """Whether every key is absent."""
         data = self.all()
-        return all(_dig(data, key, _MISSING) is _MISSING for key in _keys(keys))
+        return all(dig(data, key, _MISSING) is _MISSING for key in keys_of(keys))
 
     def string(self, key: str, default: str = "") -> str:
         """The value as a string (``default`` when absent)."""
@@ -395,7 +395,7 @@ class Request(StarletteRequest):
 
     def file(self, key: str, default: Any = None) -> Any:
         """The :class:`UploadedFile` for ``key`` (a list for ``key[]``), or ``default``."""
-        return _dig(self._files or {}, key, default)
+        return dig(self._files or {}, key, default)
 
     def has_file(self, key: str) -> bool:
         """Whether a file was uploaded under ``key``."""
@@ -608,72 +608,3 @@ class Request(StarletteRequest):
     def accepts_html(self) -> bool:
         """Whether HTML is acceptable."""
         return self.accepts("text/html")
-
-
-def _keys(keys: tuple[str | Iterable[str], ...]) -> list[str]:
-    flat: list[str] = []
-    for key in keys:
-        if isinstance(key, str):
-            flat.append(key)
-        else:
-            flat.extend(key)
-    return flat
-
-
-def _blank(value: Any) -> bool:
-    if value is None:
-        return True
-    if isinstance(value, str):
-        return value.strip() == ""
-    if isinstance(value, list | dict):
-        return len(value) == 0
-    return False
-
-
-def _dig(data: Any, key: str, default: Any) -> Any:
-    if isinstance(data, dict) and key in data:
-        return data[key]
-    node = data
-    for part in key.split("."):
-        if isinstance(node, dict) and part in node:
-            node = node[part]
-        elif isinstance(node, list) and part.isdigit() and int(part) < len(node):
-            node = node[int(part)]
-        else:
-            return default
-    return node
-
-
-_KEY_PART = re.compile(r"\[([^\[\]]*)\]")
-
-
-def _assign(target: dict[str, Any], key: str, values: list[Any], append: bool = False) -> None:
-    """``tags[]=a`` → list; ``user[name]=x`` → nested dict; repeated plain keys keep the last."""
-    head, bracket, _ = key.partition("[")
-    parts = [head] + (_KEY_PART.findall(key[len(head) :]) if bracket else [])
-    if not head:
-        parts = [key]
-    node: Any = target
-    for index, part in enumerate(parts):
-        last = index == len(parts) - 1
-        if not last and parts[index + 1] == "" and index + 1 == len(parts) - 1:
-            existing = node.setdefault(part, [])
-            if isinstance(existing, list):
-                existing.extend(values)
-            return
-        if last:
-            node[part] = values[-1]
-            return
-        child = node.setdefault(part, {})
-        if not isinstance(child, dict):
-            return
-        node = child
-
-
-def _transform(node: dict[str, Any] | list[Any], transform: Callable[[str, Any], Any]) -> None:
-    items = node.items() if isinstance(node, dict) else enumerate(node)
-    for key, value in list(items):
-        if isinstance(value, dict | list):
-            _transform(value, transform)
-        elif isinstance(value, str):
-            node[key] = transform(str(key), value)  # type: ignore[call-overload,index]

@@ -46,7 +46,7 @@ async def test_405_with_allow_and_404(make_app, client) -> None:
         assert response.status_code == 404
         assert "Not Found" in response.text
         response = await http.get("/missing", headers={"accept": "application/json"})
-        assert response.json() == {"message": "Not Found"}
+        assert response.json() == {"message": "The route missing could not be found."}
         response = await http.request("BREW", "/only-post")
         assert response.status_code == 405
 
@@ -197,7 +197,10 @@ async def test_unknown_paths_under_the_api_prefix_get_json_errors(make_app, clie
     async with client(app) as http:
         assert (await http.get("/api/items")).json() == []
         missing = await http.get("/api/nothing")
-        assert (missing.status_code, missing.json()) == (404, {"message": "Not Found"})
+        assert (missing.status_code, missing.json()) == (
+            404,
+            {"message": "The route api/nothing could not be found."},
+        )
         assert "<html" in (await http.get("/nothing")).text
 
 

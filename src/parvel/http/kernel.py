@@ -234,7 +234,7 @@ class HttpKernel:
             )
         if method not in KNOWN_METHODS:
             raise MethodNotAllowedHttpException(sorted(KNOWN_METHODS))
-        raise NotFoundHttpException()
+        raise NotFoundHttpException(f"The route {path.strip('/') or '/'} could not be found.")
 
     async def _lifespan(self, receive: Any, send: Any) -> None:
         while True:

@@ -7,6 +7,7 @@ Exceptions anywhere become responses through the :class:`ExceptionHandler`.
 
 from __future__ import annotations
 
+import gc
 import re
 from collections.abc import Awaitable, Callable
 from pathlib import Path
@@ -240,6 +241,10 @@ class HttpKernel:
         while True:
             message = await receive()
             if message["type"] == "lifespan.startup":
+                # everything built at boot lives as long as the worker: keep it out of the
+                # garbage collector's scans (fewer, shorter pauses under load)
+                gc.collect()
+                gc.freeze()
                 await send({"type": "lifespan.startup.complete"})
             elif message["type"] == "lifespan.shutdown":
                 try:

@@ -292,3 +292,21 @@ async def test_url_defaults_action_and_request_signature(make_app, client) -> No
         assert tampered == {"valid": False, "relative": False, "ignoring": True}
         relative = urls.signed_route("check", absolute=False)
         assert (await http.get(relative)).json()["relative"] is True
+
+
+async def test_helpers_use_the_app_serving_the_request(make_app, client, tmp_path) -> None:
+    from parvel.foundation import Application
+
+    def routes(router: Router) -> None:
+        router.get("/a-home", lambda: "a").name("home")
+        router.get("/link", lambda: route("home"))
+
+    first = make_app(routes)
+    second = Application(base_path=tmp_path / "second")
+    second.config.set({"app.url": "http://second.test"})
+    second.settings["routing"] = {
+        "then": lambda app: app.make("router").get("/b-home", lambda: "b").name("home")
+    }
+    second.bootstrap()  # booted last: the module-level fallback now points at it
+    async with client(first) as http:
+        assert (await http.get("/link")).text == "http://testserver/a-home"

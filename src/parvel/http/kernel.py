@@ -157,6 +157,7 @@ class HttpKernel:
         request = Request(scope, receive)
         scope["parvel.max_body_size"] = self.max_body_size
         scope["parvel.storage_root"] = self.storage_root
+        scope["parvel.app"] = self.app
         token = current_request.set(request)
         # one container scope per request: ``scoped`` bindings get fresh instances
         scope_token = self._scope_var.set({})

@@ -178,3 +178,21 @@ async def test_respond_and_level(make_app, client, caplog) -> None:
             logging.CRITICAL
         ]
         assert (await http.get("/abort/404")).headers["x-handled"] == "NotFoundHttpException"
+
+
+async def test_failing_hooks_never_escape(make_app, client) -> None:
+    def broken(exceptions: ExceptionHandler) -> None:
+        def bad_report(e: PaymentDeclined) -> None:
+            raise ValueError("reporter broke")
+
+        def bad_render(e: PaymentDeclined, request: Any) -> None:
+            raise ValueError("renderer broke")
+
+        exceptions.report(bad_report)
+        exceptions.render(bad_render)
+
+    app = make_app(routes, exceptions=broken)
+    async with client(app) as http:
+        response = await http.get("/declined")
+        assert response.status_code == 500
+        assert "Server Error" in response.text

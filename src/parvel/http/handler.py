@@ -108,9 +108,20 @@ class ExceptionHandler:
     # -- handling --------------------------------------------------------------------
 
     async def handle(self, request: Any, exc: BaseException) -> BaseResponse:
-        """Report then render ``exc``."""
-        await self.report_exception(exc)
-        response = await self.render_exception(request, exc)
+        """Report then render ``exc``; a failing report or render hook never escapes."""
+        try:
+            await self.report_exception(exc)
+        except Exception:
+            logger.exception("Reporting %s failed.", type(exc).__qualname__)
+        try:
+            response = await self.render_exception(request, exc)
+        except Exception as failure:
+            logger.exception("Rendering %s failed.", type(exc).__qualname__)
+            status, headers = self._status(exc)
+            if self._debug():
+                response = await self._html(request, failure, 500, {})
+            else:
+                response = Response(error_page(status, status_text(status)), status, headers)
         for callback in self._respond:
             changed = callback(response, exc, request)
             if hasattr(changed, "__await__"):

@@ -310,3 +310,51 @@ async def test_helpers_use_the_app_serving_the_request(make_app, client, tmp_pat
     second.bootstrap()  # booted last: the module-level fallback now points at it
     async with client(first) as http:
         assert (await http.get("/link")).text == "http://testserver/a-home"
+
+
+class _Session:
+    """What the session component will put at scope["session"] (the contract HTTP uses)."""
+
+    def __init__(self) -> None:
+        self.data: dict[str, Any] = {"_previous.url": "http://testserver/form"}
+        self.flashed: dict[str, Any] = {}
+
+    def get(self, key: str, default: Any = None) -> Any:
+        return self.data.get(key, default)
+
+    def pull(self, key: str, default: Any = None) -> Any:
+        return self.data.pop(key, default)
+
+    def flash(self, key: str, value: Any) -> None:
+        self.flashed[key] = value
+
+    def flash_input(self, values: dict[str, Any]) -> None:
+        self.flashed["_old_input"] = values
+
+
+async def test_redirects_against_a_session(make_app, client) -> None:
+    session = _Session()
+
+    class StartSession:
+        async def handle(self, request: Request, next: Any) -> Any:
+            request.scope["session"] = session
+            return await next(request)
+
+    def routes(router: Router) -> None:
+        with router.middleware(StartSession).group():
+            router.post(
+                "/save",
+                lambda request: back().with_("status", "Saved!").with_input(request.all()),
+            )
+            router.get("/intended", lambda: redirect().intended("/home"))
+            router.get("/previous", lambda: url().previous())
+
+    app = make_app(routes)
+    async with client(app) as http:
+        saved = await http.post("/save", data={"title": "x"})
+        assert saved.headers["location"] == "http://testserver/form"
+        assert session.flashed == {"status": "Saved!", "_old_input": {"title": "x"}}
+        session.data["url.intended"] = "http://testserver/secret"
+        assert (await http.get("/intended")).headers["location"] == "http://testserver/secret"
+        assert (await http.get("/intended")).headers["location"] == "http://testserver/home"
+        assert (await http.get("/previous")).text == "http://testserver/form"

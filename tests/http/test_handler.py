@@ -196,3 +196,14 @@ async def test_failing_hooks_never_escape(make_app, client) -> None:
         response = await http.get("/declined")
         assert response.status_code == 500
         assert "Server Error" in response.text
+
+
+async def test_debug_json_carries_the_exception(make_app, client) -> None:
+    app = make_app(routes, config={"app.debug": True})
+    async with client(app) as http:
+        body = (await http.get("/declined", headers={"accept": "application/json"})).json()
+        assert body["message"] == "card declined"
+        assert body["exception"].endswith("PaymentDeclined")
+        assert body["file"].endswith("test_handler.py")
+        assert isinstance(body["line"], int)
+        assert body["trace"]

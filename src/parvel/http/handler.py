@@ -218,7 +218,7 @@ class ExceptionHandler:
             errors = getattr(exc, "errors", None)
             if status == 422 and errors is not None:
                 payload["errors"] = errors() if callable(errors) else errors
-        if self._debug() and not isinstance(exc, HttpException):
+        if self._debug():
             import traceback
 
             frames = traceback.extract_tb(exc.__traceback__)

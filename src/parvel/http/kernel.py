@@ -294,3 +294,5 @@ async def _send_head(response: BaseResponse, send: Any) -> None:
         }
     )
     await send({"type": "http.response.body", "body": b""})
+    if response.background is not None:
+        await response.background()

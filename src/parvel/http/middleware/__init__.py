@@ -5,6 +5,7 @@ from parvel.http.middleware.body_limit import ValidatePostSize
 from parvel.http.middleware.cookies import AddQueuedCookiesToResponse, CookieJar, EncryptCookies
 from parvel.http.middleware.cors import HandleCors
 from parvel.http.middleware.gzip import GZip
+from parvel.http.middleware.hooks import HookMiddleware
 from parvel.http.middleware.input import ConvertEmptyStringsToNull, TrimStrings
 from parvel.http.middleware.maintenance import PreventRequestsDuringMaintenance
 from parvel.http.middleware.request_id import SetRequestId
@@ -25,6 +26,7 @@ __all__ = [
     "EncryptCookies",
     "GZip",
     "HandleCors",
+    "HookMiddleware",
     "InMemoryRateLimiterStore",
     "Limit",
     "MiddlewareConfig",

@@ -358,3 +358,31 @@ async def test_redirects_against_a_session(make_app, client) -> None:
         assert (await http.get("/intended")).headers["location"] == "http://testserver/secret"
         assert (await http.get("/intended")).headers["location"] == "http://testserver/home"
         assert (await http.get("/previous")).text == "http://testserver/form"
+
+
+async def test_stream_callbacks_cookie_helper_and_report(make_app, client, caplog) -> None:
+    from parvel.http import cookie, report
+
+    def generate() -> Any:
+        yield "x"
+        yield "y"
+
+    async def handler() -> str:
+        cookie().queue("seen", "1", 10)
+        await report(RuntimeError("noted, not fatal"))
+        return "ok"
+
+    def routes(router: Router) -> None:
+        router.get("/gen", lambda: response().stream(generate))
+        router.get("/dl", lambda: response().stream_download(generate, "xy.txt"))
+        router.get("/helper", handler)
+
+    app = make_app(routes)
+    async with client(app) as http:
+        assert (await http.get("/gen")).text == "xy"
+        assert (await http.get("/dl")).text == "xy"
+        caplog.clear()
+        helper = await http.get("/helper")
+        assert helper.text == "ok"
+        assert "seen=1" in helper.headers["set-cookie"]
+        assert any("noted, not fatal" in r.getMessage() for r in caplog.records)

@@ -210,3 +210,11 @@ def test_singleton_resources() -> None:
         "settings.update",
         "settings.destroy",
     }
+
+
+def test_resource_options_accept_lists() -> None:
+    router = Router()
+    router.resource("photos", PostController).only(["index", "show"]).middleware(["a", "b"])
+    routes = router.get_routes()
+    assert [r.get_name() for r in routes] == ["photos.index", "photos.show"]
+    assert routes[0].middleware_ == ["a", "b"]

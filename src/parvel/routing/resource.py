@@ -17,6 +17,13 @@ API_ACTIONS = ("index", "store", "show", "update", "destroy")
 _SHALLOW = ("show", "edit", "update", "destroy")
 
 
+def _flat(items: tuple[Any, ...]) -> tuple[Any, ...]:
+    flat: list[Any] = []
+    for item in items:
+        flat.extend(item) if isinstance(item, list | tuple) else flat.append(item)
+    return tuple(flat)
+
+
 class PendingResourceRegistration:
     """The routes of one resource, adjustable until boot.
 
@@ -51,16 +58,18 @@ class PendingResourceRegistration:
         self._missing: Callable[[Any], Any] | None = None
         self._built: list[RouteDefinition] | None = None
 
-    def only(self, *actions: str) -> PendingResourceRegistration:
-        """Keep only these actions."""
-        self._check(actions)
-        self._actions = [a for a in self._actions if a in actions]
+    def only(self, *actions: str | list[str]) -> PendingResourceRegistration:
+        """Keep only these actions (``only("index", "show")`` or ``only(["index", "show"])``)."""
+        names: tuple[str, ...] = _flat(actions)
+        self._check(names)
+        self._actions = [a for a in self._actions if a in names]
         return self
 
-    def except_(self, *actions: str) -> PendingResourceRegistration:
+    def except_(self, *actions: str | list[str]) -> PendingResourceRegistration:
         """Drop these actions."""
-        self._check(actions)
-        self._actions = [a for a in self._actions if a not in actions]
+        names: tuple[str, ...] = _flat(actions)
+        self._check(names)
+        self._actions = [a for a in self._actions if a not in names]
         return self
 
     def names(self, names: dict[str, str] | str) -> PendingResourceRegistration:
@@ -88,7 +97,7 @@ class PendingResourceRegistration:
 
     def middleware(self, *middleware: MiddlewareSpec) -> PendingResourceRegistration:
         """Add middleware to every route of the resource."""
-        self._middleware.extend(middleware)
+        self._middleware.extend(_flat(middleware))
         return self
 
     def without_middleware(self, *middleware: MiddlewareSpec) -> PendingResourceRegistration:

@@ -215,9 +215,71 @@ def bench_lookup(rounds: int = 7, number: int = 50_000) -> None:
     )
 
 
+def bench_in_process(rounds: int = 5, number: int = 2000) -> None:
+    """CPU time per request calling each ASGI app directly (no server, no sockets).
+
+    Measured with ``time.process_time`` and interleaved best-of rounds, so it is stable on a
+    busy machine; it isolates framework overhead from the server's.
+    """
+    import asyncio
+    import importlib
+
+    sys.path[:0] = [str(SRC), str(SERVERS_DIR)]
+    os.environ.setdefault("APP_ENV", "production")
+    apps = {
+        name: importlib.import_module(target.split(":")[0]).app for name, target in APPS.items()
+    }
+
+    def scope(path: str) -> dict[str, Any]:
+        return {
+            "type": "http",
+            "asgi": {"version": "3.0"},
+            "http_version": "1.1",
+            "method": "GET",
+            "scheme": "http",
+            "path": path,
+            "raw_path": path.encode(),
+            "query_string": b"",
+            "root_path": "",
+            "client": ("127.0.0.1", 5000),
+            "server": ("127.0.0.1", 8000),
+            "headers": [(b"host", b"127.0.0.1:8000"), (b"user-agent", b"wrk"), (b"accept", b"*/*")],
+        }
+
+    async def receive() -> dict[str, Any]:
+        return {"type": "http.request", "body": b"", "more_body": False}
+
+    async def send(message: dict[str, Any]) -> None:
+        return None
+
+    async def run() -> dict[tuple[str, str], float]:
+        best: dict[tuple[str, str], float] = {}
+        for _ in range(rounds):
+            for name, app in apps.items():
+                for path in PATHS:
+                    started = time.process_time()
+                    for _ in range(number):
+                        await app(scope(path), receive, send)
+                    elapsed = (time.process_time() - started) / number * 1e6
+                    best[(name, path)] = min(best.get((name, path), float("inf")), elapsed)
+        return best
+
+    best = asyncio.run(run())
+    print("## Framework overhead in-process (CPU µs per request, lower is better)\n")
+    print("| app | /plaintext | × starlette | /json | × starlette |")
+    print("|---|---:|---:|---:|---:|")
+    for name in APPS:
+        cells = []
+        for path in PATHS:
+            value = best[(name, path)]
+            cells += [f"{value:.1f}", f"{best[('starlette', path)] / value:.2f}"]
+        print(f"| {name} | " + " | ".join(cells) + " |")
+    print()
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--duration", type=int, default=3)
+    parser.add_argument("--duration", type=int, default=2)
     parser.add_argument("--warmup", type=int, default=1)
     parser.add_argument("--rounds", type=int, default=2)
     parser.add_argument("--connections", type=int, default=64)
@@ -225,6 +287,7 @@ def main() -> None:
     parser.add_argument("--skip-http", action="store_true")
     args = parser.parse_args()
     bench_lookup()
+    bench_in_process()
     if not args.skip_http:
         if shutil.which("wrk") is None:
             sys.exit("wrk is not installed (apt-get install wrk)")

@@ -4,24 +4,17 @@ import parvel.http.middleware as middleware
 
 def test_http_public_names() -> None:
     assert http.__all__ == sorted(http.__all__)
-    public = {n for n in dir(http) if not n.startswith(("_", "@"))}
-    modules = {
-        "console",
-        "contracts",
-        "controller",
-        "exceptions",
-        "form_request",
-        "handler",
-        "helpers",
-        "kernel",
-        "middleware",
-        "provider",
-        "responses",
-        "static",
-        "stubs",
-        "uploads",
-    }
-    assert set(http.__all__) == public - modules
+    assert set(http.__all__) == set(http._LAZY)
+    for name in http.__all__:
+        assert getattr(http, name) is not None
+    assert set(http.__all__) <= set(dir(http))
+
+
+def test_unknown_http_name_is_an_attribute_error() -> None:
+    import pytest
+
+    with pytest.raises(AttributeError, match="no attribute 'Nope'"):
+        http.Nope  # noqa: B018
 
 
 def test_middleware_public_names() -> None:
@@ -48,6 +41,16 @@ def test_middleware_public_names() -> None:
 
 
 def test_request_helper_shadows_the_module_name() -> None:
-    # ``parvel.http.request`` is the ``request()`` helper; the class lives in the module
+    # ``parvel.http.request`` is the ``request()`` helper; the class lives in ``requests``
     assert callable(http.request)
-    assert http.Request.__module__ == "parvel.http.request"
+    assert http.Request.__module__ == "parvel.http.requests"
+
+
+def test_request_helper_survives_importing_the_module() -> None:
+    import importlib
+
+    importlib.import_module("parvel.http.requests")
+    from parvel.http import request
+
+    assert callable(request)
+    assert request.__module__ == "parvel.http.helpers"

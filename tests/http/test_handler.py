@@ -146,3 +146,64 @@ def test_abort_helpers() -> None:
         abort_unless(False, 404)
     assert status_text(500) == "Server Error"
     assert status_text(419) == "Page Expired"
+
+
+async def test_respond_and_level(make_app, client, caplog) -> None:
+    import logging
+
+    def configure_more(exceptions: ExceptionHandler) -> None:
+        configure(exceptions)
+        exceptions.level(RuntimeError, "critical")
+
+        def respond(response: Any, e: BaseException, request: Any) -> Any:
+            response.headers["x-handled"] = type(e).__name__
+            return response
+
+        exceptions.respond(respond)
+
+    async def crash() -> None:
+        raise RuntimeError("meltdown")
+
+    def more_routes(router: Router) -> None:
+        routes(router)
+        router.get("/crash", crash)
+
+    app = make_app(more_routes, exceptions=configure_more)
+    async with client(app) as http:
+        caplog.clear()
+        with caplog.at_level(logging.DEBUG, logger="parvel.http"):
+            response = await http.get("/crash")
+        assert response.headers["x-handled"] == "RuntimeError"
+        assert [r.levelno for r in caplog.records if "meltdown" in r.getMessage()] == [
+            logging.CRITICAL
+        ]
+        assert (await http.get("/abort/404")).headers["x-handled"] == "NotFoundHttpException"
+
+
+async def test_failing_hooks_never_escape(make_app, client) -> None:
+    def broken(exceptions: ExceptionHandler) -> None:
+        def bad_report(e: PaymentDeclined) -> None:
+            raise ValueError("reporter broke")
+
+        def bad_render(e: PaymentDeclined, request: Any) -> None:
+            raise ValueError("renderer broke")
+
+        exceptions.report(bad_report)
+        exceptions.render(bad_render)
+
+    app = make_app(routes, exceptions=broken)
+    async with client(app) as http:
+        response = await http.get("/declined")
+        assert response.status_code == 500
+        assert "Server Error" in response.text
+
+
+async def test_debug_json_carries_the_exception(make_app, client) -> None:
+    app = make_app(routes, config={"app.debug": True})
+    async with client(app) as http:
+        body = (await http.get("/declined", headers={"accept": "application/json"})).json()
+        assert body["message"] == "card declined"
+        assert body["exception"].endswith("PaymentDeclined")
+        assert body["file"].endswith("test_handler.py")
+        assert isinstance(body["line"], int)
+        assert body["trace"]

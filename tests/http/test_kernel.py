@@ -46,7 +46,7 @@ async def test_405_with_allow_and_404(make_app, client) -> None:
         assert response.status_code == 404
         assert "Not Found" in response.text
         response = await http.get("/missing", headers={"accept": "application/json"})
-        assert response.json() == {"message": "Not Found"}
+        assert response.json() == {"message": "The route missing could not be found."}
         response = await http.request("BREW", "/only-post")
         assert response.status_code == 405
 
@@ -197,7 +197,10 @@ async def test_unknown_paths_under_the_api_prefix_get_json_errors(make_app, clie
     async with client(app) as http:
         assert (await http.get("/api/items")).json() == []
         missing = await http.get("/api/nothing")
-        assert (missing.status_code, missing.json()) == (404, {"message": "Not Found"})
+        assert (missing.status_code, missing.json()) == (
+            404,
+            {"message": "The route api/nothing could not be found."},
+        )
         assert "<html" in (await http.get("/nothing")).text
 
 
@@ -291,3 +294,56 @@ async def test_chunked_multipart_over_the_limit_is_413(make_app) -> None:
     }
     await app(scope, receive, send)
     assert sent[0]["status"] == 413
+
+
+async def test_odd_request_shapes_never_500(make_app) -> None:
+    async def echo(request: Request) -> dict[str, Any]:
+        return {"q": request.query("q"), "all": request.all(), "cookie": request.cookie("a")}
+
+    def routes(router: Router) -> None:
+        router.get("/echo", echo)
+        router.post("/echo", echo)
+
+    app = make_app(routes)
+
+    async def call(
+        method: str, query: bytes, headers: list[tuple[bytes, bytes]], body: bytes
+    ) -> int:
+        sent: list[dict[str, Any]] = []
+        messages = [{"type": "http.request", "body": body, "more_body": False}]
+
+        async def receive() -> dict[str, Any]:
+            return messages.pop(0) if messages else {"type": "http.disconnect"}
+
+        async def send(message: dict[str, Any]) -> None:
+            sent.append(message)
+
+        scope = {
+            "type": "http",
+            "method": method,
+            "path": "/echo",
+            "raw_path": b"/echo",
+            "query_string": query,
+            "root_path": "",
+            "scheme": "http",
+            "http_version": "1.1",
+            "headers": headers,
+            "client": ("127.0.0.1", 1),
+            "server": ("testserver", 80),
+        }
+        await app(scope, receive, send)
+        return int(sent[0]["status"])
+
+    host = (b"host", b"testserver")
+    assert await call("GET", b"q=%zz&%ff=1", [host], b"") == 200
+    assert await call("GET", b"", [host, (b"cookie", b"a=\xff; ;;=b")], b"") == 200
+    assert await call("GET", b"", [(b"host", b"[")], b"") in (200, 400)
+    form = (b"content-type", b"multipart/form-data")  # no boundary
+    assert await call("POST", b"", [host, form, (b"content-length", b"3")], b"abc") == 400
+    json_type = (b"content-type", b"application/json")
+    deep = b"[" * 5000 + b"]" * 5000
+    assert await call(
+        "POST", b"", [host, json_type, (b"content-length", str(len(deep)).encode())], deep
+    ) in (200, 400)
+    bad_length = (b"content-length", b"abc")
+    assert await call("POST", b"", [host, json_type, bad_length], b"{}") == 400

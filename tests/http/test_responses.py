@@ -288,3 +288,135 @@ def _cookie_value(app, header: str) -> tuple[str, str]:
 def _set_cookie(response, name: str) -> str:
     """The Set-Cookie header for ``name``."""
     return next(c for c in response.headers.get_list("set-cookie") if c.startswith(f"{name}="))
+
+
+async def test_url_defaults_action_and_request_signature(make_app, client) -> None:
+    class ShowPost:
+        async def show(self, locale: str, post: int) -> dict[str, Any]:
+            return {"locale": locale, "post": post}
+
+    async def check(request: Request) -> dict[str, bool]:
+        return {
+            "valid": request.has_valid_signature(),
+            "relative": request.has_valid_relative_signature(),
+            "ignoring": request.has_valid_signature_while_ignoring("utm"),
+        }
+
+    def routes(router: Router) -> None:
+        router.get("/{locale}/posts/{post}", [ShowPost, "show"]).name("posts.show")
+        router.get("/check", check).name("check")
+        router.get("/go", lambda: redirect().action([ShowPost, "show"], {"post": 3}))
+
+    app = make_app(routes)
+    urls = app.make("url")
+    urls.defaults({"locale": "en"})
+    assert urls.route("posts.show", {"post": 5}) == "http://testserver/en/posts/5"
+    assert urls.action([ShowPost, "show"], {"post": 2, "locale": "fr"}) == (
+        "http://testserver/fr/posts/2"
+    )
+    async with client(app) as http:
+        assert (await http.get("/go")).headers["location"] == "http://testserver/en/posts/3"
+        signed = urls.signed_route("check")
+        assert (await http.get(signed)).json() == {
+            "valid": True,
+            "relative": False,
+            "ignoring": True,
+        }
+        tampered = (await http.get(signed + "&utm=x")).json()
+        assert tampered == {"valid": False, "relative": False, "ignoring": True}
+        relative = urls.signed_route("check", absolute=False)
+        assert (await http.get(relative)).json()["relative"] is True
+
+
+async def test_helpers_use_the_app_serving_the_request(make_app, client, tmp_path) -> None:
+    from parvel.foundation import Application
+
+    def routes(router: Router) -> None:
+        router.get("/a-home", lambda: "a").name("home")
+        router.get("/link", lambda: route("home"))
+
+    first = make_app(routes)
+    second = Application(base_path=tmp_path / "second")
+    second.config.set({"app.url": "http://second.test"})
+    second.settings["routing"] = {
+        "then": lambda app: app.make("router").get("/b-home", lambda: "b").name("home")
+    }
+    second.bootstrap()  # booted last: the module-level fallback now points at it
+    async with client(first) as http:
+        assert (await http.get("/link")).text == "http://testserver/a-home"
+
+
+class _Session:
+    """What the session component will put at scope["session"] (the contract HTTP uses)."""
+
+    def __init__(self) -> None:
+        self.data: dict[str, Any] = {"_previous.url": "http://testserver/form"}
+        self.flashed: dict[str, Any] = {}
+
+    def get(self, key: str, default: Any = None) -> Any:
+        return self.data.get(key, default)
+
+    def pull(self, key: str, default: Any = None) -> Any:
+        return self.data.pop(key, default)
+
+    def flash(self, key: str, value: Any) -> None:
+        self.flashed[key] = value
+
+    def flash_input(self, values: dict[str, Any]) -> None:
+        self.flashed["_old_input"] = values
+
+
+async def test_redirects_against_a_session(make_app, client) -> None:
+    session = _Session()
+
+    class StartSession:
+        async def handle(self, request: Request, next: Any) -> Any:
+            request.scope["session"] = session
+            return await next(request)
+
+    def routes(router: Router) -> None:
+        with router.middleware(StartSession).group():
+            router.post(
+                "/save",
+                lambda request: back().with_("status", "Saved!").with_input(request.all()),
+            )
+            router.get("/intended", lambda: redirect().intended("/home"))
+            router.get("/previous", lambda: url().previous())
+
+    app = make_app(routes)
+    async with client(app) as http:
+        saved = await http.post("/save", data={"title": "x"})
+        assert saved.headers["location"] == "http://testserver/form"
+        assert session.flashed == {"status": "Saved!", "_old_input": {"title": "x"}}
+        session.data["url.intended"] = "http://testserver/secret"
+        assert (await http.get("/intended")).headers["location"] == "http://testserver/secret"
+        assert (await http.get("/intended")).headers["location"] == "http://testserver/home"
+        assert (await http.get("/previous")).text == "http://testserver/form"
+
+
+async def test_stream_callbacks_cookie_helper_and_report(make_app, client, caplog) -> None:
+    from parvel.http import cookie, report
+
+    def generate() -> Any:
+        yield "x"
+        yield "y"
+
+    async def handler() -> str:
+        cookie().queue("seen", "1", 10)
+        await report(RuntimeError("noted, not fatal"))
+        return "ok"
+
+    def routes(router: Router) -> None:
+        router.get("/gen", lambda: response().stream(generate))
+        router.get("/dl", lambda: response().stream_download(generate, "xy.txt"))
+        router.get("/helper", handler)
+
+    app = make_app(routes)
+    async with client(app) as http:
+        assert (await http.get("/gen")).text == "xy"
+        assert (await http.get("/dl")).text == "xy"
+        caplog.clear()
+        helper = await http.get("/helper")
+        assert helper.text == "ok"
+        assert _cookie_value(app, _set_cookie(helper, "seen")) == ("seen", "1")
+        assert any("noted, not fatal" in r.getMessage() for r in caplog.records)

@@ -191,3 +191,30 @@ def test_backtracking_when_the_greedy_walk_fails() -> None:
     assert matched(router, "GET", "/a/b/c").params == {"x": "b"}
     assert matched(router, "POST", "/a/b/c").route.get_name() == "post-static"
     assert matched(router, "GET", "/a/b/d").route.get_name() == "static-b-d"
+
+
+def test_singleton_resources() -> None:
+    router = Router()
+    router.singleton("profile", PostController)
+    router.singleton("photos.thumbnail", PostController).creatable()
+    router.api_singleton("settings", PostController).destroyable()
+    routes = {r.get_name(): r for r in router.get_routes()}
+    assert routes["profile.show"].uri == "/profile"
+    assert routes["profile.edit"].uri == "/profile/edit"
+    assert routes["profile.update"].methods == ("PUT", "PATCH")
+    assert "profile.destroy" not in routes
+    assert routes["photos.thumbnail.create"].uri == "/photos/{photo}/thumbnail/create"
+    assert routes["photos.thumbnail.destroy"].methods == ("DELETE",)
+    assert {n for n in routes if n and n.startswith("settings.")} == {
+        "settings.show",
+        "settings.update",
+        "settings.destroy",
+    }
+
+
+def test_resource_options_accept_lists() -> None:
+    router = Router()
+    router.resource("photos", PostController).only(["index", "show"]).middleware(["a", "b"])
+    routes = router.get_routes()
+    assert [r.get_name() for r in routes] == ["photos.index", "photos.show"]
+    assert routes[0].middleware_ == ["a", "b"]

@@ -53,6 +53,9 @@ class Application(Container):
 
     VERSION = __version__
 
+    console_mode: bool = False
+    """Set by the ``parvel`` command before it loads the app (see :meth:`running_in_console`)."""
+
     def __init__(self, base_path: str | Path | None = None) -> None:
         super().__init__()
         self._base_path = Path(base_path or os.getcwd()).resolve()
@@ -149,6 +152,10 @@ class Application(Container):
     def running_unit_tests(self) -> bool:
         """Whether the environment is ``testing``."""
         return bool(self.environment("testing"))
+
+    def running_in_console(self) -> bool:
+        """Whether the app was loaded by the ``parvel`` command (not by a server or tests)."""
+        return type(self).console_mode
 
     @property
     def debug(self) -> bool:

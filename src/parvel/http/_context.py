@@ -6,7 +6,7 @@ from contextvars import ContextVar
 from typing import TYPE_CHECKING, Any
 
 if TYPE_CHECKING:
-    from parvel.http.request import Request
+    from parvel.http.requests import Request
 
 current_request: ContextVar[Request | None] = ContextVar("parvel_request", default=None)
 
@@ -19,7 +19,12 @@ state = _State()
 
 
 def get_app() -> Any:
-    """The application the HTTP provider booted (raises a clear error without one)."""
+    """The application serving the current request, else the last one booted."""
+    request = current_request.get()
+    if request is not None:
+        app = request.scope.get("parvel.app")
+        if app is not None:
+            return app
     if state.app is None:
         from parvel.http.exceptions import HttpConfigurationError
 

@@ -20,7 +20,7 @@ from starlette.responses import Response as BaseResponse
 
 from parvel.http._convert import to_response
 from parvel.http.exceptions import HttpResponseException, NotFoundHttpException
-from parvel.http.request import Request
+from parvel.http.requests import Request
 from parvel.http.responses import JsonResponse, RedirectResponse, Response
 from parvel.routing.exceptions import RouteDefinitionError
 from parvel.routing.route import RedirectAction, RouteDefinition, ViewAction

@@ -8,7 +8,7 @@ from typing import TYPE_CHECKING, Any, Protocol, runtime_checkable
 if TYPE_CHECKING:
     from starlette.responses import Response
 
-    from parvel.http.request import Request
+    from parvel.http.requests import Request
 
 Next = Callable[["Request"], Awaitable["Response"]]
 """What a middleware calls to pass the request on: ``await next(request)``."""

@@ -14,7 +14,7 @@ from typing import Any, ClassVar
 from starlette.responses import Response
 
 from parvel.http.exceptions import AccessDeniedHttpException
-from parvel.http.request import Request
+from parvel.http.requests import Request
 from parvel.validation import ValidatedInput, ValidationError, Validator
 
 DONT_FLASH = ("current_password", "password", "password_confirmation")

@@ -62,6 +62,8 @@ class ExceptionHandler:
         self._dont_report: list[type[BaseException]] = []
         self._json_when: Callable[[Any, BaseException], bool] | None = None
         self._context: list[Callable[[BaseException], dict[str, Any]]] = []
+        self._respond: list[Callable[..., Any]] = []
+        self._levels: list[tuple[type[BaseException], int]] = []
 
     # -- configuration ---------------------------------------------------------------
 
@@ -97,12 +99,41 @@ class ExceptionHandler:
         self._context.append(callback)
         return self
 
+    def respond(self, callback: Callable[..., Any]) -> ExceptionHandler:
+        """Adjust every rendered error response: ``callback(response, e, request)``."""
+        self._respond.append(callback)
+        return self
+
+    def level(self, kind: type[BaseException], level: int | str) -> ExceptionHandler:
+        """Log exceptions of ``kind`` at ``level`` (``logging.CRITICAL`` or ``"critical"``)."""
+        number = level if isinstance(level, int) else logging.getLevelName(level.upper())
+        self._levels.append((kind, int(number)))
+        return self
+
     # -- handling --------------------------------------------------------------------
 
     async def handle(self, request: Any, exc: BaseException) -> BaseResponse:
-        """Report then render ``exc``."""
-        await self.report_exception(exc)
-        return await self.render_exception(request, exc)
+        """Report then render ``exc``; a failing report or render hook never escapes."""
+        try:
+            await self.report_exception(exc)
+        except Exception:
+            logger.exception("Reporting %s failed.", type(exc).__qualname__)
+        try:
+            response = await self.render_exception(request, exc)
+        except Exception as failure:
+            logger.exception("Rendering %s failed.", type(exc).__qualname__)
+            status, headers = self._status(exc)
+            if self._debug():
+                response = await self._html(request, failure, 500, {})
+            else:
+                response = Response(error_page(status, status_text(status)), status, headers)
+        for callback in self._respond:
+            changed = callback(response, exc, request)
+            if hasattr(changed, "__await__"):
+                changed = await changed
+            if changed is not None:
+                response = changed
+        return response
 
     def should_report(self, exc: BaseException) -> bool:
         """Whether ``exc`` is reported."""
@@ -130,7 +161,10 @@ class ExceptionHandler:
         extra: dict[str, Any] = {}
         for context in self._context:
             extra.update(context(exc))
-        logger.error("%s: %s", type(exc).__qualname__, exc, exc_info=exc, extra={"context": extra})
+        level = next((lv for kind, lv in self._levels if isinstance(exc, kind)), logging.ERROR)
+        logger.log(
+            level, "%s: %s", type(exc).__qualname__, exc, exc_info=exc, extra={"context": extra}
+        )
 
     def wants_json(self, request: Any, exc: BaseException) -> bool:
         """JSON for API routes, requests expecting JSON, and requests sending JSON."""
@@ -193,7 +227,7 @@ class ExceptionHandler:
             errors = getattr(exc, "errors", None)
             if status == 422 and errors is not None:
                 payload["errors"] = errors() if callable(errors) else errors
-        if self._debug() and not isinstance(exc, HttpException):
+        if self._debug():
             import traceback
 
             frames = traceback.extract_tb(exc.__traceback__)

@@ -2,14 +2,14 @@
 
 from __future__ import annotations
 
-from collections.abc import AsyncIterable, Iterable, Mapping
+from collections.abc import AsyncIterable, Callable, Iterable, Mapping
 from pathlib import Path
 from typing import Any, overload
 from urllib.parse import quote, urlsplit
 
 from parvel.http._context import current_request, get_app
 from parvel.http.exceptions import HttpConfigurationError
-from parvel.http.request import Request
+from parvel.http.requests import Request
 from parvel.http.responses import (
     FileResponse,
     JsonResponse,
@@ -132,15 +132,7 @@ class Redirector:
 
     def action(self, action: Any, parameters: Any = None, status: int = 302) -> RedirectResponse:
         """Redirect to the route whose action is ``[Controller, "method"]``."""
-        compiled = get_app().make("router").compiled
-        for candidate in compiled.routes:
-            if candidate.action == action or (
-                isinstance(action, list | tuple)
-                and isinstance(candidate.action, list | tuple)
-                and list(candidate.action) == list(action)
-            ):
-                return self._make(_urls().to_route(candidate, parameters), status, None)
-        raise HttpConfigurationError(f"No route runs the action {action!r}.")
+        return self._make(_urls().action(action, parameters), status, None)
 
 
 def previous_or_none() -> str | None:
@@ -243,24 +235,25 @@ class ResponseFactory:
 
     def stream(
         self,
-        content: Iterable[Any] | AsyncIterable[Any],
+        content: Iterable[Any] | AsyncIterable[Any] | Callable[[], Any],
         status: int = 200,
         headers: Mapping[str, str] | None = None,
         media_type: str | None = None,
     ) -> StreamedResponse:
-        """Stream a body from an (async) iterator."""
-        return make_stream(content, status, headers, media_type)
+        """Stream a body from an (async) iterator, or a generator function."""
+        return make_stream(_iterable(content), status, headers, media_type)
 
     def stream_download(
         self,
-        content: Iterable[Any] | AsyncIterable[Any],
+        content: Iterable[Any] | AsyncIterable[Any] | Callable[[], Any],
         name: str,
         headers: Mapping[str, str] | None = None,
     ) -> StreamedResponse:
-        """Stream a body as a file download called ``name``."""
+        """Stream a body (iterator or generator function) as a download called ``name``."""
+        body = _iterable(content)
         merged = {"content-disposition": f"attachment; filename*=utf-8''{quote(name)}"}
         merged.update(headers or {})
-        return make_stream(content, 200, merged, "application/octet-stream")
+        return make_stream(body, 200, merged, "application/octet-stream")
 
     def redirect_to(self, path: str, status: int = 302) -> RedirectResponse:
         """A redirect to ``path``."""
@@ -271,6 +264,23 @@ class ResponseFactory:
     ) -> RedirectResponse:
         """A redirect to a named route."""
         return Redirector().route(name, parameters, status)
+
+
+def _iterable(content: Any) -> Any:
+    """A generator function (Laravel passes a callback) is called to get its iterator."""
+    if callable(content) and not hasattr(content, "__iter__") and not hasattr(content, "__aiter__"):
+        return content()
+    return content
+
+
+def cookie() -> Any:
+    """The current request's cookie jar: ``cookie().queue("name", "value", minutes)``."""
+    return get_app().make("cookie")
+
+
+async def report(exception: BaseException) -> None:
+    """Report an exception through the handler (hooks, logging) without rendering it."""
+    await get_app().make("exceptions").report_exception(exception)
 
 
 async def _render_view(

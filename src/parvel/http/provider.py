@@ -6,10 +6,6 @@ from typing import Any
 
 from parvel.container import ServiceProvider
 from parvel.http import _context
-from parvel.http.handler import ExceptionHandler
-from parvel.http.middleware._config import MiddlewareConfig
-from parvel.http.middleware.cookies import CookieJar
-from parvel.http.responses import Response
 from parvel.routing.router import GroupAttributes, Router
 from parvel.routing.url import UrlGenerator
 
@@ -42,7 +38,13 @@ def _previous() -> str | None:
 
 
 class HttpServiceProvider(ServiceProvider):
-    """Registers routing and HTTP services and compiles the kernel at the end of boot."""
+    """Registers routing and HTTP services and compiles the kernel at the end of boot.
+
+    Only routing is imported while registering; the HTTP stack (Starlette, middleware) loads
+    when the kernel is built. Under the ``parvel`` command (``app.running_in_console()``), or
+    with ``app.settings["defer_http_kernel"] = True``, the kernel compiles on first use instead
+    of at boot (routes files still load, so their definition errors still surface).
+    """
 
     def register(self) -> None:
         """Bind the router, URL generator, middleware config, handler, cookie jar, kernel."""
@@ -52,18 +54,33 @@ class HttpServiceProvider(ServiceProvider):
         router.current_route_resolver = _current_route
         app.instance("router", router)
         app.alias("router", Router)
-        app.instance("http.middleware", MiddlewareConfig())
-        app.alias("http.middleware", MiddlewareConfig)
-        app.singleton("exceptions", lambda c: ExceptionHandler(app))
-        app.alias("exceptions", ExceptionHandler)
+        app.singleton("http.middleware", self._make_middleware)
+        app.singleton("exceptions", self._make_handler)
         app.singleton("url", self._make_url)
         app.alias("url", UrlGenerator)
-        app.scoped("cookie", lambda c: CookieJar())
-        app.alias("cookie", CookieJar)
+        app.scoped("cookie", _make_cookie_jar)
         app.singleton("http.kernel", self._make_kernel)
         from parvel.http.console import COMMANDS
 
         self.commands(COMMANDS)
+
+    def _make_middleware(self, container: Any) -> Any:
+        from parvel.http.middleware._config import MiddlewareConfig
+
+        config = MiddlewareConfig()
+        self.app.alias("http.middleware", MiddlewareConfig)
+        for callback in self.app.settings.get("middleware", []):
+            callback(config)
+        return config
+
+    def _make_handler(self, container: Any) -> Any:
+        from parvel.http.handler import ExceptionHandler
+
+        handler = ExceptionHandler(self.app)
+        self.app.alias("exceptions", ExceptionHandler)
+        for callback in self.app.settings.get("exceptions", []):
+            callback(handler)
+        return handler
 
     def _make_url(self, container: Any) -> UrlGenerator:
         config = self.app.config
@@ -81,7 +98,9 @@ class HttpServiceProvider(ServiceProvider):
 
     def _make_kernel(self, container: Any) -> Any:
         from parvel.http.kernel import HttpKernel
+        from parvel.http.middleware.cookies import CookieJar
 
+        self.app.alias("cookie", CookieJar)
         return HttpKernel(
             self.app,
             self.app.make("router"),
@@ -90,24 +109,20 @@ class HttpServiceProvider(ServiceProvider):
         )
 
     def boot(self) -> None:
-        """Apply bootstrap/app.py settings, load route files, compile at the end of boot."""
+        """Load route files, then compile the kernel at the end of boot."""
         app = self.app
         _context.state.app = app
         self.load_routes(app.make("router"))
-        middleware: MiddlewareConfig = app.make("http.middleware")
-        for callback in app.settings.get("middleware", []):
-            callback(middleware)
-        handler: ExceptionHandler = app.make("exceptions")
-        for callback in app.settings.get("exceptions", []):
-            callback(handler)
-        app.booted(lambda application: application.make("http.kernel"))
+        deferred = app.settings.get("defer_http_kernel") or app.running_in_console()
+        if not deferred:
+            app.booted(lambda application: application.make("http.kernel"))
 
     def load_routes(self, router: Router) -> None:
         """Load ``web`` (group ``web``) and ``api`` (prefix + group ``api``) files, ``/up``."""
         routing = self.app.settings.get("routing") or {}
         health = routing.get("health")
-        if health:
-            router.get(health, _health).name("health") if not router.has("health") else None
+        if health and not router.has("health"):
+            router.get(health, _health).name("health")
         if routing.get("web"):
             router.load(routing["web"], GroupAttributes(middleware=["web"]))
         if routing.get("api"):
@@ -120,6 +135,12 @@ class HttpServiceProvider(ServiceProvider):
             then(self.app)
 
 
+def _make_cookie_jar(container: Any) -> Any:
+    from parvel.http.middleware.cookies import CookieJar
+
+    return CookieJar()
+
+
 _HEALTH_PAGE = (
     '<!DOCTYPE html><html lang="en"><head><meta charset="utf-8"><title>Application up</title>'
     '</head><body style="font-family:sans-serif;display:flex;min-height:100vh;align-items:center;'
@@ -128,6 +149,8 @@ _HEALTH_PAGE = (
 )
 
 
-async def _health() -> Response:
+async def _health() -> Any:
     """``/up``: 200 once the application booted."""
+    from parvel.http.responses import Response
+
     return Response(_HEALTH_PAGE)

@@ -12,7 +12,10 @@ from parvel.routing.exceptions import (
 )
 from parvel.routing.facade import Route
 from parvel.routing.matcher import CompiledRoutes, MethodNotAllowed, RouteMatch
-from parvel.routing.resource import PendingResourceRegistration
+from parvel.routing.resource import (
+    PendingResourceRegistration,
+    PendingSingletonResourceRegistration,
+)
 from parvel.routing.route import RedirectAction, RouteDefinition, ViewAction
 from parvel.routing.router import GroupAttributes, Router, RouteRegistrar
 from parvel.routing.url import UrlGenerator, parse_app_key
@@ -22,6 +25,7 @@ __all__ = [
     "GroupAttributes",
     "MethodNotAllowed",
     "PendingResourceRegistration",
+    "PendingSingletonResourceRegistration",
     "RedirectAction",
     "Route",
     "RouteDefinition",

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from typing import TYPE_CHECKING, Any
 
 from parvel.routing.exceptions import RouteDefinitionError
@@ -14,6 +15,13 @@ if TYPE_CHECKING:
 RESOURCE_ACTIONS = ("index", "create", "store", "show", "edit", "update", "destroy")
 API_ACTIONS = ("index", "store", "show", "update", "destroy")
 _SHALLOW = ("show", "edit", "update", "destroy")
+
+
+def _flat(items: tuple[Any, ...]) -> tuple[Any, ...]:
+    flat: list[Any] = []
+    for item in items:
+        flat.extend(item) if isinstance(item, list | tuple) else flat.append(item)
+    return tuple(flat)
 
 
 class PendingResourceRegistration:
@@ -47,18 +55,21 @@ class PendingResourceRegistration:
         self._wheres: dict[str, str] = {}
         self._shallow = False
         self._scoped: dict[str, str] | None = None
+        self._missing: Callable[[Any], Any] | None = None
         self._built: list[RouteDefinition] | None = None
 
-    def only(self, *actions: str) -> PendingResourceRegistration:
-        """Keep only these actions."""
-        self._check(actions)
-        self._actions = [a for a in self._actions if a in actions]
+    def only(self, *actions: str | list[str]) -> PendingResourceRegistration:
+        """Keep only these actions (``only("index", "show")`` or ``only(["index", "show"])``)."""
+        names: tuple[str, ...] = _flat(actions)
+        self._check(names)
+        self._actions = [a for a in self._actions if a in names]
         return self
 
-    def except_(self, *actions: str) -> PendingResourceRegistration:
+    def except_(self, *actions: str | list[str]) -> PendingResourceRegistration:
         """Drop these actions."""
-        self._check(actions)
-        self._actions = [a for a in self._actions if a not in actions]
+        names: tuple[str, ...] = _flat(actions)
+        self._check(names)
+        self._actions = [a for a in self._actions if a not in names]
         return self
 
     def names(self, names: dict[str, str] | str) -> PendingResourceRegistration:
@@ -86,7 +97,7 @@ class PendingResourceRegistration:
 
     def middleware(self, *middleware: MiddlewareSpec) -> PendingResourceRegistration:
         """Add middleware to every route of the resource."""
-        self._middleware.extend(middleware)
+        self._middleware.extend(_flat(middleware))
         return self
 
     def without_middleware(self, *middleware: MiddlewareSpec) -> PendingResourceRegistration:
@@ -108,6 +119,22 @@ class PendingResourceRegistration:
         """Scope nested bindings (optionally by field: ``{"comment": "slug"}``)."""
         self._scoped = dict(fields or {})
         return self
+
+    def missing(self, callback: Callable[[Any], Any]) -> PendingResourceRegistration:
+        """What to return when a binding of the resource finds nothing."""
+        self._missing = callback
+        return self
+
+    def _finish(self, route: RouteDefinition, action: str, name_prefix: str) -> RouteDefinition:
+        route.name(self._names.get(action, f"{name_prefix}.{action}"))
+        route.middleware(*self._middleware)
+        route.without_middleware(*self._excluded)
+        route.where(self._wheres)
+        if self._scoped is not None:
+            route.scope_bindings()
+        if self._missing is not None:
+            route.missing(self._missing)
+        return route
 
     def _check(self, actions: tuple[str, ...]) -> None:
         for action in actions:
@@ -159,12 +186,68 @@ class PendingResourceRegistration:
                 self._location,
                 append=False,
             )
-            route.name(self._names.get(action, f"{name_prefix}.{action}"))
-            route.middleware(*self._middleware)
-            route.without_middleware(*self._excluded)
-            route.where(self._wheres)
-            if self._scoped is not None:
-                route.scope_bindings()
-            built.append(route)
+            built.append(self._finish(route, action, name_prefix))
+        self._built = built
+        return built
+
+
+class PendingSingletonResourceRegistration(PendingResourceRegistration):
+    """``Route.singleton("profile", ProfileController)``: one resource, no identifier.
+
+    Routes: show ``GET /profile``, edit ``GET /profile/edit``, update ``PUT/PATCH /profile``;
+    ``creatable()`` adds create, store and destroy, ``destroyable()`` adds destroy. The API
+    flavour leaves out create and edit.
+    """
+
+    def __init__(
+        self,
+        router: Router,
+        name: str,
+        controller: Any,
+        *,
+        api: bool,
+        group: GroupAttributes,
+        location: str,
+    ) -> None:
+        super().__init__(router, name, controller, api=api, group=group, location=location)
+        self._api = api
+        self._actions = ["show", "update"] if api else ["show", "edit", "update"]
+
+    def creatable(self) -> PendingSingletonResourceRegistration:
+        """Also register create (not for APIs), store and destroy."""
+        extra = ["store", "destroy"] if self._api else ["create", "store", "destroy"]
+        self._actions += [a for a in extra if a not in self._actions]
+        return self
+
+    def destroyable(self) -> PendingSingletonResourceRegistration:
+        """Also register destroy."""
+        if "destroy" not in self._actions:
+            self._actions.append("destroy")
+        return self
+
+    def routes(self) -> list[RouteDefinition]:
+        """Build (once) and return the singleton's routes."""
+        if self._built is not None:
+            return self._built
+        parts = self.resource_name.split(".")
+        parent_uri = "/".join(f"{p}/{{{self._param(p)}}}" for p in parts[:-1])
+        base = f"{parent_uri}/{parts[-1]}" if parent_uri else parts[-1]
+        verbs = self._router.resource_verbs_
+        uris = {
+            "show": (("GET", "HEAD"), base),
+            "create": (("GET", "HEAD"), f"{base}/{verbs['create']}"),
+            "store": (("POST",), base),
+            "edit": (("GET", "HEAD"), f"{base}/{verbs['edit']}"),
+            "update": (("PUT", "PATCH"), base),
+            "destroy": (("DELETE",), base),
+        }
+        prefix = self._name_prefix or ".".join(parts)
+        built = []
+        for action in self._actions:
+            methods, uri = uris[action]
+            route = self._router._register(
+                methods, uri, [self.controller, action], self._group, self._location, append=False
+            )
+            built.append(self._finish(route, action, prefix))
         self._built = built
         return built

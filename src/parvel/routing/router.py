@@ -13,7 +13,10 @@ from typing import Any
 from parvel.routing._path import join_uri
 from parvel.routing.exceptions import RouteDefinitionError, RoutesAlreadyCompiled
 from parvel.routing.matcher import CompiledRoutes
-from parvel.routing.resource import PendingResourceRegistration
+from parvel.routing.resource import (
+    PendingResourceRegistration,
+    PendingSingletonResourceRegistration,
+)
 from parvel.routing.route import MiddlewareSpec, RedirectAction, RouteDefinition, ViewAction
 
 ALL_METHODS = ("GET", "HEAD", "POST", "PUT", "PATCH", "DELETE", "OPTIONS")
@@ -152,6 +155,24 @@ class Router:
     ) -> PendingResourceRegistration:
         """Like :meth:`resource` without ``create`` and ``edit`` (HTML forms)."""
         return self._resource(name, controller, api=True, only=only, except_=except_)
+
+    def singleton(self, name: str, controller: Any) -> PendingSingletonResourceRegistration:
+        """A singleton resource (``/profile``: show, edit, update)."""
+        return self._singleton(name, controller, api=False)
+
+    def api_singleton(self, name: str, controller: Any) -> PendingSingletonResourceRegistration:
+        """A singleton resource without the HTML form routes (show, update)."""
+        return self._singleton(name, controller, api=True)
+
+    def _singleton(
+        self, name: str, controller: Any, *, api: bool
+    ) -> PendingSingletonResourceRegistration:
+        self._ensure_open()
+        pending = PendingSingletonResourceRegistration(
+            self, name, controller, api=api, group=self._groups[-1], location=self._location()
+        )
+        self._entries.append(pending)
+        return pending
 
     def resources(self, resources: Mapping[str, Any]) -> None:
         """Register several resource controllers at once."""

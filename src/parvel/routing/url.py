@@ -86,6 +86,11 @@ class UrlGenerator:
         self._asset_root = asset_root
         self._forced_root: str | None = None
         self._forced_scheme: str | None = None
+        self._defaults: dict[str, Any] = {}
+
+    def defaults(self, defaults: Mapping[str, Any]) -> None:
+        """Default values for route parameters (``{"locale": "en"}``) used when not given."""
+        self._defaults.update(defaults)
 
     # -- roots -------------------------------------------------------------------------------
 
@@ -179,6 +184,9 @@ class UrlGenerator:
     ) -> str:
         """The URL of ``route`` itself (see :meth:`route`)."""
         named, positional = _split_parameters(parameters, kwargs)
+        for key, value in self._defaults.items():
+            if key not in named and key in route.parameter_names():
+                named[key] = value
         patterns = {**self._patterns, **route.wheres}
         values: dict[str, str] = {}
         for param_name in route.parameter_names():
@@ -234,6 +242,22 @@ class UrlGenerator:
             port = urlsplit(root).port
             root = f"{scheme}://{host}" + (f":{port}" if port else "")
         return root + (url if path != "/" else url[1:])
+
+    def action(self, action: Any, parameters: Any = None, absolute: bool = True) -> str:
+        """The URL of the route running ``action`` (``[PostController, "show"]``).
+
+        Raises:
+            UrlGenerationError: no route runs that action.
+        """
+        wanted = list(action) if isinstance(action, list | tuple) else action
+        for route in self._compiled().routes:
+            current = route.action
+            if (list(current) if isinstance(current, list | tuple) else current) == wanted:
+                return self.to_route(route, parameters, absolute)
+        raise UrlGenerationError(
+            f"Action {action!r} not defined.",
+            hint="Register a route for it, or check `parvel route:list`.",
+        )
 
     # -- signed URLs -----------------------------------------------------------------------
 

@@ -6,6 +6,7 @@ from parvel.http.middleware.cookies import AddQueuedCookiesToResponse, CookieJar
 from parvel.http.middleware.cors import HandleCors
 from parvel.http.middleware.csrf import VerifyCsrfToken
 from parvel.http.middleware.gzip import GZip
+from parvel.http.middleware.hooks import HookMiddleware
 from parvel.http.middleware.input import ConvertEmptyStringsToNull, TrimStrings
 from parvel.http.middleware.maintenance import PreventRequestsDuringMaintenance
 from parvel.http.middleware.request_id import SetRequestId
@@ -27,6 +28,7 @@ __all__ = [
     "EncryptCookies",
     "GZip",
     "HandleCors",
+    "HookMiddleware",
     "InMemoryRateLimiterStore",
     "Limit",
     "MiddlewareConfig",

@@ -132,3 +132,28 @@ async def test_odd_input_never_raises(make_app, client) -> None:
     assert request.integer("x") == 0
     assert request.date("x") is None
     assert request.boolean("x") is False
+
+
+async def test_more_laravel_request_helpers(make_app, client) -> None:
+    seen: dict[str, Any] = {}
+    app = make_app(lambda router: build(router, seen))
+    async with client(app) as http:
+        await http.get(
+            "/inspect?colors[]=red&colors[]=blue&page=2&utm=x&blank=",
+            headers={"accept": "text/html;q=0.5, application/json"},
+        )
+    request: Request = seen["request"]
+    assert request.enums("colors", Color) == [Color.RED]
+    assert request.when_has("page", lambda v: f"page {v}") == "page 2"
+    assert request.when_filled("blank", lambda v: "filled", lambda: "empty") == "empty"
+    assert request.when_missing("nope", lambda: "missing") == "missing"
+    request.merge_if_missing({"page": "9", "extra": "1"})
+    assert (request.input("page"), request.input("extra")) == ("2", "1")
+    assert request.full_url_with_query({"page": 3}).endswith("page=3&utm=x&blank=")
+    assert "utm" not in request.full_url_without_query("utm")
+    assert request.http_host() == "testserver"
+    assert request.scheme_and_http_host() == "http://testserver"
+    assert request.get_acceptable_content_types() == ["application/json", "text/html"]
+    assert request.prefers("text/html", "application/json") == "application/json"
+    assert request.prefers("json") == "json"
+    assert request.prefers("image/png") is None

@@ -7,7 +7,6 @@ helpers are plain synchronous calls that never raise on odd input.
 from __future__ import annotations
 
 import fnmatch
-import re
 from collections.abc import Callable, Iterable, Mapping
 from datetime import datetime
 from enum import Enum
@@ -19,6 +18,7 @@ from starlette.datastructures import UploadFile
 from starlette.requests import ClientDisconnect
 from starlette.requests import Request as StarletteRequest
 
+from parvel.http._input import assign, blank, dig, keys_of, transform_strings
 from parvel.http.exceptions import (
     BadRequestHttpException,
     HttpException,
@@ -83,7 +83,7 @@ class Request(StarletteRequest):
         self._merged = None
         if self._transforms and self._body_input:
             for transform in self._transforms:
-                _transform(self._body_input, transform)
+                transform_strings(self._body_input, transform)
 
     async def _parse_body(self) -> None:
         assert self._body_input is not None
@@ -115,7 +115,7 @@ class Request(StarletteRequest):
                     for v in values
                 ]
                 target = self._files if isinstance(values[0], UploadFile) else self._body_input
-                _assign(target, key, converted)
+                assign(target, key, converted)
             return
         body = await self._read_limited(limit)
         if content_type == "application/json" or content_type.endswith("+json"):
@@ -182,9 +182,9 @@ class Request(StarletteRequest):
         if self._query_input is None:
             query: dict[str, Any] = {}
             for key, value in self.query_params.multi_items():
-                _assign(query, key, [value], append=True)
+                assign(query, key, [value], append=True)
             for transform in self._transforms or ():
-                _transform(query, transform)
+                transform_strings(query, transform)
             self._query_input = query
         return self._query_input
 
@@ -207,7 +207,7 @@ class Request(StarletteRequest):
             self._query()
         for target in (self._query_input, self._body_input):
             if target:
-                _transform(target, transform)
+                transform_strings(target, transform)
 
     # -- input -------------------------------------------------------------------------
 
@@ -219,67 +219,67 @@ class Request(StarletteRequest):
         """One input value by dotted key (``"user.name"``), or all input."""
         if key is None:
             return dict(self._input())
-        return _dig(self._input(), key, default)
+        return dig(self._input(), key, default)
 
     def query(self, key: str | None = None, default: Any = None) -> Any:
         """One query-string value, or all of them."""
         if key is None:
             return dict(self._query())
-        return _dig(self._query(), key, default)
+        return dig(self._query(), key, default)
 
     def post(self, key: str | None = None, default: Any = None) -> Any:
         """One body value, or the whole body input."""
         body = self._body_input or {}
-        return dict(body) if key is None else _dig(body, key, default)
+        return dict(body) if key is None else dig(body, key, default)
 
     def json(self, key: str | None = None, default: Any = None) -> Any:
         """The decoded JSON body, or one dotted key of it."""
         if key is None:
             return self._json_payload
         if isinstance(self._json_payload, dict):
-            return _dig(self._json_payload, key, default)
+            return dig(self._json_payload, key, default)
         return default
 
     def only(self, *keys: str | Iterable[str]) -> dict[str, Any]:
         """The given keys (present ones only)."""
         result: dict[str, Any] = {}
-        for key in _keys(keys):
-            value = _dig(self.all(), key, _MISSING)
+        for key in keys_of(keys):
+            value = dig(self.all(), key, _MISSING)
             if value is not _MISSING:
                 result[key] = value
         return result
 
     def except_(self, *keys: str | Iterable[str]) -> dict[str, Any]:
         """Everything but the given keys."""
-        excluded = set(_keys(keys))
+        excluded = set(keys_of(keys))
         return {k: v for k, v in self.all().items() if k not in excluded}
 
     def has(self, *keys: str | Iterable[str]) -> bool:
         """Whether every key is present."""
         data = self.all()
-        return all(_dig(data, key, _MISSING) is not _MISSING for key in _keys(keys))
+        return all(dig(data, key, _MISSING) is not _MISSING for key in keys_of(keys))
 
     def has_any(self, *keys: str | Iterable[str]) -> bool:
         """Whether any key is present."""
         data = self.all()
-        return any(_dig(data, key, _MISSING) is not _MISSING for key in _keys(keys))
+        return any(dig(data, key, _MISSING) is not _MISSING for key in keys_of(keys))
 
     def filled(self, *keys: str | Iterable[str]) -> bool:
         """Whether every key is present and not blank."""
-        return all(not _blank(_dig(self.all(), key, None)) for key in _keys(keys))
+        return all(not blank(dig(self.all(), key, None)) for key in keys_of(keys))
 
     def any_filled(self, *keys: str | Iterable[str]) -> bool:
         """Whether any key is present and not blank."""
-        return any(not _blank(_dig(self.all(), key, None)) for key in _keys(keys))
+        return any(not blank(dig(self.all(), key, None)) for key in keys_of(keys))
 
     def is_not_filled(self, *keys: str | Iterable[str]) -> bool:
         """Whether every key is blank or absent."""
-        return all(_blank(_dig(self.all(), key, None)) for key in _keys(keys))
+        return all(blank(dig(self.all(), key, None)) for key in keys_of(keys))
 
     def missing(self, *keys: str | Iterable[str]) -> bool:
         """Whether every key is absent."""
         data = self.all()
-        return all(_dig(data, key, _MISSING) is _MISSING for key in _keys(keys))
+        return all(dig(data, key, _MISSING) is _MISSING for key in keys_of(keys))
 
     def string(self, key: str, default: str = "") -> str:
         """The value as a string (``default`` when absent)."""
@@ -340,9 +340,52 @@ class Request(StarletteRequest):
         except (ValueError, TypeError):
             return None
 
+    def enums(self, key: str, enum_class: type[E]) -> list[E]:
+        """The values of a list input as members of ``enum_class`` (invalid ones dropped)."""
+        values = self.input(key)
+        if not isinstance(values, list):
+            values = [] if values is None else [values]
+        members = []
+        for value in values:
+            try:
+                members.append(enum_class(value))
+            except (ValueError, TypeError):
+                continue
+        return members
+
+    def when_has(
+        self, key: str, callback: Callable[[Any], Any], default: Callable[[], Any] | None = None
+    ) -> Any:
+        """Call ``callback(value)`` when ``key`` is present, else ``default()``."""
+        if self.has(key):
+            return callback(self.input(key))
+        return default() if default is not None else None
+
+    def when_filled(
+        self, key: str, callback: Callable[[Any], Any], default: Callable[[], Any] | None = None
+    ) -> Any:
+        """Call ``callback(value)`` when ``key`` is present and not blank, else ``default()``."""
+        if self.filled(key):
+            return callback(self.input(key))
+        return default() if default is not None else None
+
+    def when_missing(
+        self, key: str, callback: Callable[[], Any], default: Callable[[], Any] | None = None
+    ) -> Any:
+        """Call ``callback()`` when ``key`` is absent, else ``default()``."""
+        if self.missing(key):
+            return callback()
+        return default() if default is not None else None
+
     def merge(self, values: dict[str, Any]) -> None:
         """Add input values (they win over existing ones)."""
         self._input().update(values)
+
+    def merge_if_missing(self, values: dict[str, Any]) -> None:
+        """Add input values only for keys that are absent."""
+        current = self._input()
+        for key, value in values.items():
+            current.setdefault(key, value)
 
     def replace(self, values: dict[str, Any]) -> None:
         """Replace the input entirely."""
@@ -352,7 +395,7 @@ class Request(StarletteRequest):
 
     def file(self, key: str, default: Any = None) -> Any:
         """The :class:`UploadedFile` for ``key`` (a list for ``key[]``), or ``default``."""
-        return _dig(self._files or {}, key, default)
+        return dig(self._files or {}, key, default)
 
     def has_file(self, key: str) -> bool:
         """Whether a file was uploaded under ``key``."""
@@ -386,6 +429,28 @@ class Request(StarletteRequest):
     def full_url(self) -> str:
         """The URL with its query string."""
         return str(self.url)
+
+    def full_url_with_query(self, query: dict[str, Any]) -> str:
+        """The full URL with ``query`` merged into its query string."""
+        from urllib.parse import urlencode
+
+        merged = {**dict(self.query_params), **{k: str(v) for k, v in query.items()}}
+        return str(self.url.replace(query=urlencode(merged)))
+
+    def full_url_without_query(self, *keys: str) -> str:
+        """The full URL without the given query parameters."""
+        from urllib.parse import urlencode
+
+        kept = [(k, v) for k, v in self.query_params.multi_items() if k not in keys]
+        return str(self.url.replace(query=urlencode(kept)))
+
+    def http_host(self) -> str:
+        """The host with its port when not the default one."""
+        return str(self.url.netloc)
+
+    def scheme_and_http_host(self) -> str:
+        """``https://example.com:8080``."""
+        return f"{self.url.scheme}://{self.url.netloc}"
 
     def current_url(self) -> str:
         """The URL without its query string."""
@@ -484,6 +549,32 @@ class Request(StarletteRequest):
         content_type = self.headers.get("content-type", "")
         return "/json" in content_type or "+json" in content_type
 
+    def has_valid_signature(self, absolute: bool = True) -> bool:
+        """Whether the URL carries a valid, unexpired signature (see signed URLs)."""
+        return self._signature_check(absolute, ())
+
+    def has_valid_relative_signature(self) -> bool:
+        """Like :meth:`has_valid_signature`, checking path and query only."""
+        return self._signature_check(False, ())
+
+    def has_valid_signature_while_ignoring(self, *keys: str) -> bool:
+        """Like :meth:`has_valid_signature`, ignoring these query parameters."""
+        return self._signature_check(True, keys)
+
+    def _signature_check(self, absolute: bool, ignore: tuple[str, ...]) -> bool:
+        from parvel.http._context import get_app
+
+        if absolute:
+            url = self.full_url()
+        else:
+            query = self.scope["query_string"].decode("latin-1")
+            url = (
+                self.scope.get("root_path", "")
+                + self.scope["path"]
+                + (f"?{query}" if query else "")
+            )
+        return bool(get_app().make("url").has_valid_signature(url, ignore))
+
     def ajax(self) -> bool:
         """Whether ``X-Requested-With: XMLHttpRequest`` is set."""
         return self.headers.get("x-requested-with") == "XMLHttpRequest"
@@ -514,75 +605,33 @@ class Request(StarletteRequest):
                     return True
         return False
 
+    def get_acceptable_content_types(self) -> list[str]:
+        """The Accept header's types, most preferred first (by ``q``)."""
+        weighted = []
+        for index, item in enumerate(self.headers.get("accept", "").split(",")):
+            media, _, params = item.strip().partition(";")
+            if not media:
+                continue
+            quality = 1.0
+            for param in params.split(";"):
+                name, _, value = param.strip().partition("=")
+                if name == "q":
+                    try:
+                        quality = float(value)
+                    except ValueError:
+                        quality = 0.0
+            weighted.append((-quality, index, media.strip()))
+        return [media for _, _, media in sorted(weighted)]
+
+    def prefers(self, *content_types: str) -> str | None:
+        """Which of ``content_types`` the client prefers, or ``None``."""
+        for accepted in self.get_acceptable_content_types() or ["*/*"]:
+            for wanted in content_types:
+                full = {"json": "application/json", "html": "text/html"}.get(wanted, wanted)
+                if accepted in ("*/*", "*") or fnmatch.fnmatchcase(full, accepted):
+                    return wanted
+        return None
+
     def accepts_html(self) -> bool:
         """Whether HTML is acceptable."""
         return self.accepts("text/html")
-
-
-def _keys(keys: tuple[str | Iterable[str], ...]) -> list[str]:
-    flat: list[str] = []
-    for key in keys:
-        if isinstance(key, str):
-            flat.append(key)
-        else:
-            flat.extend(key)
-    return flat
-
-
-def _blank(value: Any) -> bool:
-    if value is None:
-        return True
-    if isinstance(value, str):
-        return value.strip() == ""
-    if isinstance(value, list | dict):
-        return len(value) == 0
-    return False
-
-
-def _dig(data: Any, key: str, default: Any) -> Any:
-    if isinstance(data, dict) and key in data:
-        return data[key]
-    node = data
-    for part in key.split("."):
-        if isinstance(node, dict) and part in node:
-            node = node[part]
-        elif isinstance(node, list) and part.isdigit() and int(part) < len(node):
-            node = node[int(part)]
-        else:
-            return default
-    return node
-
-
-_KEY_PART = re.compile(r"\[([^\[\]]*)\]")
-
-
-def _assign(target: dict[str, Any], key: str, values: list[Any], append: bool = False) -> None:
-    """``tags[]=a`` → list; ``user[name]=x`` → nested dict; repeated plain keys keep the last."""
-    head, bracket, _ = key.partition("[")
-    parts = [head] + (_KEY_PART.findall(key[len(head) :]) if bracket else [])
-    if not head:
-        parts = [key]
-    node: Any = target
-    for index, part in enumerate(parts):
-        last = index == len(parts) - 1
-        if not last and parts[index + 1] == "" and index + 1 == len(parts) - 1:
-            existing = node.setdefault(part, [])
-            if isinstance(existing, list):
-                existing.extend(values)
-            return
-        if last:
-            node[part] = values[-1]
-            return
-        child = node.setdefault(part, {})
-        if not isinstance(child, dict):
-            return
-        node = child
-
-
-def _transform(node: dict[str, Any] | list[Any], transform: Callable[[str, Any], Any]) -> None:
-    items = node.items() if isinstance(node, dict) else enumerate(node)
-    for key, value in list(items):
-        if isinstance(value, dict | list):
-            _transform(value, transform)
-        elif isinstance(value, str):
-            node[key] = transform(str(key), value)  # type: ignore[call-overload,index]

@@ -120,13 +120,17 @@ class SchemaBuilder:
         tables = await self.get_tables()
         if not tables:
             return
+        enforcing = False
         if self.connection.driver == "sqlite":
-            async with self.without_foreign_key_constraints():
-                for sql in self.grammar.compile_drop_all_tables(tables):
-                    await self.connection.statement(sql)
-            return
-        for sql in self.grammar.compile_drop_all_tables(tables):
-            await self.connection.statement(sql)
+            enforcing = bool(await self.connection.scalar("pragma foreign_keys"))
+            if enforcing:
+                await self.disable_foreign_key_constraints()
+        try:
+            for sql in self.grammar.compile_drop_all_tables(tables):
+                await self.connection.statement(sql)
+        finally:
+            if enforcing:
+                await self.enable_foreign_key_constraints()
 
     # -- inspection -------------------------------------------------------------------------------
     async def has_table(self, table: str) -> bool:

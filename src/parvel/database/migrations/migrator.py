@@ -181,9 +181,13 @@ class Migrator:
 
     async def fresh(self, *, force: bool = False) -> list[str]:
         """Drop every table, then run every migration."""
+        await self.wipe(force=force)
+        return await self.run(force=True)
+
+    async def wipe(self, *, force: bool = False) -> None:
+        """Drop every table of the migrator's connection (``db:wipe``)."""
         self.guard(force)
         await SchemaBuilder(self.connection()).drop_all_tables()
-        return await self.run(force=True)
 
     async def status(self) -> list[MigrationStatus]:
         """Every migration file with whether (and in which batch) it ran."""

@@ -8,6 +8,7 @@ from pathlib import Path
 import pytest
 
 from parvel.database.migrations import (
+    MigrationError,
     MigrationEvent,
     MigrationFailed,
     MigrationLoadError,
@@ -231,3 +232,43 @@ async def test_alter_migration_with_foreign_keys(
     await migrator.rollback(step=1)
     assert await schema_of(migrator).get_column_listing("mg_a") == ["id", "name"]
     assert await conn.table("mg_b").count() == 1
+
+
+async def test_migration_options_connection_and_transaction(
+    migrator: Migrator, write_migration: Callable[..., Path]
+) -> None:
+    name = migrator.connection().name
+    write_migration(
+        A,
+        f"""
+        from parvel.database.migrations import Migration
+
+
+        class CreateMgA(Migration):
+            connection = "{name}"
+            within_transaction = False
+
+            async def up(self) -> None:
+                assert self.db.transaction_level() == 0
+                async with self.schema.create("mg_a") as table:
+                    table.id()
+
+            async def down(self) -> None:
+                await self.schema.drop("mg_a")
+        """,
+    )
+    assert await migrator.run() == [A]
+    single = Migrator(migrator.connection(), migrator.paths, table="mg_migrations")
+    assert await single.rollback() == [A]
+    write_migration(
+        B,
+        """
+        from parvel.database.migrations import Migration
+
+
+        class CreateMgB(Migration):
+            connection = "elsewhere"
+        """,
+    )
+    with pytest.raises(MigrationError, match=r"asks for the \[elsewhere\] connection"):
+        await single.run()

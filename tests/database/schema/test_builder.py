@@ -310,3 +310,48 @@ async def test_a_failing_block_runs_nothing(schema: SchemaBuilder) -> None:
     with pytest.raises(RuntimeError):
         await build()
     assert not await schema.has_table("sb_never")
+
+
+async def test_mysql_only_modifiers(schema: SchemaBuilder) -> None:
+    async with schema.create("sb_placed") as table:
+        table.id()
+        table.string("a")
+        table.string("c")
+        table.timestamp("touched_at").nullable().use_current().use_current_on_update()
+    async with schema.table("sb_placed") as table:
+        table.string("b").nullable().after("a")
+        table.string("zero").nullable().first()
+    columns = await schema.get_column_listing("sb_placed")
+    if schema.connection.driver == "mysql":
+        assert columns == ["zero", "id", "a", "b", "c", "touched_at"]
+        conn = schema.connection
+        await conn.table("sb_placed").insert({"a": "x", "c": "y"})
+        await conn.statement("update sb_placed set touched_at = '2000-01-01 00:00:00'")
+        await conn.table("sb_placed").update({"c": "z"})
+        touched = await conn.table("sb_placed").value("touched_at")
+        assert str(touched)[:4] != "2000"
+    else:  # ignored elsewhere: new columns go last
+        assert columns == ["id", "a", "c", "touched_at", "b", "zero"]
+
+
+async def test_drop_columns_and_foreign_key_toggle(schema: SchemaBuilder) -> None:
+    async with schema.create("sb_wide") as table:
+        table.id()
+        table.string("a").nullable()
+        table.string("b").nullable()
+        table.string("c").nullable()
+    await schema.drop_columns("sb_wide", ["a", "b"])
+    assert await schema.get_column_listing("sb_wide") == ["id", "c"]
+    async with schema.create("sb_kids") as table:
+        table.id()
+        table.foreign_id("wide_id").constrained("sb_wide")
+    conn = schema.connection
+    with pytest.raises(QueryError):
+        await conn.table("sb_kids").insert({"wide_id": 42})
+    if conn.driver == "pgsql":  # constraints can only be deferred, not switched off
+        return
+    async with schema.without_foreign_key_constraints():
+        await conn.table("sb_kids").insert({"wide_id": 42})
+    assert await conn.table("sb_kids").count() == 1
+    with pytest.raises(QueryError):
+        await conn.table("sb_kids").insert({"wide_id": 43})

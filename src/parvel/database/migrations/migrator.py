@@ -14,7 +14,7 @@ from typing import Any, Literal
 
 from parvel.database.connection import Connection
 from parvel.database.manager import DatabaseManager
-from parvel.database.migrations.exceptions import MigrationFailed, ProductionGuard
+from parvel.database.migrations.exceptions import MigrationError, MigrationFailed, ProductionGuard
 from parvel.database.migrations.loader import (
     MigrationFile,
     error_line,
@@ -91,6 +91,12 @@ class Migrator:
     def connection(self, name: str | None = None) -> Connection:
         """The connection called ``name`` (the migrator's own when None)."""
         if isinstance(self.source, Connection):
+            if name and name != self.source.name:
+                raise MigrationError(
+                    f"A migration asks for the [{name}] connection but the migrator was given "
+                    f"only the [{self.source.name}] connection.",
+                    hint="Create the Migrator with the DatabaseManager instead of one connection.",
+                )
             return self.source
         return self.source.connection(name or self.connection_name)
 

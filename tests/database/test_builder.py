@@ -362,3 +362,17 @@ async def test_fulltext_search(connection: Connection) -> None:
         await connection.statement("alter table posts add fulltext posts_title_fulltext (title)")
     titles = await connection.table("posts").where_fulltext("title", "bonjour").pluck("title")
     assert titles == ["Bonjour"]
+
+
+async def test_json_path_updates_keep_json_types(connection: Connection) -> None:
+    await seed(connection)
+    t = connection.table
+    await (
+        t("users")
+        .where("name", "Ann")
+        .update({"meta->active": False, "meta->extra": {"k": [1, 2]}})
+    )
+    assert await t("users").where("meta->active", True).count() == 0
+    assert await t("users").where("name", "Ann").where("meta->active", False).exists()
+    assert await t("users").where_json_contains("meta->extra->k", 2).pluck("name") == ["Ann"]
+    assert await t("users").where("name", "Ann").value("meta->lang") == "en"

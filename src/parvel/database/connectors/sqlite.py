@@ -62,7 +62,7 @@ class SQLiteConnection(Connection):
         return SQLiteGrammar()
 
     async def _create_pool(self, config: dict[str, Any]) -> _SQLitePool:
-        aiosqlite = import_driver("aiosqlite", "sqlite", self.name)
+        aiosqlite = import_driver("aiosqlite", "", self.name)
         database = str(config.get("database") or ":memory:")
         _check_folder(self.name, database)
         timeout = float(config.get("busy_timeout", 5000)) / 1000

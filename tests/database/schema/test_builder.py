@@ -355,3 +355,23 @@ async def test_drop_columns_and_foreign_key_toggle(schema: SchemaBuilder) -> Non
     assert await conn.table("sb_kids").count() == 1
     with pytest.raises(QueryError):
         await conn.table("sb_kids").insert({"wide_id": 43})
+
+
+async def test_sqlite_rebuild_keeps_checks_and_defaults(schema: SchemaBuilder) -> None:
+    async with schema.create("sb_states") as table:
+        table.id()
+        table.enum("state", ["draft", "live"]).default("draft")
+        table.string("note").nullable()
+        table.string("gone").nullable()
+    async with schema.table("sb_states") as table:
+        table.drop_column("gone")
+        table.rename_column("note", "remark")
+    async with schema.table("sb_states") as table:
+        table.string("remark", 20).nullable().default("n/a").change()
+    conn = schema.connection
+    await conn.table("sb_states").insert({})
+    assert await conn.table("sb_states").first() == {"id": 1, "state": "draft", "remark": "n/a"}
+    if conn.driver == "mysql":
+        await conn.statement("set session sql_mode = 'STRICT_ALL_TABLES'")
+    with pytest.raises(QueryError):
+        await conn.table("sb_states").insert({"state": "deleted"})

@@ -38,6 +38,9 @@ async def test_migrate_rollback_status_output(
 ) -> None:
     write_migration(A)
     out = console()
+    assert await migrate_status(migrator, out) == 1
+    assert "Migration table not found." in text(out)
+    out = console()
     assert await migrate(migrator, out) == 0
     assert "INFO  Preparing database." in text(out)
     assert "INFO  Running migrations." in text(out)

@@ -375,3 +375,31 @@ async def test_sqlite_rebuild_keeps_checks_and_defaults(schema: SchemaBuilder) -
         await conn.statement("set session sql_mode = 'STRICT_ALL_TABLES'")
     with pytest.raises(QueryError):
         await conn.table("sb_states").insert({"state": "deleted"})
+
+
+async def test_generated_columns(schema: SchemaBuilder) -> None:
+    driver = schema.connection.driver
+    quote = "`" if driver == "mysql" else '"'
+    async with schema.create("sb_boxes") as table:
+        table.id()
+        table.integer("width")
+        table.integer("height")
+        table.integer("area").stored_as(f"{quote}width{quote} * {quote}height{quote}")
+        if driver != "pgsql":
+            table.integer("perimeter").virtual_as(
+                f"2 * ({quote}width{quote} + {quote}height{quote})"
+            )
+    conn = schema.connection
+    await conn.table("sb_boxes").insert({"width": 3, "height": 4})
+    row = await conn.table("sb_boxes").first()
+    assert row is not None
+    assert row["area"] == 12
+    if driver != "pgsql":
+        assert row["perimeter"] == 14
+        async with schema.table("sb_boxes") as table:  # SQLite rebuild skips computed columns
+            table.integer("height").default(1).change()
+        assert await conn.table("sb_boxes").value("area") == 12
+    else:
+        with pytest.raises(SchemaError, match="no virtual generated columns"):
+            async with schema.table("sb_boxes") as table:
+                table.integer("volume").virtual_as("1")

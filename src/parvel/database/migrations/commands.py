@@ -214,6 +214,9 @@ async def migrate_fresh(
 async def migrate_status(migrator: Migrator, console: Console, *, pending: bool = False) -> int:
     """``migrate:status [--pending]``: a table of migrations with their batch or Pending."""
     try:
+        if not await migrator.repository.exists():
+            error(console, "Migration table not found.")
+            return 1
         rows = await migrator.status()
     except DatabaseError as exc:
         error(console, str(exc))

@@ -34,6 +34,8 @@ class ColumnDefinition:
         self.charset_: str | None = None
         self.collation_: str | None = None
         self.change_: bool = False
+        self.stored_as_: str | None = None
+        self.virtual_as_: str | None = None
         self.primary_: bool = False
         self.unique_: bool | str = False
         self.index_: bool | str = False
@@ -93,6 +95,16 @@ class ColumnDefinition:
     def collation(self, name: str) -> ColumnDefinition:
         """Set the column's collation."""
         self.collation_ = name
+        return self
+
+    def stored_as(self, expression: str) -> ColumnDefinition:
+        """Make this a generated column computed from ``expression`` and stored on write."""
+        self.stored_as_ = expression
+        return self
+
+    def virtual_as(self, expression: str) -> ColumnDefinition:
+        """Make this a generated column computed from ``expression`` on read (not PostgreSQL)."""
+        self.virtual_as_ = expression
         return self
 
     def primary(self) -> ColumnDefinition:

@@ -92,6 +92,14 @@ class SchemaGrammar(ABC):
         parts = [self.wrap(column.name), self.type_sql(column), *self.modifiers(column, blueprint)]
         return " ".join(part for part in parts if part)
 
+    def generated(self, column: ColumnDefinition, prefix: str = "generated always as") -> str:
+        """``generated always as (expr) stored|virtual``, or ``""`` for a plain column."""
+        if column.stored_as_ is not None:
+            return f"{prefix} ({column.stored_as_}) stored"
+        if column.virtual_as_ is not None:
+            return f"{prefix} ({column.virtual_as_}) virtual"
+        return ""
+
     def enum_check(self, column: ColumnDefinition) -> str:
         """A ``CHECK`` clause limiting a column to its allowed values."""
         allowed = ", ".join(self.quote_string(v) for v in column.params["allowed"])

@@ -127,7 +127,10 @@ class MySqlSchemaGrammar(SchemaGrammar):
             parts.append(f"character set {column.charset_}")
         if column.collation_:
             parts.append(f"collate {self.quote_string(column.collation_)}")
-        parts.append("null" if column.nullable_ else "not null")
+        if generated := self.generated(column, "as"):
+            parts.append(generated)  # MariaDB rejects NULL/NOT NULL on generated columns
+        else:
+            parts.append("null" if column.nullable_ else "not null")
         if column.use_current_:
             parts.append(f"default {self._current(column)}")
         elif column.has_default:

@@ -77,6 +77,8 @@ class SQLiteSchemaGrammar(SchemaGrammar):
             parts.append("primary key autoincrement")
         if column.collation_:
             parts.append(f"collate {self.quote_string(column.collation_)}")
+        if generated := self.generated(column):
+            parts.append(generated)
         parts.append("null" if column.nullable_ else "not null")
         if column.use_current_:
             parts.append("default CURRENT_TIMESTAMP")

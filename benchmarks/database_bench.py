@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import asyncio
 import os
+import statistics
 import sys
 import time
 from collections.abc import Awaitable, Callable
@@ -29,9 +30,9 @@ ADMIN_DATABASE = os.environ.get("PARVEL_TEST_PG_DATABASE", "test")
 DATABASE = "parvel_bench"  # a database of its own: test suites may wipe the shared one
 TABLE = "parvel_bench_users"
 ROWS = 1000
-SINGLE_OPS = int(os.environ.get("BENCH_SINGLE_OPS", "1000"))
-MANY_OPS = int(os.environ.get("BENCH_MANY_OPS", "60"))
-ROUNDS = int(os.environ.get("BENCH_ROUNDS", "5"))
+SINGLE_OPS = int(os.environ.get("BENCH_SINGLE_OPS", "100"))
+MANY_OPS = int(os.environ.get("BENCH_MANY_OPS", "10"))
+ROUNDS = int(os.environ.get("BENCH_ROUNDS", "30"))
 
 Op = Callable[[int], Awaitable[object]]
 Contender = tuple[Op, Op, Callable[[], Awaitable[None]]]
@@ -209,7 +210,7 @@ async def bench_django() -> Contender:
 async def main() -> None:
     await setup()
     contenders: dict[str, Contender] = {}
-    best: dict[str, list[float]] = {}
+    samples: dict[str, tuple[list[float], list[float]]] = {}
     try:
         for name, factory in (
             ("raw asyncpg", bench_asyncpg),
@@ -227,27 +228,31 @@ async def main() -> None:
                 await single(i)
             for i in range(5):
                 await many(i)
-            best[name] = [0.0, 0.0]
-        # Interleaved rounds, best of each: a noisy neighbour hurts every contender alike.
+            samples[name] = ([], [])
+        # Many short interleaved rounds: a noisy neighbour slows every contender of a round
+        # alike, so per-round ratios stay meaningful; medians drop the outliers.
         for _ in range(ROUNDS):
             for name, (single, many, _close) in contenders.items():
-                best[name][0] = max(best[name][0], await measure(SINGLE_OPS, single))
-                best[name][1] = max(best[name][1], await measure(MANY_OPS, many))
+                samples[name][0].append(await measure(SINGLE_OPS, single))
+                samples[name][1].append(await measure(MANY_OPS, many))
     finally:
         for _single, _many, close in contenders.values():
             await close()
         await teardown()
-    base_single, base_many = best["raw asyncpg"]
+    base = samples["raw asyncpg"]
     print(
-        f"\nPostgreSQL {HOST}:{PORT}, one task, best of {ROUNDS} interleaved rounds "
-        f"({SINGLE_OPS} single-row / {MANY_OPS} x {ROWS}-row selects per round)\n"
+        f"\nPostgreSQL {HOST}:{PORT}, one task, {ROUNDS} interleaved rounds of {SINGLE_OPS} single-row "
+        f"and {MANY_OPS} {ROWS}-row selects; medians (ratio = median of per-round ratios)\n"
     )
     print(
         f"{'contender':<30} {'by id ops/s':>12} {'ratio':>7} {'1000 rows ops/s':>16} {'ratio':>7}"
     )
-    for name, (single, many) in best.items():
+    for name, (single, many) in samples.items():
+        single_ratio = statistics.median(s / b for s, b in zip(single, base[0], strict=True))
+        many_ratio = statistics.median(m / b for m, b in zip(many, base[1], strict=True))
         print(
-            f"{name:<30} {single:>12,.0f} {single / base_single:>6.2f}x {many:>16,.1f} {many / base_many:>6.2f}x"
+            f"{name:<30} {statistics.median(single):>12,.0f} {single_ratio:>6.2f}x "
+            f"{statistics.median(many):>16,.1f} {many_ratio:>6.2f}x"
         )
 
 

@@ -8,6 +8,7 @@ from collections.abc import AsyncIterator, Sequence
 from pathlib import Path
 from typing import Any
 
+from parvel.database._rows import rows_to_dicts
 from parvel.database.connection import Connection, datetime_to_string
 from parvel.database.connectors import import_driver
 from parvel.database.exceptions import (
@@ -101,7 +102,9 @@ class SQLiteConnection(Connection):
 
     async def _fetch(self, raw: Any, sql: str, bindings: Sequence[Any]) -> list[dict[str, Any]]:
         rows = await raw.execute_fetchall(sql, bindings)
-        return [dict(row) for row in rows]
+        if not rows:
+            return []
+        return rows_to_dicts(rows, rows[0].keys())
 
     async def _execute(self, raw: Any, sql: str, bindings: Sequence[Any]) -> tuple[int, Any]:
         cursor = await raw.execute(sql, bindings)

@@ -403,3 +403,70 @@ async def test_generated_columns(schema: SchemaBuilder) -> None:
         with pytest.raises(SchemaError, match="no virtual generated columns"):
             async with schema.table("sb_boxes") as table:
                 table.integer("volume").virtual_as("1")
+
+
+async def test_remaining_column_types_round_trip(schema: SchemaBuilder) -> None:
+    async with schema.create("sb_more") as table:
+        table.small_increments("id")
+        table.tiny_text("tiny")
+        table.medium_integer("medium")
+        table.unsigned_big_integer("ubig")
+        table.jsonb("doc")
+        table.datetime_tz("at_tz")
+        table.timestamp_tz("stamp_tz").nullable()
+        table.time_tz("clock_tz")
+        table.ip_address()
+        table.mac_address()
+        table.foreign_uuid("owner_uuid")
+        table.foreign_ulid("owner_ulid")
+        table.nullable_morphs("taggable")
+        table.uuid_morphs("ownable")
+        table.ulid_morphs("likeable")
+        table.soft_deletes_tz()
+        table.timestamps_tz()
+    conn = schema.connection
+    when = dt.datetime(2024, 5, 6, 7, 8, 9, tzinfo=dt.UTC)
+    await conn.table("sb_more").insert(
+        {
+            "tiny": "t",
+            "medium": 8_000_000,
+            "ubig": 2**62,
+            "doc": {"k": [1, 2]},
+            "at_tz": when if conn.driver == "pgsql" else "2024-05-06 07:08:09",
+            "clock_tz": dt.time(7, 8, 9, tzinfo=dt.UTC if conn.driver == "pgsql" else None),
+            "ip_address": "192.168.0.1",
+            "mac_address": "08:00:2b:01:02:03",
+            "owner_uuid": "0b9e2f4c-1d2e-4f3a-9b8c-7d6e5f4a3b2c",
+            "owner_ulid": "01HZX3Q5W8K9M2N4P6R8T0V2X4",
+            "ownable_type": "user",
+            "ownable_id": "1b9e2f4c-1d2e-4f3a-9b8c-7d6e5f4a3b2c",
+            "likeable_type": "post",
+            "likeable_id": "01HZX3Q5W8K9M2N4P6R8T0V2X5",
+        }
+    )
+    row = await conn.table("sb_more").first()
+    assert row is not None
+    assert row["id"] == 1
+    assert (row["tiny"], row["medium"], row["ubig"]) == ("t", 8_000_000, 2**62)
+    assert "192.168.0.1" in str(row["ip_address"])
+    assert str(row["mac_address"]) == "08:00:2b:01:02:03"
+    assert str(row["owner_uuid"]) == "0b9e2f4c-1d2e-4f3a-9b8c-7d6e5f4a3b2c"
+    assert row["taggable_type"] is None
+    assert row["deleted_at"] is None
+    assert await schema.has_index("sb_more", ["ownable_type", "ownable_id"])
+
+
+async def test_foreign_key_update_actions(schema: SchemaBuilder) -> None:
+    async with schema.create("sb_codes") as table:
+        table.string("code", 10).primary()
+    async with schema.create("sb_uses") as table:
+        table.id()
+        table.string("code", 10)
+        table.foreign("code").references("code").on("sb_codes").cascade_on_update()
+    conn = schema.connection
+    await conn.table("sb_codes").insert({"code": "A"})
+    await conn.table("sb_uses").insert({"code": "A"})
+    await conn.table("sb_codes").where("code", "A").update({"code": "B"})
+    assert await conn.table("sb_uses").value("code") == "B"
+    [fk] = await schema.get_foreign_keys("sb_uses")
+    assert fk["on_update"] == "cascade"

@@ -5,6 +5,7 @@ See docs/database.md for the guide.
 
 from __future__ import annotations
 
+import asyncio
 import contextvars
 import enum
 import itertools
@@ -86,6 +87,7 @@ class Connection(ABC):
             f"parvel_db_modified_{uid}", default=False
         )
         self._pools: dict[str, Any] = {}
+        self._loop: asyncio.AbstractEventLoop | None = None
         self._listeners: list[Callable[[QueryExecuted], Any]] = []
         self._logging = False
         self._query_log: list[dict[str, Any]] = []
@@ -170,7 +172,21 @@ class Connection(ABC):
             merged["host"] = random.choice(list(host)) if host else "127.0.0.1"
         return merged
 
+    @abstractmethod
+    def _abandon_pool(self, pool: Any) -> None:
+        """Drop a pool created on an event loop that is gone (best effort, no awaiting)."""
+
     async def _get_pool(self, kind: str = "write") -> Any:
+        loop = asyncio.get_running_loop()
+        if self._loop is not loop:
+            if self._loop is not None:
+                pools, self._pools = self._pools, {}
+                for old in pools.values():
+                    try:
+                        self._abandon_pool(old)
+                    except Exception:
+                        pass
+            self._loop = loop
         pool = self._pools.get(kind)
         if pool is None:
             cfg = self._pool_config(kind)
@@ -201,8 +217,15 @@ class Connection(ABC):
     async def disconnect(self) -> None:
         """Close every pooled connection (they reopen on the next query)."""
         pools, self._pools = self._pools, {}
+        same_loop = self._loop is asyncio.get_running_loop()
         for pool in pools.values():
-            await self._close_pool(pool)
+            if same_loop:
+                await self._close_pool(pool)
+                continue
+            try:
+                self._abandon_pool(pool)
+            except Exception:
+                pass
 
     async def reconnect(self) -> None:
         """Close the pools so that the next query opens fresh connections."""
@@ -245,7 +268,7 @@ class Connection(ABC):
         if read and self._has_read and not (self._sticky and self._modified.get()):
             pool_kind = "read"
         for attempt in (1, 2):
-            pool = self._pools.get(pool_kind) or await self._get_pool(pool_kind)
+            pool = await self._get_pool(pool_kind)
             raw = await self._acquire(pool)
             try:
                 return await self._dispatch(kind, raw, sql, bindings)

@@ -105,6 +105,9 @@ class PostgresConnection(Connection):
             **options,
         )
 
+    def _abandon_pool(self, pool: Any) -> None:
+        pool.terminate()
+
     async def _close_pool(self, pool: Any) -> None:
         await pool.close()
 

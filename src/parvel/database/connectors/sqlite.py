@@ -67,9 +67,15 @@ class SQLiteConnection(Connection):
         database = str(config.get("database") or ":memory:")
         _check_folder(self.name, database)
         timeout = float(config.get("busy_timeout", 5000)) / 1000
-        raw = await aiosqlite.connect(
+        pending = aiosqlite.connect(
             database, isolation_level=None, timeout=timeout, uri=database.startswith("file:")
         )
+        # aiosqlite's worker thread is not a daemon: a script that never calls disconnect()
+        # would hang at exit. Committed data is safe either way.
+        worker = getattr(pending, "_thread", None)
+        if worker is not None:
+            worker.daemon = True
+        raw = await pending
         raw.row_factory = sqlite3.Row
         fk = config.get("foreign_key_constraints", True)
         await raw.execute(f"PRAGMA foreign_keys = {'ON' if fk or fk is None else 'OFF'}")
@@ -85,6 +91,9 @@ class SQLiteConnection(Connection):
                 raise ConfigurationError(f"Unknown SQLite synchronous {sync!r} on [{self.name}].")
             await raw.execute(f"PRAGMA synchronous = {sync}")
         return _SQLitePool(raw)
+
+    def _abandon_pool(self, pool: Any) -> None:
+        pool.raw.stop()
 
     async def _close_pool(self, pool: _SQLitePool) -> None:
         await pool.raw.close()

@@ -30,6 +30,9 @@ def _render(console: Console) -> Callable[[MigrationEvent], None]:
             report_line(console, event.migration, "DONE", "green", f"{event.time_ms:.2f}ms")
         elif event.kind == "failed":
             report_line(console, event.migration, "FAIL", "red")
+        elif event.kind == "schema":
+            info(console, "Loading stored database schemas.")
+            report_line(console, event.migration, "DONE", "green", f"{event.time_ms:.2f}ms")
         elif event.kind == "missing":
             console.print(f"  [yellow]Migration not found:[/] {escape(event.migration)}")
         elif event.kind == "pretend":
@@ -66,6 +69,8 @@ async def migrate(
         return 1
     try:
         with _reporting(migrator, console):
+            if not pretend:
+                await migrator.load_schema_dump()
             if not pretend and not await migrator.repository.exists():
                 info(console, "Preparing database.")
                 await migrator.ensure_repository()
@@ -235,6 +240,26 @@ async def migrate_status(migrator: Migrator, console: Console, *, pending: bool 
     console.print()
     console.print(table)
     console.print()
+    return 0
+
+
+async def schema_dump(
+    migrator: Migrator,
+    console: Console,
+    *,
+    path: str | Path | None = None,
+    prune: bool = False,
+) -> int:
+    """``schema:dump [--path=] [--prune]``: write ``database/schema/<connection>-schema.sql``."""
+    target = path or Path("database") / "schema" / f"{migrator.connection().name}-schema.sql"
+    try:
+        file = await migrator.dump_schema(target, prune=prune)
+    except DatabaseError as exc:
+        error(console, str(exc))
+        return 1
+    info(console, f"Database schema dumped to [{file}] successfully.")
+    if prune:
+        info(console, "Migrations pruned successfully.")
     return 0
 
 

@@ -5,6 +5,7 @@ See ``docs/migrations.md`` for the guide.
 
 from __future__ import annotations
 
+import asyncio
 import time
 from collections.abc import AsyncIterator, Callable, Sequence
 from contextlib import asynccontextmanager
@@ -14,6 +15,7 @@ from typing import Any, Literal
 
 from parvel.database.connection import Connection
 from parvel.database.manager import DatabaseManager
+from parvel.database.migrations.dumper import dump_schema, load_schema
 from parvel.database.migrations.exceptions import MigrationError, MigrationFailed, ProductionGuard
 from parvel.database.migrations.loader import (
     MigrationFile,
@@ -25,7 +27,7 @@ from parvel.database.migrations.migration import Migration
 from parvel.database.migrations.repository import MigrationRepository
 from parvel.database.schema import SchemaBuilder
 
-EventKind = Literal["running", "done", "failed", "pretend", "missing"]
+EventKind = Literal["running", "done", "failed", "pretend", "missing", "schema"]
 
 
 @dataclass
@@ -33,8 +35,9 @@ class MigrationEvent:
     """Progress reported to the migrator's ``output`` callback.
 
     Attributes:
-        kind: ``running``, ``done``, ``failed``, ``pretend`` (with ``queries``) or ``missing``
-            (a recorded migration whose file is gone).
+        kind: ``running``, ``done``, ``failed``, ``pretend`` (with ``queries``), ``missing``
+            (a recorded migration whose file is gone) or ``schema`` (a schema dump was loaded;
+            ``migration`` holds its path).
         migration: The migration's name.
         direction: ``up`` or ``down``.
         time_ms: How long it took (``done`` only).
@@ -68,6 +71,7 @@ class Migrator:
         table: The migrations table name.
         environment: The app environment; ``production`` requires ``force=True``.
         output: Called with a :class:`MigrationEvent` as migrations run.
+        schema_path: A ``schema:dump`` file loaded before migrating an empty database.
     """
 
     def __init__(
@@ -79,12 +83,14 @@ class Migrator:
         table: str = "migrations",
         environment: str = "local",
         output: Callable[[MigrationEvent], Any] | None = None,
+        schema_path: str | Path | None = None,
     ) -> None:
         self.source = source
         self.paths = [Path(p) for p in paths]
         self.connection_name = connection
         self.environment = environment
         self.output = output
+        self.schema_path = Path(schema_path) if schema_path else None
         self.repository = MigrationRepository(self.connection(), table)
 
     # -- plumbing -------------------------------------------------------------------------------
@@ -121,6 +127,32 @@ class Migrator:
         if not await self.repository.exists():
             await self.repository.create()
 
+    async def load_schema_dump(self) -> bool:
+        """Load ``schema_path`` when the migrations table does not exist yet; True if loaded."""
+        path = self.schema_path
+        if path is None or not path.is_file() or await self.repository.exists():
+            return False
+        start = time.perf_counter()
+        await load_schema(self.connection(), path)
+        ms = (time.perf_counter() - start) * 1000
+        self._emit(MigrationEvent("schema", str(path), time_ms=ms))
+        return True
+
+    async def dump_schema(self, path: str | Path, *, prune: bool = False) -> Path:
+        """Write the schema and the migrations table to ``path`` (``schema:dump``).
+
+        With ``prune=True`` the migration files are deleted afterwards: the dump replaces them.
+        """
+        await self.ensure_repository()
+        target = Path(path)
+        target.parent.mkdir(parents=True, exist_ok=True)
+        sql = await dump_schema(self.connection(), self.repository)
+        await asyncio.to_thread(target.write_text, sql, encoding="utf-8")
+        if prune:
+            for file in self.files():
+                file.path.unlink()
+        return target
+
     # -- running ------------------------------------------------------------------------------------
     async def run(
         self, *, step: bool = False, pretend: bool = False, force: bool = False
@@ -131,6 +163,7 @@ class Migrator:
         """
         if not pretend:
             self.guard(force)
+            await self.load_schema_dump()
             await self.ensure_repository()
             ran = set(await self.repository.get_ran())
         else:

@@ -64,7 +64,10 @@ async def db_show(
     tables = await introspection.get_tables(conn)
     if counts:
         for table in tables:
-            table["rows"] = await conn.table(_unprefixed(conn, table["name"])).count()
+            try:
+                table["rows"] = await conn.table(_unprefixed(conn, table["name"])).count()
+            except DatabaseError:  # dropped meanwhile, or a name the builder cannot quote
+                table["rows"] = None
     data: dict[str, Any] = {
         "platform": {
             "name": PLATFORMS.get(conn.driver, conn.driver),

@@ -376,3 +376,8 @@ def test_several_json_paths_of_one_column_share_one_assignment() -> None:
         '`meta` = json_set(`meta`, \'$."a"\', ?, \'$."b"."c"\', true), `votes` = ?'
     )
     assert my.grammar.prepare_update_bindings(values) == [1, 2]
+
+
+def test_quote_identifier_escapes_names_read_from_the_database() -> None:
+    assert DB.connection("pgsql").grammar.quote_identifier('we"ird') == '"we""ird"'
+    assert DB.connection("mysql").grammar.quote_identifier("we`ird") == "`we``ird`"

@@ -208,8 +208,8 @@ async def db_wipe(
     views: list[str] = []
     if drop_views:
         views = await _view_names(conn)
-    quoted = [grammar.wrap_value(name) for name in names]
-    quoted_views = [grammar.wrap_value(name) for name in views]
+    quoted = [grammar.quote_identifier(name) for name in names]
+    quoted_views = [grammar.quote_identifier(name) for name in views]
     if dialect == "sqlite":
         script = ["PRAGMA foreign_keys = OFF"]
         script += [f"drop view if exists {v}" for v in quoted_views]

@@ -272,3 +272,16 @@ async def test_migration_options_connection_and_transaction(
     )
     with pytest.raises(MigrationError, match=r"asks for the \[elsewhere\] connection"):
         await single.run()
+
+
+async def test_every_py_file_is_a_migration_except_private_ones(
+    migrator: Migrator, write_migration: Callable[..., Path], migrations_dir: Path
+) -> None:
+    (migrations_dir / "__init__.py").write_text("")
+    (migrations_dir / "_helpers.py").write_text("raise RuntimeError('never imported')\n")
+    (migrations_dir / "notes.txt").write_text("not python")
+    write_migration(A)
+    assert await migrator.run() == [A]
+    (migrations_dir / "zz_notes.py").write_text("NOTE = 1\n")
+    with pytest.raises(MigrationLoadError, match=r"zz_notes.py defines no Migration subclass"):
+        await migrator.run()

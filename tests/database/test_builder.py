@@ -418,3 +418,14 @@ async def test_sub_selects(connection: Connection) -> None:
         .count()
     )
     assert top == 2
+
+
+async def test_where_any_all_none_run(connection: Connection) -> None:
+    await seed(connection)
+    t = connection.table
+    assert await t("users").where_any(["name", "email"], "like", "%bob%").pluck("name") == ["Bob"]
+    assert await t("users").where_all(["votes"], ">", 4).count() == 2
+    assert sorted(await t("users").where_none(["name", "email"], "like", "%a%").pluck("name")) == [
+        "Bob",
+        "Cid",
+    ]

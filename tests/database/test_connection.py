@@ -256,3 +256,17 @@ async def test_pre_ping_option(manager: DatabaseManager) -> None:
     conn = manager.connection()
     conn.config["pre_ping"] = True
     assert await conn.scalar("select 1") == 1
+
+
+async def test_named_bindings(connection: Connection) -> None:
+    await connection.insert(
+        "insert into users (name, votes) values (:name, :votes)", {"votes": 4, "name": "Ann"}
+    )
+    rows = await connection.select(
+        "select name from users where votes = :v and name <> ':v'", {"v": 4}
+    )
+    assert rows == [{"name": "Ann"}]
+    if connection.driver == "pgsql":
+        assert await connection.scalar("select :n::text", {"n": "5"}) == "5"
+    with pytest.raises(QueryError, match="No value for the named binding :missing"):
+        await connection.select("select * from users where id = :missing", {"id": 1})

@@ -381,3 +381,18 @@ def test_several_json_paths_of_one_column_share_one_assignment() -> None:
 def test_quote_identifier_escapes_names_read_from_the_database() -> None:
     assert DB.connection("pgsql").grammar.quote_identifier('we"ird') == '"we""ird"'
     assert DB.connection("mysql").grammar.quote_identifier("we`ird") == "`we``ird`"
+
+
+def test_where_any_all_none() -> None:
+    assert sql(q("pgsql").where("active", True).where_any(["name", "email"], "like", "%ann%")) == (
+        'select * from "users" where "active" = ? and ("name" like ? or "email" like ?)',
+        [True, "%ann%", "%ann%"],
+    )
+    assert (
+        q("pgsql").where_all(["a", "b"], 1).to_sql()
+        == 'select * from "users" where ("a" = ? and "b" = ?)'
+    )
+    assert (
+        q("pgsql").where_none(["a", "b"], ">", 1).to_sql()
+        == 'select * from "users" where not ("a" > ? or "b" > ?)'
+    )

@@ -12,7 +12,7 @@ import itertools
 import random
 import time
 from abc import ABC, abstractmethod
-from collections.abc import AsyncIterator, Callable, Sequence
+from collections.abc import AsyncIterator, Callable, Mapping, Sequence
 from contextlib import asynccontextmanager
 from dataclasses import dataclass
 from datetime import date, datetime
@@ -22,6 +22,7 @@ from typing import TYPE_CHECKING, Any, ClassVar
 
 import orjson
 
+from parvel.database._placeholders import named_to_qmark
 from parvel.database._transactions import Transaction, TransactionState, call_maybe_async
 from parvel.database.exceptions import (
     DatabaseConnectionError,
@@ -37,6 +38,8 @@ if TYPE_CHECKING:
     from parvel.database.query.grammars.grammar import Grammar
 
 _ids = itertools.count()
+Bindings = Sequence[Any] | Mapping[str, Any]
+"""Positional values for ``?`` placeholders, or a mapping for ``:name`` placeholders."""
 _PLAIN: frozenset[type] = frozenset({int, str, float, type(None), bytes, Decimal})
 
 
@@ -241,7 +244,25 @@ class Connection(ABC):
         message = str(exc).strip() or type(exc).__name__
         return cls(message, sql=sql, bindings=bindings, connection_name=self.name)
 
-    async def _run(self, kind: str, sql: str, bindings: Sequence[Any], read: bool = False) -> Any:
+    def _positional(self, sql: str, bindings: Bindings) -> tuple[str, Sequence[Any]]:
+        """Turn ``:name`` placeholders with a mapping of values into ``?`` and a list."""
+        if not isinstance(bindings, Mapping):
+            return sql, bindings
+        converted, names = named_to_qmark(sql)
+        missing = [n for n in names if n not in bindings]
+        if missing:
+            raise QueryError(
+                f"No value for the named binding :{missing[0]}",
+                sql=sql,
+                bindings=list(bindings.values()),
+                connection_name=self.name,
+                hint="Pass every :name used in the SQL as a key of the bindings dict.",
+            )
+        return converted, [bindings[n] for n in names]
+
+    async def _run(self, kind: str, sql: str, bindings: Bindings, read: bool = False) -> Any:
+        if isinstance(bindings, Mapping):
+            sql, bindings = self._positional(sql, bindings)
         log = self._pretend.get()
         if log is not None:
             log.append({"query": sql, "bindings": list(bindings), "time": 0.0})
@@ -297,51 +318,51 @@ class Connection(ABC):
                 await call_maybe_async(listener, event)
 
     async def select(
-        self, sql: str, bindings: Sequence[Any] = (), *, use_read: bool = True
+        self, sql: str, bindings: Bindings = (), *, use_read: bool = True
     ) -> list[dict[str, Any]]:
         """Run a SELECT and return every row as a dict."""
         result: list[dict[str, Any]] = await self._run("fetch", sql, bindings, use_read)
         return result
 
     async def select_from_write_connection(
-        self, sql: str, bindings: Sequence[Any] = ()
+        self, sql: str, bindings: Bindings = ()
     ) -> list[dict[str, Any]]:
         """Run a SELECT on the write connection (skipping read replicas)."""
         return await self.select(sql, bindings, use_read=False)
 
     async def select_one(
-        self, sql: str, bindings: Sequence[Any] = (), *, use_read: bool = True
+        self, sql: str, bindings: Bindings = (), *, use_read: bool = True
     ) -> dict[str, Any] | None:
         """Run a SELECT and return the first row, or None."""
         rows = await self.select(sql, bindings, use_read=use_read)
         return rows[0] if rows else None
 
-    async def scalar(self, sql: str, bindings: Sequence[Any] = (), *, use_read: bool = True) -> Any:
+    async def scalar(self, sql: str, bindings: Bindings = (), *, use_read: bool = True) -> Any:
         """Run a SELECT and return the first column of the first row, or None."""
         row = await self.select_one(sql, bindings, use_read=use_read)
         if row is None:
             return None
         return next(iter(row.values()), None)
 
-    async def insert(self, sql: str, bindings: Sequence[Any] = ()) -> bool:
+    async def insert(self, sql: str, bindings: Bindings = ()) -> bool:
         """Run an INSERT; returns True."""
         return await self.statement(sql, bindings)
 
-    async def update(self, sql: str, bindings: Sequence[Any] = ()) -> int:
+    async def update(self, sql: str, bindings: Bindings = ()) -> int:
         """Run an UPDATE and return the number of affected rows."""
         return await self.affecting_statement(sql, bindings)
 
-    async def delete(self, sql: str, bindings: Sequence[Any] = ()) -> int:
+    async def delete(self, sql: str, bindings: Bindings = ()) -> int:
         """Run a DELETE and return the number of affected rows."""
         return await self.affecting_statement(sql, bindings)
 
-    async def statement(self, sql: str, bindings: Sequence[Any] = ()) -> bool:
+    async def statement(self, sql: str, bindings: Bindings = ()) -> bool:
         """Run any statement; returns True."""
         await self._run("execute", sql, bindings)
         self._modified.set(True)
         return True
 
-    async def affecting_statement(self, sql: str, bindings: Sequence[Any] = ()) -> int:
+    async def affecting_statement(self, sql: str, bindings: Bindings = ()) -> int:
         """Run a statement and return the number of affected rows."""
         affected, _ = await self._run("execute", sql, bindings)
         self._modified.set(True)
@@ -353,18 +374,17 @@ class Connection(ABC):
         self._modified.set(True)
         return True
 
-    async def insert_get_id(
-        self, sql: str, bindings: Sequence[Any] = (), sequence: str = "id"
-    ) -> Any:
+    async def insert_get_id(self, sql: str, bindings: Bindings = (), sequence: str = "id") -> Any:
         """Run an INSERT and return the new row's auto-increment id."""
         _, last_id = await self._run("execute", sql, bindings)
         self._modified.set(True)
         return last_id
 
     async def cursor(
-        self, sql: str, bindings: Sequence[Any] = (), *, use_read: bool = True
+        self, sql: str, bindings: Bindings = (), *, use_read: bool = True
     ) -> AsyncIterator[dict[str, Any]]:
         """Stream rows one by one without loading the whole result into memory."""
+        sql, bindings = self._positional(sql, bindings)
         log = self._pretend.get()
         if log is not None:
             log.append({"query": sql, "bindings": list(bindings), "time": 0.0})

@@ -10,7 +10,7 @@ from typing import Any
 
 from parvel.database._placeholders import to_numbered
 from parvel.database._rows import rows_to_dicts
-from parvel.database.connection import Connection
+from parvel.database.connection import Bindings, Connection
 from parvel.database.connectors import import_driver
 from parvel.database.exceptions import LostConnectionError, QueryError, UniqueConstraintViolation
 from parvel.database.query.grammars.postgres import PostgresGrammar
@@ -164,10 +164,9 @@ class PostgresConnection(Connection):
             async for record in raw.cursor(query, *bindings, prefetch=prefetch):
                 yield dict(record)
 
-    async def insert_get_id(
-        self, sql: str, bindings: Sequence[Any] = (), sequence: str = "id"
-    ) -> Any:
+    async def insert_get_id(self, sql: str, bindings: Bindings = (), sequence: str = "id") -> Any:
         """Run an INSERT ... RETURNING the ``sequence`` column and return the new id."""
+        sql, bindings = self._positional(sql, bindings)
         if " returning " not in sql.lower():
             sql = f"{sql} returning {self.grammar.wrap(sequence)}"
         rows = await self._run("fetch", sql, bindings)

@@ -429,3 +429,17 @@ async def test_where_any_all_none_run(connection: Connection) -> None:
         "Bob",
         "Cid",
     ]
+
+
+async def test_pluck_json_paths_and_preselected_columns(connection: Connection) -> None:
+    await seed(connection)
+    langs = (
+        await connection.table("users").where_not_null("meta").order_by("name").pluck("meta->lang")
+    )
+    assert langs == ["en", "fr"]
+    keyed = await connection.table("users").where_not_null("meta").pluck("meta->lang", "name")
+    assert keyed == {"Ann": "en", "Bob": "fr"}
+    chosen = (
+        await connection.table("users").select("name as n", "votes").order_by("votes").pluck("n")
+    )
+    assert chosen == ["Cid", "Bob", "Ann"]

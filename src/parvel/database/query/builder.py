@@ -573,13 +573,18 @@ class Builder(WriteMethods, StreamingMethods, WhereClauses):
 
     async def pluck(self, column: str, key: str | None = None) -> Any:
         """A list of one column's values, or a dict keyed by ``key``."""
-        columns = [column] if key is None else [column, key]
-        rows = await self.clone().get(columns) if self.columns is None else await self.get()
+        if self.columns is None:
+            # We choose the columns, so values come back in this order whatever their names.
+            if key is None:
+                return [next(iter(row.values())) for row in await self.clone().get([column])]
+            rows = await self.clone().get([column, key])
+            return {values[-1]: values[0] for values in (list(row.values()) for row in rows)}
+        rows = await self.get()
         name = _result_key(column)
         if key is None:
-            return [row[name] for row in rows]
+            return [row.get(name) for row in rows]
         key_name = _result_key(key)
-        return {row[key_name]: row[name] for row in rows}
+        return {row.get(key_name): row.get(name) for row in rows}
 
     async def implode(self, column: str, glue: str = "") -> str:
         """The values of ``column`` joined by ``glue``."""

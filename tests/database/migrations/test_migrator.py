@@ -285,3 +285,30 @@ async def test_every_py_file_is_a_migration_except_private_ones(
     (migrations_dir / "zz_notes.py").write_text("NOTE = 1\n")
     with pytest.raises(MigrationLoadError, match=r"zz_notes.py defines no Migration subclass"):
         await migrator.run()
+
+
+async def test_should_run_false_skips_without_recording(
+    migrator: Migrator, write_migration: Callable[..., Path], events: list[MigrationEvent]
+) -> None:
+    write_migration(
+        A,
+        """
+        import os
+
+        from parvel.database.migrations import Migration
+
+
+        class CreateMgA(Migration):
+            async def should_run(self) -> bool:
+                return os.environ.get("PARVEL_TEST_FLAG") == "on"
+
+            async def up(self) -> None:
+                async with self.schema.create("mg_a") as table:
+                    table.id()
+        """,
+    )
+    write_migration(B)
+    assert await migrator.run() == [B]
+    assert [e.kind for e in events if e.migration == A] == ["skipped"]
+    assert await batches(migrator) == {B: 1}
+    assert not await schema_of(migrator).has_table("mg_a")

@@ -28,6 +28,8 @@ def _render(console: Console) -> Callable[[MigrationEvent], None]:
     def render(event: MigrationEvent) -> None:
         if event.kind == "done":
             report_line(console, event.migration, "DONE", "green", f"{event.time_ms:.2f}ms")
+        elif event.kind == "skipped":
+            report_line(console, event.migration, "SKIPPED", "yellow")
         elif event.kind == "failed":
             report_line(console, event.migration, "FAIL", "red")
         elif event.kind == "schema":

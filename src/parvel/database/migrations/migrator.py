@@ -27,7 +27,7 @@ from parvel.database.migrations.migration import Migration
 from parvel.database.migrations.repository import MigrationRepository
 from parvel.database.schema import SchemaBuilder
 
-EventKind = Literal["running", "done", "failed", "pretend", "missing", "schema"]
+EventKind = Literal["running", "done", "failed", "pretend", "missing", "schema", "skipped"]
 
 
 @dataclass
@@ -36,7 +36,8 @@ class MigrationEvent:
 
     Attributes:
         kind: ``running``, ``done``, ``failed``, ``pretend`` (with ``queries``), ``missing``
-            (a recorded migration whose file is gone) or ``schema`` (a schema dump was loaded;
+            (a recorded migration whose file is gone), ``skipped`` (``should_run()`` said
+            no) or ``schema`` (a schema dump was loaded;
             ``migration`` holds its path).
         migration: The migration's name.
         direction: ``up`` or ``down``.
@@ -173,10 +174,10 @@ class Migrator:
         batch = await self.repository.get_next_batch_number() if not pretend else 0
         done: list[str] = []
         for file, cls in classes:
-            await self._run_one(file, cls, "up", batch, pretend)
-            done.append(file.name)
-            if step:
-                batch += 1
+            if await self._run_one(file, cls, "up", batch, pretend):
+                done.append(file.name)
+                if step:
+                    batch += 1
         return done
 
     async def rollback(
@@ -248,22 +249,25 @@ class Migrator:
             if file is None:
                 self._emit(MigrationEvent("missing", name, "down"))
                 continue
-            await self._run_one(file, load_migration_class(file), "down", 0, pretend)
-            done.append(name)
+            if await self._run_one(file, load_migration_class(file), "down", 0, pretend):
+                done.append(name)
         return done
 
     async def _run_one(
         self, file: MigrationFile, cls: type[Migration], direction: str, batch: int, pretend: bool
-    ) -> None:
+    ) -> bool:
         conn = self.connection(cls.connection)
         migration = cls(conn)
         method = migration.up if direction == "up" else migration.down
+        if not await migration.should_run():
+            self._emit(MigrationEvent("skipped", file.name, direction))
+            return False
         if pretend:
             async with conn.pretend() as log:
                 await self._call(file, method, direction)
             queries = [str(entry["query"]) for entry in log]
             self._emit(MigrationEvent("pretend", file.name, direction, queries=queries))
-            return
+            return True
         self._emit(MigrationEvent("running", file.name, direction))
         start = time.perf_counter()
         use_transaction = cls.within_transaction and conn.supports_transactional_ddl
@@ -281,6 +285,7 @@ class Migrator:
             raise
         ms = (time.perf_counter() - start) * 1000
         self._emit(MigrationEvent("done", file.name, direction, time_ms=ms))
+        return True
 
     async def _record(self, name: str, direction: str, batch: int) -> None:
         if direction == "up":

@@ -8,8 +8,8 @@ effects.
 from __future__ import annotations
 
 import time
-from collections.abc import Callable, Iterator
-from contextlib import contextmanager
+from collections.abc import AsyncIterator, Callable, Iterator
+from contextlib import asynccontextmanager, contextmanager
 from datetime import datetime
 from pathlib import Path
 
@@ -55,10 +55,23 @@ def _reporting(migrator: Migrator, console: Console) -> Iterator[None]:
         migrator.output = previous
 
 
+@asynccontextmanager
+async def _isolation(migrator: Migrator, console: Console, isolated: bool) -> AsyncIterator[bool]:
+    """Yield False (after saying so) when ``--isolated`` and another migrate holds the lock."""
+    if not isolated:
+        yield True
+        return
+    async with migrator.lock() as acquired:
+        if not acquired:
+            info(console, "Another migration command is running; skipping (--isolated).")
+        yield acquired
+
+
 async def migrate(
     migrator: Migrator,
     console: Console,
     *,
+    isolated: bool = False,
     step: bool = False,
     pretend: bool = False,
     force: bool = False,
@@ -66,9 +79,24 @@ async def migrate(
     seeder: str = "DatabaseSeeder",
     seeders_path: str | Path = "database/seeders",
 ) -> int:
-    """``migrate [--step] [--pretend] [--force] [--seed] [--seeder=]``."""
+    """``migrate [--isolated] [--step] [--pretend] [--force] [--seed] [--seeder=]``."""
     if not pretend and production_refused(console, migrator.environment, force):
         return 1
+    async with _isolation(migrator, console, isolated and not pretend) as acquired:
+        if not acquired:
+            return 0
+        return await _migrate(migrator, console, step, pretend, seed, seeder, seeders_path)
+
+
+async def _migrate(
+    migrator: Migrator,
+    console: Console,
+    step: bool,
+    pretend: bool,
+    seed: bool,
+    seeder: str,
+    seeders_path: str | Path,
+) -> int:
     try:
         with _reporting(migrator, console):
             if not pretend:

@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import asyncio
 import time
+import uuid
 from collections.abc import AsyncIterator, Callable, Sequence
 from contextlib import asynccontextmanager
 from dataclasses import dataclass, field
@@ -14,6 +15,7 @@ from pathlib import Path
 from typing import Any, Literal
 
 from parvel.database.connection import Connection
+from parvel.database.exceptions import QueryError
 from parvel.database.manager import DatabaseManager
 from parvel.database.migrations.dumper import dump_schema, load_schema
 from parvel.database.migrations.exceptions import MigrationError, MigrationFailed, ProductionGuard
@@ -153,6 +155,46 @@ class Migrator:
             for file in self.files():
                 file.path.unlink()
         return target
+
+    @asynccontextmanager
+    async def lock(self, *, seconds: int = 600) -> AsyncIterator[bool]:
+        """Hold the migration lock (``--isolated``); yields False when another process has it.
+
+        The lock is a row in ``<migrations table>_lock``, so it works across servers sharing
+        the database. A lock older than ``seconds`` is considered abandoned and taken over.
+        """
+        conn = self.connection()
+        table = f"{self.repository.table}_lock"
+        schema = SchemaBuilder(conn)
+        if not await schema.has_table(table):
+            try:
+                async with schema.create(table) as blueprint:
+                    blueprint.string("key", 64).primary()
+                    blueprint.string("owner", 64)
+                    blueprint.big_integer("expiration")
+            except QueryError:
+                if not await schema.has_table(table):  # pragma: no cover - lost a race
+                    raise
+        owner = uuid.uuid4().hex
+        now = int(time.time())
+        row = {"key": "migrate", "owner": owner, "expiration": now + seconds}
+        acquired = True
+        try:
+            await conn.table(table).insert(row)
+        except QueryError:
+            await conn.table(table).where("key", "migrate").where("expiration", "<", now).delete()
+            try:
+                await conn.table(table).insert(row)
+            except QueryError:
+                acquired = False
+        try:
+            yield acquired
+        finally:
+            if acquired:
+                try:
+                    await conn.table(table).where("owner", owner).delete()
+                except QueryError:
+                    pass  # migrate:fresh dropped the lock table with everything else
 
     # -- running ------------------------------------------------------------------------------------
     async def run(

@@ -470,3 +470,13 @@ async def test_foreign_key_update_actions(schema: SchemaBuilder) -> None:
     assert await conn.table("sb_uses").value("code") == "B"
     [fk] = await schema.get_foreign_keys("sb_uses")
     assert fk["on_update"] == "cascade"
+
+
+async def test_auto_increment_starting_value(schema: SchemaBuilder) -> None:
+    async with schema.create("sb_orders") as table:
+        table.id().starting_value(1000)
+        table.string("ref")
+    conn = schema.connection
+    await conn.table("sb_orders").insert({"ref": "a"})
+    await conn.table("sb_orders").insert({"ref": "b"})
+    assert [r["id"] for r in await conn.table("sb_orders").order_by("id").get()] == [1000, 1001]

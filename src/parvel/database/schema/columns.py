@@ -35,6 +35,7 @@ class ColumnDefinition:
         self.collation_: str | None = None
         self.change_: bool = False
         self.stored_as_: str | None = None
+        self.starting_value_: int | None = None
         self.virtual_as_: str | None = None
         self.primary_: bool = False
         self.unique_: bool | str = False
@@ -70,6 +71,11 @@ class ColumnDefinition:
     def auto_increment(self) -> Self:
         """Make an integer column an auto-incrementing primary key."""
         self.auto_increment_ = True
+        return self
+
+    def starting_value(self, value: int) -> Self:
+        """Start an auto-increment column at ``value`` (Laravel's ``from()``)."""
+        self.starting_value_ = value
         return self
 
     def comment(self, text: str) -> Self:

@@ -132,6 +132,18 @@ class SchemaGrammar(ABC):
     def compile_alter(self, blueprint: Blueprint) -> list[str]:
         """Statements applying the blueprint's changes to an existing table."""
 
+    def starting_values(self, blueprint: Blueprint) -> list[str]:
+        """Statements setting auto-increment starting values (``starting_value()``)."""
+        return [
+            self.compile_starting_value(blueprint, column.name, column.starting_value_)
+            for column in blueprint.columns
+            if column.auto_increment_ and column.starting_value_ is not None
+        ]
+
+    @abstractmethod
+    def compile_starting_value(self, blueprint: Blueprint, column: str, value: int) -> str:
+        """Make the next auto-increment value ``value``."""
+
     def compile_commands(self, blueprint: Blueprint, commands: list[Command]) -> list[str]:
         """Compile table-level commands through ``compile_<name>`` methods."""
         statements: list[str] = []

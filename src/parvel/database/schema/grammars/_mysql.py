@@ -161,7 +161,11 @@ class MySqlSchemaGrammar(SchemaGrammar):
         sql += f" engine = {blueprint.engine_ or self.default_engine}"
         if blueprint.comment_ is not None:
             sql += f" comment = {self.quote_string(blueprint.comment_)}"
-        return [sql, *self.compile_commands(blueprint, blueprint.all_commands())]
+        commands = self.compile_commands(blueprint, blueprint.all_commands())
+        return [sql, *commands, *self.starting_values(blueprint)]
+
+    def compile_starting_value(self, blueprint: Blueprint, column: str, value: int) -> str:
+        return f"alter table {self.wrap_table(blueprint.table)} auto_increment = {int(value)}"
 
     def compile_alter(self, blueprint: Blueprint) -> list[str]:
         table = self.wrap_table(blueprint.table)

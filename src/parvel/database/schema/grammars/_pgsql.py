@@ -140,7 +140,14 @@ class PostgresSchemaGrammar(SchemaGrammar):
         statements = [f"create {temporary}table {self.wrap_table(blueprint.table)} ({columns})"]
         statements.extend(self.compile_commands(blueprint, blueprint.all_commands()))
         statements.extend(self.comment_statements(blueprint))
-        return statements
+        return statements + self.starting_values(blueprint)
+
+    def compile_starting_value(self, blueprint: Blueprint, column: str, value: int) -> str:
+        table = self.quote_string(self.table_prefix + blueprint.table)
+        return (
+            f"select setval(pg_get_serial_sequence({table}, {self.quote_string(column)}), "
+            f"{int(value)}, false)"
+        )
 
     def compile_alter(self, blueprint: Blueprint) -> list[str]:
         table = self.wrap_table(blueprint.table)

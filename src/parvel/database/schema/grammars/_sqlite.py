@@ -106,7 +106,11 @@ class SQLiteSchemaGrammar(SchemaGrammar):
         ]
         others = [c for c in blueprint.all_commands() if c.name not in {"primary", "foreign"}]
         statements.extend(self.compile_commands(blueprint, others))
-        return statements
+        return statements + self.starting_values(blueprint)
+
+    def compile_starting_value(self, blueprint: Blueprint, column: str, value: int) -> str:
+        table = self.quote_string(self.table_prefix + blueprint.table)
+        return f"insert into sqlite_sequence (name, seq) values ({table}, {int(value) - 1})"
 
     # -- alter (the parts SQLite does natively) ------------------------------------------------
     def needs_rebuild(self, blueprint: Blueprint) -> bool:

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 from decimal import Decimal
+from pathlib import Path
 
 import pytest
 
@@ -480,3 +481,15 @@ async def test_auto_increment_starting_value(schema: SchemaBuilder) -> None:
     await conn.table("sb_orders").insert({"ref": "a"})
     await conn.table("sb_orders").insert({"ref": "b"})
     assert [r["id"] for r in await conn.table("sb_orders").order_by("id").get()] == [1000, 1001]
+
+
+async def test_create_and_drop_database(schema: SchemaBuilder, tmp_path: Path) -> None:
+    name = str(tmp_path / "extra.sqlite") if schema.connection.driver == "sqlite" else "sb_extra_db"
+    await schema.drop_database_if_exists(name)
+    await schema.create_database(name)
+    with pytest.raises((QueryError, FileExistsError)):
+        await schema.create_database(name)
+    await schema.drop_database_if_exists(name)
+    await schema.drop_database_if_exists(name)
+    await schema.create_database(name)  # it was really gone
+    await schema.drop_database_if_exists(name)

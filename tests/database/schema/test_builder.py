@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Callable
 from decimal import Decimal
 from pathlib import Path
 
@@ -493,3 +494,24 @@ async def test_create_and_drop_database(schema: SchemaBuilder, tmp_path: Path) -
     await schema.drop_database_if_exists(name)
     await schema.create_database(name)  # it was really gone
     await schema.drop_database_if_exists(name)
+
+
+async def test_sqlite_rebuild_errors_name_the_problem(schema: SchemaBuilder) -> None:
+    if schema.connection.driver != "sqlite":
+        pytest.skip("SQLite-only: other databases report these through their own errors")
+    async with schema.create("sb_solo") as table:
+        table.id()
+        table.string("a")
+
+    async def alter(change: Callable[[Blueprint], None], table: str = "sb_solo") -> None:
+        await schema.table(table, change)
+
+    with pytest.raises(SchemaError, match="'sb_nowhere': it does not exist"):
+        await alter(lambda t: t.drop_column("a"), "sb_nowhere")
+    with pytest.raises(SchemaError, match="Cannot change column 'zzz'"):
+        await alter(lambda t: t.string("zzz").change())
+    with pytest.raises(SchemaError, match="foreign key 'sb_solo_a_foreign'"):
+        await alter(lambda t: t.drop_foreign(["a"]))
+    with pytest.raises(SchemaError, match="index 'nope'"):
+        await alter(lambda t: t.rename_index("nope", "other"))
+    assert await schema.get_column_listing("sb_solo") == ["id", "a"]

@@ -178,7 +178,7 @@ class Connection(ABC):
         return merged
 
     @abstractmethod
-    def _abandon_pool(self, pool: Any) -> None:
+    async def _abandon_pool(self, pool: Any) -> None:
         """Drop a pool created on an event loop that is gone (best effort, no awaiting)."""
 
     async def _get_pool(self, kind: str = "write") -> Any:
@@ -188,7 +188,7 @@ class Connection(ABC):
                 pools, self._pools = self._pools, {}
                 for old in pools.values():
                     try:
-                        self._abandon_pool(old)
+                        await self._abandon_pool(old)
                     except Exception:
                         pass
             self._loop = loop
@@ -228,7 +228,7 @@ class Connection(ABC):
                 await self._close_pool(pool)
                 continue
             try:
-                self._abandon_pool(pool)
+                await self._abandon_pool(pool)
             except Exception:
                 pass
 

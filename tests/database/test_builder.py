@@ -473,3 +473,13 @@ async def test_laravel_extras(connection: Connection) -> None:
     desc = [r["id"] async for r in t("users").lazy_by_id_desc(2)]
     assert desc == ids
     assert t("users").pipe(lambda q: q.where("id", 1)).to_sql().endswith("= ?")
+
+
+async def test_json_contains_objects(connection: Connection) -> None:
+    await seed(connection)
+    users = connection.table("users")
+    if connection.driver == "sqlite":
+        with pytest.raises(UnsupportedFeature, match="object"):
+            users.where_json_contains("meta", {"lang": "fr"})
+        return
+    assert await users.where_json_contains("meta", {"lang": "fr"}).pluck("name") == ["Bob"]

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import os
 from collections.abc import Callable
 from decimal import Decimal
 from pathlib import Path
@@ -485,7 +486,11 @@ async def test_auto_increment_starting_value(schema: SchemaBuilder) -> None:
 
 
 async def test_create_and_drop_database(schema: SchemaBuilder, tmp_path: Path) -> None:
-    name = str(tmp_path / "extra.sqlite") if schema.connection.driver == "sqlite" else "sb_extra_db"
+    name = (
+        str(tmp_path / "extra.sqlite")
+        if schema.connection.driver == "sqlite"
+        else f"sb_extra_db_{os.getpid()}"
+    )
     await schema.drop_database_if_exists(name)
     await schema.create_database(name)
     with pytest.raises((QueryError, FileExistsError)):

@@ -483,3 +483,11 @@ async def test_json_contains_objects(connection: Connection) -> None:
             users.where_json_contains("meta", {"lang": "fr"})
         return
     assert await users.where_json_contains("meta", {"lang": "fr"}).pluck("name") == ["Bob"]
+
+
+async def test_paginate_accepts_numbers_as_text(connection: Connection) -> None:
+    await seed(connection)
+    page = await connection.table("users").order_by("id").paginate("2", page="2")  # type: ignore[arg-type]
+    assert page.per_page == 2
+    assert page.current_page == 2
+    assert len(page.items) == 1

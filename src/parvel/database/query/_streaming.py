@@ -208,7 +208,8 @@ class StreamingMethods:
         """One page of rows plus the total count (Laravel's length-aware paginator)."""
         from parvel.database.pagination import LengthAwarePaginator
 
-        page = page or LengthAwarePaginator.resolve_current_page(page_name)
+        per_page = max(1, int(per_page))
+        page = max(1, int(page or LengthAwarePaginator.resolve_current_page(page_name)))
         total = await self.get_count_for_pagination() if total is None else total
         items = await self.clone().for_page(page, per_page).get(columns) if total else []
         return LengthAwarePaginator(
@@ -230,7 +231,8 @@ class StreamingMethods:
         """One page of rows without a total count (next/previous only)."""
         from parvel.database.pagination import Paginator
 
-        page = page or Paginator.resolve_current_page(page_name)
+        per_page = max(1, int(per_page))
+        page = max(1, int(page or Paginator.resolve_current_page(page_name)))
         items = await self.clone().offset((page - 1) * per_page).limit(per_page + 1).get(columns)
         return Paginator(
             items, per_page, page, path=Paginator.resolve_current_path(), page_name=page_name

@@ -1,0 +1,1 @@
+"""The query builder, raw expressions and the per-dialect grammars."""

@@ -125,8 +125,10 @@ def isolated_app_modules(monkeypatch: pytest.MonkeyPatch) -> Iterator[None]:
     """Run a test that creates/imports an app folder without leaking its modules or env."""
     import sys
 
+    from parvel.foundation.application import Application
     from parvel.support.facade import Facade
 
+    console_mode = Application.console_mode
     forget_app_modules()
     monkeypatch.setattr(sys, "path", list(sys.path))
     saved = dict(os.environ)
@@ -139,6 +141,7 @@ def isolated_app_modules(monkeypatch: pytest.MonkeyPatch) -> Iterator[None]:
         os.environ.update(saved)
         forget_app_modules()
         Facade.set_application(None)
+        Application.console_mode = console_mode
 
 
 @pytest.fixture

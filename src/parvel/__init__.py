@@ -15,7 +15,7 @@ from parvel.exceptions import ParvelError
 if TYPE_CHECKING:
     from parvel.config import Repository
     from parvel.container import Container, ServiceProvider
-    from parvel.facades import Crypt, Hash, Log, View
+    from parvel.facades import DB, Crypt, Hash, Log, Schema, View
     from parvel.foundation import Application
     from parvel.http import (
         Controller,
@@ -42,6 +42,7 @@ _LAZY: dict[str, str] = {
     "Container": "parvel.container",
     "Controller": "parvel.http",
     "Crypt": "parvel.facades",
+    "DB": "parvel.facades",
     "Hash": "parvel.facades",
     "Log": "parvel.facades",
     "Option": "parvel.support.console",
@@ -50,6 +51,7 @@ _LAZY: dict[str, str] = {
     "Request": "parvel.http",
     "Route": "parvel.routing",
     "Rule": "parvel.validation",
+    "Schema": "parvel.facades",
     "ServiceProvider": "parvel.container",
     "Str": "parvel.support",
     "ValidationError": "parvel.validation",
@@ -70,6 +72,7 @@ _LAZY: dict[str, str] = {
 }
 
 __all__ = [
+    "DB",
     "Application",
     "Argument",
     "Container",
@@ -84,6 +87,7 @@ __all__ = [
     "Request",
     "Route",
     "Rule",
+    "Schema",
     "ServiceProvider",
     "Str",
     "ValidationError",

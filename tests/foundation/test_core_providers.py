@@ -69,3 +69,40 @@ def test_view_cache_and_clear_commands(
     assert run(["view:clear"]) == 0
     assert not list(views.glob("*.py"))
     assert "Compiled views cleared successfully." in capsys.readouterr().out
+
+
+async def test_database_service_and_facades(skeleton_app: Application) -> None:
+    from parvel import DB, Schema
+    from parvel.database import DatabaseManager
+
+    assert isinstance(skeleton_app.make("db"), DatabaseManager)
+    database = skeleton_app.make("db").connection().config["database"]
+    assert database == str(skeleton_app.database_path("database.sqlite"))  # resolved from the base
+    async with Schema.create("notes") as table:
+        table.id()
+        table.string("body")
+    await DB.table("notes").insert({"body": "hello"})
+    assert await DB.table("notes").value("body") == "hello"
+    assert await Schema.has_table("notes")
+    await skeleton_app.terminate()
+
+
+def test_migrate_commands_on_a_new_app(
+    skeleton_app: Application, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    monkeypatch.chdir(skeleton_app.base_path())
+    assert run(["migrate"]) == 0
+    assert "create_users_table" in capsys.readouterr().out
+    assert run(["migrate:status"]) == 0
+    assert "Ran" in capsys.readouterr().out
+    assert run(["make:migration", "create_posts_table"]) == 0
+    created = list(skeleton_app.database_path("migrations").glob("*_create_posts_table.py"))
+    assert len(created) == 1
+    assert run(["migrate"]) == 0
+    assert run(["db:table", "posts"]) == 0
+    assert "created_at" in capsys.readouterr().out
+    assert run(["migrate:rollback"]) == 0
+    assert run(["db:seed"]) == 0
+    assert "DatabaseSeeder" in capsys.readouterr().out
+    assert run(["migrate:fresh"]) == 0
+    assert run(["db:wipe"]) == 0

@@ -44,7 +44,6 @@ def load_application(root: Path) -> Application:
 
     if str(root) not in sys.path:
         sys.path.insert(0, str(root))
-    Application.console_mode = True
     module = _import_path(root / APP_MARKER, "bootstrap.app")
     app = getattr(module, "app", None)
     if not isinstance(app, Application):

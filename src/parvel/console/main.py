@@ -72,6 +72,9 @@ def _dispatch(args: list[str], output: object) -> int:
     root = find_app_root()
     app = None
     if root is not None and name not in _APP_FREE:
+        from parvel.foundation.application import Application
+
+        Application.console_mode = name != "tinker"  # tinker may serve requests in-process
         app = load_application(root)
     kernel = ConsoleKernel(app, output)
     spec = kernel.specs.get(name or "")

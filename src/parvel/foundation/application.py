@@ -31,6 +31,7 @@ CORE_PROVIDERS: list[str] = [
     "parvel.log.provider:LogServiceProvider",
     "parvel.encryption.provider:EncryptionServiceProvider",
     "parvel.hashing.provider:HashServiceProvider",
+    "parvel.database.provider:DatabaseServiceProvider",
     "parvel.view.provider:ViewServiceProvider",
     "parvel.session.provider:SessionServiceProvider",
     "parvel.validation.provider:ValidationServiceProvider",

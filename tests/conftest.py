@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import os
 import socket
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from functools import cache
 
@@ -100,3 +101,47 @@ def mysql_service() -> Service:
 def redis_service() -> Service:
     """The Redis test server (skips or fails when it is down)."""
     return require_service("redis")
+
+
+_APP_MODULE_ROOTS = ("app", "bootstrap", "config", "routes", "database", "tests_app")
+
+
+def forget_app_modules() -> None:
+    """Drop an app's modules from sys.modules so the next app in this process imports its own."""
+    import sys
+
+    for name in list(sys.modules):
+        if name.split(".")[0] in _APP_MODULE_ROOTS:
+            module = sys.modules[name]
+            if not getattr(module, "__file__", "") or "site-packages" not in str(module.__file__):
+                del sys.modules[name]
+
+
+_ENV_PREFIXES = ("APP_", "DB_", "LOG_", "SESSION_", "CACHE_", "QUEUE_", "MAIL_", "REDIS_")
+
+
+@pytest.fixture
+def isolated_app_modules(monkeypatch: pytest.MonkeyPatch) -> Iterator[None]:
+    """Run a test that creates/imports an app folder without leaking its modules or env."""
+    import sys
+
+    from parvel.support.facade import Facade
+
+    forget_app_modules()
+    monkeypatch.setattr(sys, "path", list(sys.path))
+    saved = dict(os.environ)
+    for key in [k for k in os.environ if k.startswith(_ENV_PREFIXES)]:
+        del os.environ[key]
+    try:
+        yield
+    finally:
+        os.environ.clear()
+        os.environ.update(saved)
+        forget_app_modules()
+        Facade.set_application(None)
+
+
+@pytest.fixture
+def forget_modules() -> Callable[[], None]:
+    """The function dropping an app's modules from sys.modules (between two CLI runs)."""
+    return forget_app_modules

@@ -1,0 +1,99 @@
+"""The configuration repository: nested dicts read with dot notation."""
+
+from __future__ import annotations
+
+import difflib
+from collections.abc import Iterator, Mapping
+from typing import Any
+
+from parvel.config.exceptions import UnknownConfigKey
+
+_MISSING: Any = object()
+
+
+class Repository(Mapping[str, Any]):
+    """Holds every config file's values: ``repo.get("database.connections.sqlite.driver")``.
+
+    The top-level keys are the config file names (``app``, ``database``...).
+    """
+
+    def __init__(self, items: dict[str, Any] | None = None) -> None:
+        self._items: dict[str, Any] = items or {}
+
+    def get(self, key: str, default: Any = _MISSING) -> Any:
+        """Return the value at the dotted ``key``.
+
+        Raises:
+            UnknownConfigKey: the key does not exist and no ``default`` was given.
+        """
+        node: Any = self._items
+        for segment in key.split("."):
+            if isinstance(node, Mapping) and segment in node:
+                node = node[segment]
+            elif isinstance(node, list) and segment.isdigit() and int(segment) < len(node):
+                node = node[int(segment)]
+            else:
+                if default is _MISSING:
+                    raise self._unknown(key)
+                return default
+        return node
+
+    def has(self, key: str) -> bool:
+        """Whether the dotted ``key`` exists."""
+        return self.get(key, _MISSING_SENTINEL) is not _MISSING_SENTINEL
+
+    def set(self, key: str | Mapping[str, Any], value: Any = None) -> None:
+        """Set one dotted key, or many from a mapping: ``set({"app.debug": True})``."""
+        pairs = key.items() if isinstance(key, Mapping) else [(key, value)]
+        for dotted, item in pairs:
+            node = self._items
+            *parents, last = dotted.split(".")
+            for segment in parents:
+                child = node.get(segment)
+                if not isinstance(child, dict):
+                    child = {}
+                    node[segment] = child
+                node = child
+            node[last] = item
+
+    def push(self, key: str, value: Any) -> None:
+        """Append ``value`` to the list at ``key``."""
+        self.set(key, [*self.get(key, []), value])
+
+    def prepend(self, key: str, value: Any) -> None:
+        """Put ``value`` first in the list at ``key``."""
+        self.set(key, [value, *self.get(key, [])])
+
+    def all(self) -> dict[str, Any]:
+        """Every config value as nested dicts."""
+        return self._items
+
+    def _unknown(self, key: str) -> UnknownConfigKey:
+        known = list(_flatten(self._items))
+        close = difflib.get_close_matches(key, known, n=1)
+        hint = f"Did you mean '{close[0]}'?" if close else None
+        hint = hint or "Add it to the config file, or pass a default: config(key, default)."
+        return UnknownConfigKey(f"Unknown config key '{key}'.", hint=hint)
+
+    def __getitem__(self, key: str) -> Any:
+        return self.get(key)
+
+    def __iter__(self) -> Iterator[str]:
+        return iter(self._items)
+
+    def __len__(self) -> int:
+        return len(self._items)
+
+    def __contains__(self, key: object) -> bool:
+        return isinstance(key, str) and self.has(key)
+
+
+_MISSING_SENTINEL: Any = object()
+
+
+def _flatten(items: Mapping[str, Any], prefix: str = "") -> Iterator[str]:
+    for key, value in items.items():
+        dotted = f"{prefix}{key}"
+        yield dotted
+        if isinstance(value, Mapping):
+            yield from _flatten(value, f"{dotted}.")

@@ -1,0 +1,175 @@
+"""The console kernel: builds the ``parvel`` CLI from command specs and runs it."""
+
+from __future__ import annotations
+
+import difflib
+import inspect
+from collections.abc import Sequence
+from typing import TYPE_CHECKING, Any
+
+import click
+
+from parvel.console.params import cli_parameters, convert_values
+from parvel.container import Container
+from parvel.exceptions import ParvelError
+from parvel.support.console import CommandSpec, Output
+
+if TYPE_CHECKING:
+    from parvel.foundation.application import Application
+
+CORE_COMMAND_MODULES = [
+    "parvel.console.commands.listing",
+    "parvel.console.commands.new",
+    "parvel.console.commands.serve",
+    "parvel.console.commands.about",
+    "parvel.console.commands.key",
+    "parvel.console.commands.config",
+    "parvel.console.commands.maintenance",
+    "parvel.console.commands.tinker",
+    "parvel.console.commands.make",
+    "parvel.console.commands.completion",
+]
+
+
+class CommandNotFound(ParvelError):
+    """The command name matches no command."""
+
+    code = "command-not-found"
+
+
+class ParvelGroup(click.Group):
+    """The top-level group: artisan-style listing and "did you mean" suggestions."""
+
+    def __init__(self, kernel: ConsoleKernel, **kwargs: Any) -> None:
+        super().__init__(**kwargs)
+        self.kernel = kernel
+
+    def resolve_command(
+        self, ctx: click.Context, args: list[str]
+    ) -> tuple[str | None, click.Command | None, list[str]]:
+        """Find the command, or raise :class:`CommandNotFound` with suggestions."""
+        name = args[0]
+        if self.get_command(ctx, name) is None and not name.startswith("-"):
+            raise self.kernel.not_found(name)
+        return super().resolve_command(ctx, args)
+
+
+class ConsoleKernel:
+    """Collects the framework's and the app's commands and runs one of them."""
+
+    def __init__(self, app: Application | None, output: Output) -> None:
+        from parvel.console.discovery import app_commands, specs_from_modules
+
+        self.app = app
+        self.output = output
+        self.specs: dict[str, CommandSpec] = {}
+        for spec in specs_from_modules(CORE_COMMAND_MODULES):
+            self.add(spec)
+        if app is not None:
+            for spec in app_commands(app):
+                self.add(spec)
+
+    def add(self, spec: CommandSpec) -> None:
+        """Register a command (a later one with the same name replaces an earlier one)."""
+        self.specs[spec.name] = spec
+
+    def visible(self) -> list[CommandSpec]:
+        """Commands shown by ``parvel list``, sorted by name."""
+        return sorted((s for s in self.specs.values() if not s.hidden), key=lambda s: s.name)
+
+    def not_found(self, name: str) -> CommandNotFound:
+        """The error for an unknown command, with close matches."""
+        names = [*self.specs, *(a for s in self.specs.values() for a in s.aliases)]
+        close = difflib.get_close_matches(name, names, n=3, cutoff=0.55)
+        close += [n for n in names if n.startswith(name) and n not in close][:3]
+        hint = (
+            "Did you mean " + " or ".join(f'"{c}"' for c in close[:3]) + "?"
+            if close
+            else ("Run `parvel list` to see every command.")
+        )
+        if self.app is None and not close:
+            hint += " (Outside an app folder only the global commands exist.)"
+        return CommandNotFound(f'Command "{name}" is not defined.', hint=hint)
+
+    def build(self) -> ParvelGroup:
+        """The click group with every command."""
+        group = ParvelGroup(
+            self,
+            name="parvel",
+            invoke_without_command=True,
+            context_settings={"help_option_names": ["-h", "--help"]},
+            params=[
+                click.Option(["-v", "--verbose"], count=True, help="Show tracebacks on errors."),
+                click.Option(["-n", "--no-interaction"], is_flag=True, help="Ask no questions."),
+                click.Option(["--env"], help="The environment the command runs under."),
+                click.Option(["-q", "--quiet"], is_flag=True, help="Do not output any message."),
+            ],
+            callback=self._root,
+        )
+        for spec in self.specs.values():
+            command = self._command(spec)
+            group.add_command(command, spec.name)
+            for alias in spec.aliases:
+                group.add_command(command, alias)
+        return group
+
+    def _root(self, **_: Any) -> None:
+        ctx = click.get_current_context()
+        if ctx.invoked_subcommand is None:
+            ctx.invoke(self._command(self.specs["list"]))
+
+    def _command(self, spec: CommandSpec) -> click.Command:
+        params, _ = cli_parameters(spec.handler)
+
+        def callback(**values: Any) -> None:
+            code = self.call(spec, convert_values(spec.handler, values))
+            click.get_current_context().exit(code)
+
+        return click.Command(
+            spec.name,
+            params=params,
+            callback=callback,
+            help=spec.help or spec.description,
+            short_help=spec.description,
+            hidden=spec.hidden,
+            context_settings={"help_option_names": ["-h", "--help"]},
+        )
+
+    def call(self, spec: CommandSpec, values: dict[str, Any]) -> int:
+        """Run ``spec``'s handler with ``values``, injecting services; return the exit code."""
+        container: Container = self.app if self.app is not None else Container()
+        container.instance(Output, self.output)
+        container.instance(ConsoleKernel, self)
+        result = container.call(spec.handler, values)
+        if inspect.iscoroutine(result):
+            import asyncio
+
+            result = asyncio.run(self._finish(result))
+        return int(result or 0)
+
+    async def _finish(self, coroutine: Any) -> Any:
+        try:
+            return await coroutine
+        finally:
+            if self.app is not None:
+                await self.app.terminate()
+
+    def run(self, argv: Sequence[str]) -> int:
+        """Parse ``argv`` and run the command; return the exit code."""
+        group = self.build()
+        try:
+            group.main(
+                args=list(argv),
+                prog_name="parvel",
+                standalone_mode=False,
+                complete_var="_PARVEL_COMPLETE",
+            )
+        except click.exceptions.Exit as done:
+            return int(done.exit_code or 0)
+        except click.ClickException as error:
+            error.show()
+            return error.exit_code
+        except click.exceptions.Abort:
+            self.output.error("Aborted.")
+            return 1
+        return 0

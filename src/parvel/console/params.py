@@ -1,0 +1,134 @@
+"""Turning a command function's signature into click arguments and options."""
+
+from __future__ import annotations
+
+import enum
+import inspect
+import types
+import typing
+from pathlib import Path
+from typing import Any
+
+import click
+
+from parvel.support.console import Argument, Option
+
+_SIMPLE = (str, int, float, bool, Path)
+
+
+def _split_annotated(annotation: Any) -> tuple[Any, Any]:
+    if typing.get_origin(annotation) is typing.Annotated:
+        base, *extras = typing.get_args(annotation)
+        meta = next((e for e in extras if isinstance(e, Argument | Option)), None)
+        return base, meta
+    return annotation, None
+
+
+def _strip_optional(annotation: Any) -> tuple[Any, bool]:
+    origin = typing.get_origin(annotation)
+    if origin is typing.Union or origin is types.UnionType:
+        args = [a for a in typing.get_args(annotation) if a is not type(None)]
+        if len(args) == 1:
+            return args[0], True
+    return annotation, False
+
+
+def _click_type(annotation: Any) -> tuple[Any, bool]:
+    """Return (click type, multiple) for a simple annotation, or (None, False) if injectable."""
+    origin = typing.get_origin(annotation)
+    if origin in (list, tuple, set) or annotation in (list, tuple):
+        args = typing.get_args(annotation)
+        inner = args[0] if args else str
+        inner_type, _ = _click_type(inner)
+        return inner_type or click.STRING, True
+    if isinstance(annotation, type) and issubclass(annotation, enum.Enum):
+        return click.Choice([str(m.value) for m in annotation]), False
+    if origin is typing.Literal:
+        return click.Choice([str(v) for v in typing.get_args(annotation)]), False
+    if annotation is Path:
+        return click.Path(path_type=Path), False
+    if annotation in _SIMPLE:
+        return {str: click.STRING, int: click.INT, float: click.FLOAT, bool: click.BOOL}[
+            annotation
+        ], False
+    if annotation is inspect.Parameter.empty or annotation is Any:
+        return click.STRING, False
+    return None, False
+
+
+def cli_parameters(handler: Any) -> tuple[list[click.Parameter], set[str]]:
+    """Click parameters for ``handler``'s CLI-facing parameters, and the names they bind.
+
+    Parameters typed with a service class are left out: the container injects them.
+    """
+    signature = inspect.signature(handler)
+    hints = typing.get_type_hints(handler, include_extras=True)
+    params: list[click.Parameter] = []
+    names: set[str] = set()
+    for parameter in signature.parameters.values():
+        if parameter.kind in (parameter.VAR_POSITIONAL, parameter.VAR_KEYWORD):
+            continue
+        annotation, meta = _split_annotated(hints.get(parameter.name, parameter.annotation))
+        annotation, optional = _strip_optional(annotation)
+        click_type, multiple = _click_type(annotation)
+        if click_type is None:
+            continue  # a service: injected by the container
+        names.add(parameter.name)
+        has_default = parameter.default is not inspect.Parameter.empty
+        is_option = (
+            isinstance(meta, Option)
+            or (has_default and not isinstance(meta, Argument))
+            or parameter.kind is parameter.KEYWORD_ONLY
+        )
+        if not is_option:
+            params.append(
+                click.Argument(
+                    [parameter.name],
+                    type=click_type,
+                    required=not has_default and not optional,
+                    nargs=-1 if multiple else 1,
+                    default=parameter.default if has_default else None,
+                    metavar=(meta.metavar if isinstance(meta, Argument) else None)
+                    or parameter.name.upper(),
+                )
+            )
+            continue
+        long_flag = "--" + parameter.name.replace("_", "-")
+        flags = [long_flag, *(meta.flags if isinstance(meta, Option) else ())]
+        help_text = meta.help if meta is not None else ""
+        default = parameter.default if has_default else None
+        if annotation is bool:
+            params.append(
+                click.Option(
+                    [*flags, parameter.name], is_flag=True, default=bool(default), help=help_text
+                )
+            )
+        else:
+            params.append(
+                click.Option(
+                    [*flags, parameter.name],
+                    type=click_type,
+                    multiple=multiple,
+                    default=default if not multiple else (default or ()),
+                    required=not has_default and not optional,
+                    show_default=default not in (None, (), []),
+                    help=help_text,
+                    metavar=meta.metavar if isinstance(meta, Option) else None,
+                )
+            )
+    return params, names
+
+
+def convert_values(handler: Any, values: dict[str, Any]) -> dict[str, Any]:
+    """Convert click's values back to the handler's types (enums, lists)."""
+    hints = typing.get_type_hints(handler, include_extras=True)
+    converted = {}
+    for name, value in values.items():
+        annotation, _ = _split_annotated(hints.get(name, Any))
+        annotation, _ = _strip_optional(annotation)
+        if isinstance(annotation, type) and issubclass(annotation, enum.Enum) and value is not None:
+            value = annotation(type(next(iter(annotation)).value)(value))
+        elif typing.get_origin(annotation) in (list, set) and isinstance(value, tuple):
+            value = typing.get_origin(annotation)(value)
+        converted[name] = value
+    return converted

@@ -138,7 +138,9 @@ class Builder(EagerLoading, QueryBuilder, Generic[T]):
     async def raw_rows(self, columns: Sequence[Any] | None = None) -> list[dict[str, Any]]:
         """The rows as dicts, global scopes applied, without hydrating models."""
         query = self.apply_scopes()
-        return await QueryBuilder.get(query, columns)
+        if columns is not None and query.columns is None:
+            query = query.clone().select(*columns)
+        return await QueryBuilder.get(query)
 
     # -- fetching ---------------------------------------------------------------------------------
     async def get(self, columns: Sequence[Any] | None = None) -> Collection[T]:  # type: ignore[override]

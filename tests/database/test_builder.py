@@ -7,6 +7,7 @@ from parvel.database import (
     MultipleRecordsFound,
     RecordsNotFound,
     UniqueConstraintViolation,
+    UnsupportedFeature,
 )
 
 
@@ -349,3 +350,15 @@ async def test_loose_string_values_are_accepted(connection: Connection) -> None:
     await seed(connection)
     assert await connection.table("users").where("votes", ">", "6").pluck("name") == ["Ann"]
     assert await connection.table("users").where("name", "Ann").update({"votes": "11"}) == 1
+
+
+async def test_fulltext_search(connection: Connection) -> None:
+    await seed(connection)
+    if connection.driver == "sqlite":
+        with pytest.raises(UnsupportedFeature):
+            await connection.table("posts").where_fulltext("title", "hello").get()
+        return
+    if connection.driver in {"mysql", "mariadb"}:
+        await connection.statement("alter table posts add fulltext posts_title_fulltext (title)")
+    titles = await connection.table("posts").where_fulltext("title", "bonjour").pluck("title")
+    assert titles == ["Bonjour"]

@@ -141,6 +141,10 @@ class Connection(ABC):
         """True when ``exc`` is a deadlock or serialization failure worth retrying."""
         return False
 
+    def _connection_lost(self, exc: BaseException, raw: Any) -> bool:
+        """True when ``exc`` means the server connection died (safe to retry outside transactions)."""
+        return self._classify(exc) is LostConnectionError
+
     def prepare_binding(self, value: Any) -> Any:
         """Convert one bound value to what the driver accepts."""
         if isinstance(value, enum.Enum):
@@ -246,7 +250,7 @@ class Connection(ABC):
             try:
                 return await self._dispatch(kind, raw, sql, bindings)
             except BaseException as exc:
-                if attempt == 1 and self._classify(exc) is LostConnectionError:
+                if attempt == 1 and self._connection_lost(exc, raw):
                     continue
                 raise
             finally:

@@ -175,13 +175,25 @@ class PostgresConnection(Connection):
             return None
         if isinstance(exc, asyncpg.UniqueViolationError):
             return UniqueConstraintViolation
-        if isinstance(exc, (asyncpg.ConnectionDoesNotExistError, ConnectionError)):
+        if isinstance(
+            exc, (asyncpg.ConnectionDoesNotExistError, asyncpg.InternalClientError, ConnectionError)
+        ):
             return LostConnectionError
-        if isinstance(exc, asyncpg.InterfaceError) and "closed" in str(exc):
+        if isinstance(exc, asyncpg.InterfaceError) and (
+            "closed" in str(exc) or "released back" in str(exc)
+        ):
             return LostConnectionError
         if isinstance(exc, (asyncpg.PostgresError, asyncpg.InterfaceError, asyncpg.DataError)):
             return QueryError
         return None
+
+    def _connection_lost(self, exc: BaseException, raw: Any) -> bool:
+        if super()._connection_lost(exc, raw):
+            return True
+        try:
+            return bool(raw.is_closed())
+        except Exception:
+            return True
 
     def is_concurrency_error(self, exc: BaseException) -> bool:
         """Deadlocks and serialization failures."""

@@ -1,0 +1,300 @@
+"""The migrator: run, roll back and report migrations, one batch at a time.
+
+See ``docs/migrations.md`` for the guide.
+"""
+
+from __future__ import annotations
+
+import time
+from collections.abc import AsyncIterator, Callable, Sequence
+from contextlib import asynccontextmanager
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any, Literal
+
+from parvel.database.connection import Connection
+from parvel.database.manager import DatabaseManager
+from parvel.database.migrations.exceptions import MigrationFailed, ProductionGuard
+from parvel.database.migrations.loader import (
+    MigrationFile,
+    error_line,
+    find_migrations,
+    load_migration_class,
+)
+from parvel.database.migrations.migration import Migration
+from parvel.database.migrations.repository import MigrationRepository
+from parvel.database.schema import SchemaBuilder
+
+EventKind = Literal["running", "done", "failed", "pretend", "missing"]
+
+
+@dataclass
+class MigrationEvent:
+    """Progress reported to the migrator's ``output`` callback.
+
+    Attributes:
+        kind: ``running``, ``done``, ``failed``, ``pretend`` (with ``queries``) or ``missing``
+            (a recorded migration whose file is gone).
+        migration: The migration's name.
+        direction: ``up`` or ``down``.
+        time_ms: How long it took (``done`` only).
+        queries: The SQL that would run (``pretend`` only).
+    """
+
+    kind: EventKind
+    migration: str
+    direction: str = "up"
+    time_ms: float = 0.0
+    queries: list[str] = field(default_factory=list)
+
+
+@dataclass(frozen=True)
+class MigrationStatus:
+    """One row of ``migrate:status``."""
+
+    migration: str
+    ran: bool
+    batch: int | None
+
+
+class Migrator:
+    """Runs migration files found in ``paths`` against a connection.
+
+    Args:
+        source: A :class:`DatabaseManager` (migrations may pick a named ``connection``) or
+            a single :class:`Connection`.
+        paths: Folders (or files) holding migration files.
+        connection: The connection name for the migrations table (the default when None).
+        table: The migrations table name.
+        environment: The app environment; ``production`` requires ``force=True``.
+        output: Called with a :class:`MigrationEvent` as migrations run.
+    """
+
+    def __init__(
+        self,
+        source: DatabaseManager | Connection,
+        paths: Sequence[str | Path],
+        *,
+        connection: str | None = None,
+        table: str = "migrations",
+        environment: str = "local",
+        output: Callable[[MigrationEvent], Any] | None = None,
+    ) -> None:
+        self.source = source
+        self.paths = [Path(p) for p in paths]
+        self.connection_name = connection
+        self.environment = environment
+        self.output = output
+        self.repository = MigrationRepository(self.connection(), table)
+
+    # -- plumbing -------------------------------------------------------------------------------
+    def connection(self, name: str | None = None) -> Connection:
+        """The connection called ``name`` (the migrator's own when None)."""
+        if isinstance(self.source, Connection):
+            return self.source
+        return self.source.connection(name or self.connection_name)
+
+    def _emit(self, event: MigrationEvent) -> None:
+        if self.output is not None:
+            self.output(event)
+
+    def guard(self, force: bool) -> None:
+        """Refuse to change a production database unless ``force`` is set."""
+        if self.environment == "production" and not force:
+            raise ProductionGuard(
+                "The application is in production: refusing to change the database.",
+                hint="Pass --force (force=True) to run the command anyway.",
+            )
+
+    def files(self) -> list[MigrationFile]:
+        """The migration files on disk, in order."""
+        return find_migrations(list(self.paths))
+
+    async def ensure_repository(self) -> None:
+        """Create the migrations table if it does not exist yet (``migrate:install``)."""
+        if not await self.repository.exists():
+            await self.repository.create()
+
+    # -- running ------------------------------------------------------------------------------------
+    async def run(
+        self, *, step: bool = False, pretend: bool = False, force: bool = False
+    ) -> list[str]:
+        """Run the pending migrations; return their names.
+
+        All of them share one batch number, or each gets its own with ``step=True``.
+        """
+        if not pretend:
+            self.guard(force)
+            await self.ensure_repository()
+            ran = set(await self.repository.get_ran())
+        else:
+            ran = set(await self.repository.get_ran()) if await self.repository.exists() else set()
+        pending = [f for f in self.files() if f.name not in ran]
+        classes = [(f, load_migration_class(f)) for f in pending]
+        batch = await self.repository.get_next_batch_number() if not pretend else 0
+        done: list[str] = []
+        for file, cls in classes:
+            await self._run_one(file, cls, "up", batch, pretend)
+            done.append(file.name)
+            if step:
+                batch += 1
+        return done
+
+    async def rollback(
+        self,
+        *,
+        step: int = 0,
+        batch: int | None = None,
+        pretend: bool = False,
+        force: bool = False,
+    ) -> list[str]:
+        """Roll back the last batch, the last ``step`` migrations, or batch ``batch``."""
+        if not pretend:
+            self.guard(force)
+        if not await self.repository.exists():
+            return []
+        if step > 0:
+            rows = await self.repository.get_migrations(step)
+        elif batch is not None:
+            rows = await self.repository.get_migrations_by_batch(batch)
+        else:
+            rows = await self.repository.get_last()
+        return await self._roll_back([str(r["migration"]) for r in rows], pretend)
+
+    async def reset(self, *, pretend: bool = False, force: bool = False) -> list[str]:
+        """Roll back every migration that ran."""
+        if not pretend:
+            self.guard(force)
+        if not await self.repository.exists():
+            return []
+        rows = await self.repository.get_all_newest_first()
+        return await self._roll_back([str(r["migration"]) for r in rows], pretend)
+
+    async def refresh(self, *, step: int = 0, force: bool = False) -> list[str]:
+        """Roll back (everything, or the last ``step`` migrations), then migrate again."""
+        self.guard(force)
+        if step > 0:
+            await self.rollback(step=step, force=True)
+        else:
+            await self.reset(force=True)
+        return await self.run(force=True)
+
+    async def fresh(self, *, force: bool = False) -> list[str]:
+        """Drop every table, then run every migration."""
+        await self.wipe(force=force)
+        return await self.run(force=True)
+
+    async def wipe(self, *, force: bool = False) -> None:
+        """Drop every table of the migrator's connection (``db:wipe``)."""
+        self.guard(force)
+        await SchemaBuilder(self.connection()).drop_all_tables()
+
+    async def status(self) -> list[MigrationStatus]:
+        """Every migration file with whether (and in which batch) it ran."""
+        batches = await self.repository.get_batches() if await self.repository.exists() else {}
+        rows = [
+            MigrationStatus(f.name, f.name in batches, batches.get(f.name)) for f in self.files()
+        ]
+        on_disk = {f.name for f in self.files()}
+        rows += [
+            MigrationStatus(name, True, b) for name, b in batches.items() if name not in on_disk
+        ]
+        return sorted(rows, key=lambda r: r.migration)
+
+    async def _roll_back(self, names: list[str], pretend: bool) -> list[str]:
+        files = {f.name: f for f in self.files()}
+        done: list[str] = []
+        for name in names:
+            file = files.get(name)
+            if file is None:
+                self._emit(MigrationEvent("missing", name, "down"))
+                continue
+            await self._run_one(file, load_migration_class(file), "down", 0, pretend)
+            done.append(name)
+        return done
+
+    async def _run_one(
+        self, file: MigrationFile, cls: type[Migration], direction: str, batch: int, pretend: bool
+    ) -> None:
+        conn = self.connection(cls.connection)
+        migration = cls(conn)
+        method = migration.up if direction == "up" else migration.down
+        if pretend:
+            async with conn.pretend() as log:
+                await self._call(file, method, direction)
+            queries = [str(entry["query"]) for entry in log]
+            self._emit(MigrationEvent("pretend", file.name, direction, queries=queries))
+            return
+        self._emit(MigrationEvent("running", file.name, direction))
+        start = time.perf_counter()
+        use_transaction = cls.within_transaction and conn.supports_transactional_ddl
+        try:
+            if use_transaction:
+                async with self._foreign_keys_paused(conn), conn.transaction():
+                    await self._call(file, method, direction)
+                    await self._record(file.name, direction, batch)
+                    await self._check_foreign_keys(conn, file)
+            else:
+                await self._call(file, method, direction)
+                await self._record(file.name, direction, batch)
+        except MigrationFailed:
+            self._emit(MigrationEvent("failed", file.name, direction))
+            raise
+        ms = (time.perf_counter() - start) * 1000
+        self._emit(MigrationEvent("done", file.name, direction, time_ms=ms))
+
+    async def _record(self, name: str, direction: str, batch: int) -> None:
+        if direction == "up":
+            await self.repository.log(name, batch)
+        else:
+            await self.repository.delete(name)
+
+    async def _call(self, file: MigrationFile, method: Callable[[], Any], direction: str) -> None:
+        try:
+            await method()
+        except Exception as exc:
+            line = error_line(exc, file.path)
+            where = f"{file.path}:{line}" if line else str(file.path)
+            raise MigrationFailed(
+                f"Migration {file.name} failed in {direction}() at {where}: "
+                f"{type(exc).__name__}: {exc}",
+                migration=file.name,
+                path=str(file.path),
+                line=line,
+                hint="Nothing was recorded for it; fix the migration and run the command again.",
+            ) from exc
+
+    async def _check_foreign_keys(self, conn: Connection, file: MigrationFile) -> None:
+        if conn.driver != "sqlite":
+            return
+        rows = await conn.select("pragma foreign_key_check")
+        if rows:
+            tables = sorted({str(r["table"]) for r in rows})
+            raise MigrationFailed(
+                f"Migration {file.name} ({file.path}) left {len(rows)} row(s) violating foreign "
+                f"keys in {', '.join(tables)}; it was rolled back.",
+                migration=file.name,
+                path=str(file.path),
+                line=None,
+                hint="Make the migration keep every foreign key pointing at an existing row.",
+            )
+
+    @asynccontextmanager
+    async def _foreign_keys_paused(self, conn: Connection) -> AsyncIterator[None]:
+        """On SQLite, stop enforcing foreign keys around a migration's transaction.
+
+        SQLite can only rebuild a referenced table (to drop or change columns) with
+        foreign keys off, and the setting cannot change inside a transaction. Violations
+        are still caught: ``pragma foreign_key_check`` runs before the commit.
+        """
+        if conn.driver != "sqlite" or conn.transaction_level() > 0:
+            yield
+            return
+        enforcing = bool(await conn.scalar("pragma foreign_keys"))
+        if enforcing:
+            await conn.statement("pragma foreign_keys = off")
+        try:
+            yield
+        finally:
+            if enforcing:
+                await conn.statement("pragma foreign_keys = on")

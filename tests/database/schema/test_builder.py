@@ -1,0 +1,312 @@
+"""The schema builder against real SQLite, PostgreSQL and MariaDB databases."""
+
+from __future__ import annotations
+
+import datetime as dt
+from decimal import Decimal
+
+import pytest
+
+from parvel.database import QueryError
+from parvel.database.schema import Blueprint, SchemaBuilder, SchemaError
+
+
+async def test_every_column_type_round_trips(schema: SchemaBuilder) -> None:
+    async with schema.create("sb_types") as table:
+        table.id()
+        table.string("name", 100)
+        table.char("code", 3)
+        table.text("body")
+        table.medium_text("mid")
+        table.long_text("long")
+        table.tiny_integer("tiny")
+        table.small_integer("small")
+        table.integer("num")
+        table.big_integer("big")
+        table.unsigned_integer("positive")
+        table.boolean("flag")
+        table.decimal("price", 8, 2)
+        table.float("ratio")
+        table.double("precise")
+        table.date("day")
+        table.datetime("at")
+        table.timestamp("stamp").nullable()
+        table.time("clock")
+        table.year("year")
+        table.json("meta")
+        table.uuid("uuid")
+        table.ulid("ulid")
+        table.enum("status", ["draft", "live"])
+        table.binary("blob")
+        table.soft_deletes()
+        table.remember_token()
+        table.timestamps()
+    row = {
+        "name": "Ada",
+        "code": "ABC",
+        "body": "text",
+        "mid": "mid",
+        "long": "long",
+        "tiny": 7,
+        "small": 300,
+        "num": 70000,
+        "big": 2**40,
+        "positive": 5,
+        "flag": True,
+        "price": "12.34",
+        "ratio": 0.5,
+        "precise": 1.25,
+        "day": dt.date(2024, 5, 6),
+        "at": dt.datetime(2024, 5, 6, 7, 8, 9),
+        "clock": dt.time(7, 8, 9),
+        "year": 2024,
+        "meta": {"a": 1},
+        "uuid": "0b9e2f4c-1d2e-4f3a-9b8c-7d6e5f4a3b2c",
+        "ulid": "01HZX3Q5W8K9M2N4P6R8T0V2X4",
+        "status": "live",
+        "blob": b"\x00\x01binary",
+    }
+    conn = schema.connection
+    await conn.table("sb_types").insert(row)
+    back = await conn.table("sb_types").first()
+    assert back is not None
+    assert back["id"] == 1
+    for key in ("name", "code", "body", "mid", "long", "tiny", "small", "num", "big", "positive"):
+        assert back[key] == row[key], key
+    assert bool(back["flag"]) is True
+    assert Decimal(str(back["price"])) == Decimal("12.34")
+    assert float(back["ratio"]) == 0.5
+    assert float(back["precise"]) == 1.25
+    assert str(back["day"]).startswith("2024-05-06")
+    assert str(back["at"]).startswith("2024-05-06")
+    assert str(back["clock"]).endswith("7:08:09")
+    assert int(back["year"]) == 2024
+    assert "a" in str(back["meta"])
+    assert str(back["uuid"]) == row["uuid"]
+    assert back["ulid"] == row["ulid"]
+    assert back["status"] == "live"
+    assert bytes(back["blob"]) == b"\x00\x01binary"
+    assert back["deleted_at"] is None
+    assert back["remember_token"] is None
+    assert await schema.has_column("sb_types", "remember_token")
+
+
+async def test_enum_rejects_other_values(schema: SchemaBuilder) -> None:
+    async with schema.create("sb_enum") as table:
+        table.enum("status", ["draft", "live"])
+    if schema.connection.driver == "mysql":
+        await schema.connection.statement("set session sql_mode = 'STRICT_ALL_TABLES'")
+    with pytest.raises(QueryError):
+        await schema.connection.table("sb_enum").insert({"status": "gone"})
+
+
+async def test_create_with_a_function_and_modifiers(schema: SchemaBuilder) -> None:
+    def build(table: Blueprint) -> None:
+        table.increments("id")
+        table.string("email").unique()
+        table.string("nick").nullable().default("anon").comment("shown name")
+        table.integer("votes").default(0).index()
+        table.timestamp("seen_at").use_current()
+
+    await schema.create("sb_users", build)
+    assert await schema.has_table("sb_users")
+    assert not await schema.has_table("sb_missing")
+    conn = schema.connection
+    await conn.table("sb_users").insert({"email": "a@example.com"})
+    row = await conn.table("sb_users").first()
+    assert row is not None
+    assert (row["nick"], row["votes"]) == ("anon", 0)
+    assert row["seen_at"] is not None
+    indexes = {i["name"]: i for i in await schema.get_indexes("sb_users")}
+    assert indexes["sb_users_email_unique"]["unique"]
+    assert indexes["sb_users_votes_index"]["columns"] == ["votes"]
+    assert await schema.has_index("sb_users", ["email"], "unique")
+    with pytest.raises(QueryError):
+        await conn.table("sb_users").insert({"email": "a@example.com"})
+    columns = {c["name"]: c for c in await schema.get_columns("sb_users")}
+    assert columns["nick"]["nullable"]
+    assert not columns["email"]["nullable"]
+    if conn.driver != "sqlite":
+        assert columns["nick"]["comment"] == "shown name"
+
+
+async def test_foreign_keys_cascade_and_introspect(schema: SchemaBuilder) -> None:
+    async with schema.create("sb_authors") as table:
+        table.id()
+        table.string("name")
+    async with schema.create("sb_books") as table:
+        table.id()
+        table.foreign_id("author_id").constrained("sb_authors").cascade_on_delete()
+        table.string("title")
+    fks = await schema.get_foreign_keys("sb_books")
+    assert len(fks) == 1
+    assert fks[0]["columns"] == ["author_id"]
+    assert fks[0]["foreign_table"] == "sb_authors"
+    assert fks[0]["on_delete"] == "cascade"
+    conn = schema.connection
+    await conn.table("sb_authors").insert({"name": "Ann"})
+    await conn.table("sb_books").insert({"author_id": 1, "title": "One"})
+    with pytest.raises(QueryError):
+        await conn.table("sb_books").insert({"author_id": 99, "title": "Orphan"})
+    await conn.table("sb_authors").where("id", 1).delete()
+    assert await conn.table("sb_books").count() == 0
+
+
+async def test_alter_add_rename_change_drop_keeps_rows(schema: SchemaBuilder) -> None:
+    async with schema.create("sb_posts") as table:
+        table.id()
+        table.string("title")
+        table.string("slug").unique()
+        table.integer("views").default(0)
+    conn = schema.connection
+    await conn.table("sb_posts").insert({"title": "Hello", "slug": "hello", "views": 3})
+    async with schema.table("sb_posts") as table:
+        table.text("body").nullable()
+        table.rename_column("title", "heading")
+    async with schema.table("sb_posts") as table:
+        table.string("heading", 50).nullable().change()
+        table.big_integer("views").default(1).change()
+        table.drop_column("body")
+    assert await schema.get_column_listing("sb_posts") == ["id", "heading", "slug", "views"]
+    assert await conn.table("sb_posts").first() == {
+        "id": 1,
+        "heading": "Hello",
+        "slug": "hello",
+        "views": 3,
+    }
+    columns = {c["name"]: c for c in await schema.get_columns("sb_posts")}
+    assert columns["heading"]["nullable"]
+    await conn.table("sb_posts").insert({"slug": "second"})
+    second = await conn.table("sb_posts").where("slug", "second").first()
+    assert second is not None
+    assert second["views"] == 1
+    assert second["heading"] is None
+    # the unique index on slug survived the SQLite rebuild
+    assert await schema.has_index("sb_posts", "sb_posts_slug_unique")
+    with pytest.raises(QueryError):
+        await conn.table("sb_posts").insert({"slug": "hello"})
+
+
+async def test_indexes_add_rename_drop(schema: SchemaBuilder) -> None:
+    async with schema.create("sb_tags") as table:
+        table.id()
+        table.string("name")
+        table.string("kind")
+    async with schema.table("sb_tags") as table:
+        table.index(["kind", "name"])
+        table.unique("name")
+    assert await schema.has_index("sb_tags", "sb_tags_kind_name_index")
+    async with schema.table("sb_tags") as table:
+        table.rename_index("sb_tags_kind_name_index", "sb_tags_lookup")
+    assert await schema.has_index("sb_tags", "sb_tags_lookup")
+    assert not await schema.has_index("sb_tags", "sb_tags_kind_name_index")
+    async with schema.table("sb_tags") as table:
+        table.drop_index("sb_tags_lookup")
+        table.drop_unique(["name"])
+    names = [i["name"] for i in await schema.get_indexes("sb_tags") if not i["primary"]]
+    assert names == []
+
+
+async def test_foreign_keys_added_and_dropped_later(schema: SchemaBuilder) -> None:
+    async with schema.create("sb_teams") as table:
+        table.id()
+    async with schema.create("sb_members") as table:
+        table.id()
+        table.string("name")
+    conn = schema.connection
+    await conn.table("sb_teams").insert({})
+    await conn.table("sb_members").insert({"name": "a"})
+    async with schema.table("sb_members") as table:
+        table.foreign_id("team_id").nullable().constrained("sb_teams").null_on_delete()
+    assert [fk["columns"] for fk in await schema.get_foreign_keys("sb_members")] == [["team_id"]]
+    await conn.table("sb_members").update({"team_id": 1})
+    async with schema.table("sb_members") as table:
+        table.drop_constrained_foreign_id("team_id")
+    assert await schema.get_foreign_keys("sb_members") == []
+    assert await schema.get_column_listing("sb_members") == ["id", "name"]
+    assert await conn.table("sb_members").count() == 1
+
+
+async def test_sqlite_rebuild_keeps_children_of_a_referenced_table(schema: SchemaBuilder) -> None:
+    async with schema.create("sb_parents") as table:
+        table.id()
+        table.string("name")
+        table.string("junk").nullable()
+    async with schema.create("sb_children") as table:
+        table.id()
+        table.foreign_id("parent_id").constrained("sb_parents").cascade_on_delete()
+    conn = schema.connection
+    await conn.table("sb_parents").insert({"name": "p"})
+    await conn.table("sb_children").insert({"parent_id": 1})
+    async with schema.table("sb_parents") as table:
+        table.drop_column("junk")
+    assert await conn.table("sb_children").count() == 1
+
+
+async def test_rename_and_drop_tables(schema: SchemaBuilder) -> None:
+    async with schema.create("sb_old") as table:
+        table.id()
+    await schema.rename("sb_old", "sb_new")
+    assert await schema.has_table("sb_new")
+    assert not await schema.has_table("sb_old")
+    await schema.drop("sb_new")
+    assert not await schema.has_table("sb_new")
+    await schema.drop_if_exists("sb_new")
+    with pytest.raises(QueryError):
+        await schema.drop("sb_new")
+
+
+async def test_dropping_a_missing_index_is_a_clear_error(schema: SchemaBuilder) -> None:
+    async with schema.create("sb_plain") as table:
+        table.id()
+        table.string("a")
+    expected = SchemaError if schema.connection.driver == "sqlite" else QueryError
+    with pytest.raises(expected):
+        async with schema.table("sb_plain") as table:
+            table.drop_column("nope")
+
+
+async def test_fulltext_where_supported(schema: SchemaBuilder) -> None:
+    if schema.connection.driver == "sqlite":
+        with pytest.raises(SchemaError, match="full-text"):
+            async with schema.create("sb_articles") as table:
+                table.text("body").full_text()
+        return
+    async with schema.create("sb_articles") as table:
+        table.id()
+        table.text("body")
+        table.full_text("body")
+    if schema.connection.driver == "pgsql":  # an expression index: read pg_indexes directly
+        rows = await schema.connection.select(
+            "select indexdef from pg_indexes where indexname = 'sb_articles_body_fulltext'"
+        )
+        assert "gin" in rows[0]["indexdef"]
+        return
+    assert await schema.has_index("sb_articles", "sb_articles_body_fulltext")
+    await schema.connection.table("sb_articles").insert({"body": "the quick brown fox"})
+    rows = await schema.connection.select(
+        "select id from sb_articles where match(body) against (? in boolean mode)", ["quick"]
+    )
+    assert len(rows) == 1
+
+
+async def test_composite_primary_key(schema: SchemaBuilder) -> None:
+    async with schema.create("sb_pivot") as table:
+        table.unsigned_big_integer("a_id")
+        table.unsigned_big_integer("b_id")
+        table.primary(["a_id", "b_id"])
+    indexes = await schema.get_indexes("sb_pivot")
+    primary = [i for i in indexes if i["primary"]]
+    assert primary
+    assert primary[0]["columns"] == ["a_id", "b_id"]
+
+
+async def test_a_failing_block_runs_nothing(schema: SchemaBuilder) -> None:
+    async def build() -> None:
+        async with schema.create("sb_never") as table:
+            table.id()
+            raise RuntimeError("boom")
+
+    with pytest.raises(RuntimeError):
+        await build()
+    assert not await schema.has_table("sb_never")

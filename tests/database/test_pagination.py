@@ -1,0 +1,102 @@
+import pytest
+
+import parvel.database.pagination as pagination
+from parvel.database.pagination import Cursor, CursorPaginator, LengthAwarePaginator, Paginator
+from parvel.database.pagination.cursor import InvalidCursor
+
+
+def test_public_names() -> None:
+    assert pagination.__all__ == sorted(pagination.__all__)
+    assert set(pagination.__all__) == {n for n in dir(pagination) if n[0].isupper()}
+
+
+def test_length_aware_json_shape() -> None:
+    page = LengthAwarePaginator(
+        [{"id": 4}, {"id": 5}, {"id": 6}], total=10, per_page=3, current_page=2, path="/users"
+    )
+    assert page.to_dict() == {
+        "current_page": 2,
+        "data": [{"id": 4}, {"id": 5}, {"id": 6}],
+        "first_page_url": "/users?page=1",
+        "from": 4,
+        "last_page": 4,
+        "last_page_url": "/users?page=4",
+        "links": [
+            {"url": "/users?page=1", "label": "&laquo; Previous", "active": False},
+            {"url": "/users?page=1", "label": "1", "active": False},
+            {"url": "/users?page=2", "label": "2", "active": True},
+            {"url": "/users?page=3", "label": "3", "active": False},
+            {"url": "/users?page=4", "label": "4", "active": False},
+            {"url": "/users?page=3", "label": "Next &raquo;", "active": False},
+        ],
+        "next_page_url": "/users?page=3",
+        "path": "/users",
+        "per_page": 3,
+        "prev_page_url": "/users?page=1",
+        "to": 6,
+        "total": 10,
+    }
+
+
+def test_url_window_collapses_long_ranges() -> None:
+    page = LengthAwarePaginator([], total=500, per_page=10, current_page=25)
+    labels = [link["label"] for link in page.link_collection()]
+    assert labels == [
+        "&laquo; Previous", "1", "2", "...", "22", "23", "24", "25", "26", "27", "28", "...", "49", "50", "Next &raquo;",
+    ]  # fmt: skip
+    near_start = [link["label"] for link in LengthAwarePaginator([], 500, 10, 2).link_collection()]
+    assert near_start[1:11] == [str(n) for n in range(1, 10)] + ["..."]
+
+
+def test_appends_and_empty_page() -> None:
+    page = LengthAwarePaginator([], total=0, per_page=15, current_page=1).appends("sort", "name")
+    assert page.url(2) == "/?sort=name&page=2"
+    data = page.to_dict()
+    assert data["from"] is None
+    assert data["next_page_url"] is None
+    assert data["last_page"] == 1
+
+
+def test_simple_paginator_uses_the_extra_row() -> None:
+    page = Paginator([1, 2, 3], per_page=2, current_page=1)
+    assert page.items == [1, 2]
+    assert page.has_more_pages()
+    assert page.to_dict()["next_page_url"] == "/?page=2"
+    assert set(page.to_dict()) == {
+        "current_page", "current_page_url", "data", "first_page_url", "from", "next_page_url", "path", "per_page",
+        "prev_page_url", "to",
+    }  # fmt: skip
+
+
+def test_page_resolver_is_pluggable() -> None:
+    try:
+        LengthAwarePaginator.current_page_resolver(lambda name: {"page": "3"}.get(name))
+        assert LengthAwarePaginator.resolve_current_page() == 3
+        LengthAwarePaginator.current_page_resolver(lambda name: "-2")
+        assert LengthAwarePaginator.resolve_current_page() == 1
+        LengthAwarePaginator.current_page_resolver(lambda name: "abc")
+        assert LengthAwarePaginator.resolve_current_page() == 1
+    finally:
+        LengthAwarePaginator.current_page_resolver(lambda name: None)
+
+
+def test_cursor_round_trip_and_bad_cursor() -> None:
+    cursor = Cursor({"id": 15, "name": "x"}, points_to_next_items=False)
+    decoded = Cursor.decode(cursor.encode())
+    assert decoded is not None
+    assert decoded.parameters == {"id": 15, "name": "x"}
+    assert decoded.points_to_previous_items()
+    with pytest.raises(InvalidCursor):
+        Cursor.decode("not-a-cursor!!")
+    paginator = CursorPaginator(
+        [{"id": 1}, {"id": 2}], per_page=2, parameters=["id"], has_more=True
+    )
+    assert set(paginator.to_dict()) == {
+        "data",
+        "path",
+        "per_page",
+        "next_cursor",
+        "next_page_url",
+        "prev_cursor",
+        "prev_page_url",
+    }

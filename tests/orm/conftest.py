@@ -258,6 +258,53 @@ class Profile(HasUuids, Model):
     fillable = ["name"]
 
 
+from parvel.orm import Factory  # noqa: E402
+
+
+class UserFactory(Factory[User]):
+    """Users with fake names."""
+
+    model = User
+
+    def definition(self) -> dict[str, Any]:
+        """A fake user."""
+        return {"name": self.faker.name(), "email": self.faker.unique.email(), "votes": 0}
+
+    def admin(self) -> UserFactory:
+        """An administrator."""
+        return self.state({"is_admin": True})
+
+
+class PostFactory(Factory[Post]):
+    """Posts belonging to a new user."""
+
+    model = Post
+
+    def definition(self) -> dict[str, Any]:
+        """A fake post with its author."""
+        return {"title": self.faker.sentence(), "user_id": UserFactory()}
+
+
+class CommentFactory(Factory[Comment]):
+    """Comments (give them a post with for_())."""
+
+    model = Comment
+
+    def definition(self) -> dict[str, Any]:
+        """A fake comment."""
+        return {"body": self.faker.paragraph()}
+
+
+class TagFactory(Factory[Tag]):
+    """Tags."""
+
+    model = Tag
+
+    def definition(self) -> dict[str, Any]:
+        """A fake tag."""
+        return {"name": self.faker.word()}
+
+
 @pytest.fixture
 def m() -> SimpleNamespace:
     """The test model classes."""

@@ -18,7 +18,9 @@ async def test_resolve_by_key_and_field(db: Connection, m: SimpleNamespace) -> N
     assert await m.Post.resolve_route_binding(999) is None
 
 
-async def test_soft_deleted_excluded_unless_with_trashed(db: Connection, m: SimpleNamespace) -> None:
+async def test_soft_deleted_excluded_unless_with_trashed(
+    db: Connection, m: SimpleNamespace
+) -> None:
     post = await m.Post.create(title="Hello", slug="hello")
     await post.delete()
     assert await m.Post.resolve_route_binding(post.id) is None

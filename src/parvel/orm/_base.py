@@ -23,6 +23,9 @@ if TYPE_CHECKING:
     from parvel.orm.relations.base import Relation
 
 _NO_DEFAULT: Any = object()
+_NONE: dict[str, Any] = {}  # read-only stand-in for "no relations / no changes yet"
+_new = object.__new__
+_set = object.__setattr__
 
 
 def serialize_value(value: Any) -> Any:
@@ -65,20 +68,69 @@ def mutator(attribute: str) -> Callable[[Callable[[Any, Any], Any]], Callable[[A
     return decorate
 
 
-class _FieldShadow:
-    """A field whose name is also a model method (``first``, ``count``...).
+_SLOW: Any = type("_Slow", (), {})()
 
-    Instances read the attribute; the class keeps the method (``Person.first()``).
+
+def _plain_types() -> dict[Any, type]:
+    from parvel.orm.casts import named_caster
+
+    return {named_caster(name)[0]: kind for name, kind in
+            (("int", int), ("str", str), ("float", float), ("bool", bool))}  # fmt: skip
+
+
+_PLAIN_TYPES = _plain_types()
+"""Casts that leave a value of this exact type unchanged (skipped on reads)."""
+
+
+class _Field:
+    """The class attribute of a declared field: reads the stored value through its cast.
+
+    When the name is also a model method (``first``, ``count``...), the class keeps the
+    method (``Person.first()``) while instances read the attribute.
     """
 
-    def __init__(self, name: str, original: Any) -> None:
+    __slots__ = ("getter", "name", "original", "owner", "plain")
+
+    def __init__(self, name: str, original: Any = None) -> None:
         self.name = name
         self.original = original
+        self.owner: type | None = None
+        self.getter: Any = None
+        self.plain: type = _SLOW.__class__
+
+    def _resolve(self, owner: Any) -> Any:
+        info = owner._info()
+        getter = _SLOW if self.name in info.accessors else info.getters.get(self.name)
+        if self.owner is None and self.name in vars(owner):
+            self.owner, self.getter = owner, getter
+            self.plain = _PLAIN_TYPES.get(getter, _SLOW.__class__)
+        return getter
 
     def __get__(self, obj: Any, owner: type) -> Any:
         if obj is None:
-            return self.original.__get__(None, owner)
-        return obj.get_attribute_value(self.name)
+            if self.original is not None:
+                return self.original.__get__(None, owner)
+            raise AttributeError(self.name)
+        try:
+            value = obj.__dict__["_attributes"][self.name]
+        except KeyError:
+            return obj.get_attribute_value(self.name)
+        if owner is self.owner:
+            if type(value) is self.plain:
+                return value
+            getter = self.getter
+        else:
+            getter = self._resolve(owner)
+        if getter is None:
+            return value
+        if getter is _SLOW:
+            return obj.get_attribute_value(self.name)
+        if value is None:
+            return None
+        try:
+            return getter(value, obj)
+        except Exception:
+            return obj.get_attribute_value(self.name)  # raises the CastError naming the value
 
 
 class ModelBase:
@@ -103,6 +155,7 @@ class ModelBase:
     morph_alias: ClassVar[str | None] = None
 
     id: Any
+    was_recently_created: ClassVar[bool] = False
 
     if TYPE_CHECKING:
         _attributes: dict[str, Any]
@@ -110,7 +163,6 @@ class ModelBase:
         _changes: dict[str, Any]
         _relations: dict[str, Any]
         exists: bool
-        was_recently_created: bool
         _hidden_extra: set[str]
         _visible_extra: set[str]
 
@@ -138,10 +190,14 @@ class ModelBase:
         for name, annotation in vars(cls).get("__annotations__", {}).items():
             if name.startswith("_") or name in vars(cls) or str(annotation).startswith("ClassVar"):
                 continue
+            original = None
             for base in cls.__mro__[1:]:
-                if name in vars(base) and not isinstance(vars(base)[name], _FieldShadow):
-                    setattr(cls, name, _FieldShadow(name, vars(base)[name]))
+                if name in vars(base):
+                    original = vars(base)[name]
+                    if isinstance(original, _Field):
+                        original = original.original
                     break
+            setattr(cls, name, _Field(name, original))
         inherited = dict(getattr(cls, "_parvel_defaults", {}))
         cls._parvel_defaults = {**inherited, **defaults}  # type: ignore[attr-defined]
         register(cls)  # type: ignore[arg-type]
@@ -182,17 +238,21 @@ class ModelBase:
 
     @classmethod
     def new_from_row(cls, row: dict[str, Any]) -> Self:
-        """Build an existing model from a database row (no events, no mass assignment)."""
-        obj = cls.__new__(cls)
-        obj.__dict__.update(
-            _attributes=row,
-            _original=row.copy(),
-            _changes={},
-            _relations={},
-            exists=True,
-            was_recently_created=False,
-        )
+        """Build an existing model from a database row (no events, no mass assignment).
+
+        The row dict is shared as attributes and original values until the first write.
+        """
+        obj = _new(cls)
+        _set(obj, "__dict__", {"_attributes": row, "_original": row, "exists": True})
         return obj
+
+    def _writable(self) -> dict[str, Any]:
+        """The attributes dict, copied away from the original values before the first write."""
+        d = self.__dict__
+        attributes: dict[str, Any] = d["_attributes"]
+        if attributes is d["_original"]:
+            attributes = d["_attributes"] = dict(attributes)
+        return attributes
 
     # -- names ------------------------------------------------------------------------------------
     @classmethod
@@ -253,8 +313,9 @@ class ModelBase:
                         ) from exc
             acc = info.accessors.get(key)
             return acc(self, value) if acc is not None else value
-        if key in d["_relations"]:
-            return d["_relations"][key]
+        relations = d.get("_relations", _NONE)
+        if key in relations:
+            return relations[key]
         info = type(self)._info()
         if key in info.accessors:
             return info.accessors[key](self, None)
@@ -284,7 +345,7 @@ class ModelBase:
                         f"Cannot set {type(self).__name__}.{key} to {value!r}: it is not a valid "
                         f"{info.cast_names.get(key, 'value')}.",
                     ) from exc
-        self.__dict__["_attributes"][key] = value
+        self._writable()[key] = value
 
     if not TYPE_CHECKING:
 
@@ -313,7 +374,7 @@ class ModelBase:
         self.set_attribute(key, value)
 
     def __contains__(self, key: object) -> bool:
-        return key in self.__dict__["_attributes"] or key in self.__dict__["_relations"]
+        return key in self.__dict__["_attributes"] or key in self.__dict__.get("_relations", _NONE)
 
     def get_attributes(self) -> dict[str, Any]:
         """The stored (uncast) attributes."""
@@ -380,6 +441,8 @@ class ModelBase:
     def get_dirty(self) -> dict[str, Any]:
         """The stored values of attributes changed since the last sync with the database."""
         original = self.__dict__["_original"]
+        if original is self.__dict__["_attributes"]:
+            return {}
         dirty = {}
         for key, value in self.__dict__["_attributes"].items():
             if key not in original or self._differs(key, value, original[key]):
@@ -397,12 +460,12 @@ class ModelBase:
 
     def was_changed(self, *attributes: str) -> bool:
         """Whether the last save changed any (or any of ``attributes``)."""
-        changes = self.__dict__["_changes"]
+        changes = self.__dict__.get("_changes", _NONE)
         return bool(changes) if not attributes else any(a in changes for a in attributes)
 
     def get_changes(self) -> dict[str, Any]:
         """The attributes the last save changed."""
-        return dict(self.__dict__["_changes"])
+        return dict(self.__dict__.get("_changes", _NONE))
 
     def get_original(self, key: str | None = None, default: Any = None) -> Any:
         """The cast value(s) as last loaded or saved."""
@@ -439,11 +502,11 @@ class ModelBase:
 
     def relation_loaded(self, name: str) -> bool:
         """Whether relation ``name`` holds loaded data."""
-        return name in self.__dict__["_relations"]
+        return name in self.__dict__.get("_relations", _NONE)
 
     def get_relation(self, name: str) -> Any:
         """The loaded data of relation ``name``; RelationNotLoaded names the fix."""
-        relations = self.__dict__["_relations"]
+        relations = self.__dict__.get("_relations", _NONE)
         if name in relations:
             return relations[name]
         type(self).relation_definition(name)
@@ -456,17 +519,17 @@ class ModelBase:
 
     def set_relation(self, name: str, value: Any) -> Self:
         """Store loaded data for relation ``name``."""
-        self.__dict__["_relations"][name] = value
+        self.__dict__.setdefault("_relations", {})[name] = value
         return self
 
     def unset_relation(self, name: str) -> Self:
         """Forget the loaded data of relation ``name``."""
-        self.__dict__["_relations"].pop(name, None)
+        self.__dict__.get("_relations", {}).pop(name, None)
         return self
 
     def get_relations(self) -> dict[str, Any]:
         """Every loaded relation."""
-        return dict(self.__dict__["_relations"])
+        return dict(self.__dict__.get("_relations", _NONE))
 
     # -- serialization ----------------------------------------------------------------------------
     def make_hidden(self, *attributes: str) -> Self:
@@ -497,7 +560,7 @@ class ModelBase:
         for key in info.appends:
             if self._is_visible(key, info):
                 out[key] = serialize_value(getattr(self, key))
-        for key, value in self.__dict__["_relations"].items():
+        for key, value in self.__dict__.get("_relations", _NONE).items():
             if self._is_visible(key, info):
                 out[key] = serialize_value(value)
         pivot = self.__dict__.get("pivot")

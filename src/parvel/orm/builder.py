@@ -120,8 +120,15 @@ class Builder(EagerLoading, QueryBuilder, Generic[T]):
     # -- hydration --------------------------------------------------------------------------------
     async def hydrate(self, rows: list[dict[str, Any]]) -> Collection[T]:
         """Models from rows, with ``retrieved`` events and eager loads."""
-        make = self.model.new_from_row
-        models: list[T] = [make(row) for row in rows]
+        cls = self.model
+        new = object.__new__
+        set_dict = object.__setattr__
+        models: list[T] = []
+        append = models.append
+        for row in rows:
+            model = new(cls)
+            set_dict(model, "__dict__", {"_attributes": row, "_original": row, "exists": True})
+            append(model)
         collection: Collection[T] = Collection(models)
         if models:
             for callback in self.hydrated_callbacks:

@@ -176,17 +176,33 @@ def _custom(cast: CastsAttributes, key: str) -> tuple[Getter, Setter]:
     return get, set_
 
 
+def _fast_int(value: Any, model: Any) -> int:
+    return value if type(value) is int else to_int(value)
+
+
+def _fast_str(value: Any, model: Any) -> str:
+    return value if type(value) is str else str(value)
+
+
+def _fast_float(value: Any, model: Any) -> float:
+    return value if type(value) is float else float(value)
+
+
+def _fast_bool(value: Any, model: Any) -> bool:
+    return value if type(value) is bool else to_bool(value)
+
+
 _NAMED: dict[str, tuple[Getter, Setter]] = {
-    "int": (_wrap1(to_int), _wrap1(to_int)),
-    "integer": (_wrap1(to_int), _wrap1(to_int)),
-    "float": (_wrap1(float), _wrap1(float)),
-    "double": (_wrap1(float), _wrap1(float)),
-    "real": (_wrap1(float), _wrap1(float)),
+    "int": (_fast_int, _fast_int),
+    "integer": (_fast_int, _fast_int),
+    "float": (_fast_float, _fast_float),
+    "double": (_fast_float, _fast_float),
+    "real": (_fast_float, _fast_float),
     "decimal": (_wrap1(lambda v: Decimal(str(v))), _wrap1(lambda v: Decimal(str(v)))),
-    "bool": (_wrap1(to_bool), _wrap1(to_bool)),
-    "boolean": (_wrap1(to_bool), _wrap1(to_bool)),
-    "str": (_wrap1(str), _wrap1(str)),
-    "string": (_wrap1(str), _wrap1(str)),
+    "bool": (_fast_bool, _fast_bool),
+    "boolean": (_fast_bool, _fast_bool),
+    "str": (_fast_str, _fast_str),
+    "string": (_fast_str, _fast_str),
     "json": (_wrap1(from_json), _wrap1(to_json)),
     "array": (_wrap1(from_json), _wrap1(to_json)),
     "dict": (_wrap1(from_json), _wrap1(to_json)),

@@ -44,9 +44,9 @@ class Model(QueryingModel):
             return
         stamp = self.fresh_timestamp()
         if cls.UPDATED_AT and not self.is_dirty(cls.UPDATED_AT):
-            self.__dict__["_attributes"][cls.UPDATED_AT] = stamp
+            self._writable()[cls.UPDATED_AT] = stamp
         if not self.__dict__["exists"] and cls.CREATED_AT and not self.is_dirty(cls.CREATED_AT):
-            self.__dict__["_attributes"][cls.CREATED_AT] = stamp
+            self._writable()[cls.CREATED_AT] = stamp
 
     def _key_query(self) -> Builder[Self]:
         cls = type(self)
@@ -83,7 +83,7 @@ class Model(QueryingModel):
         cls = type(self)
         if touch:
             self._touch_timestamps()
-        attributes = self.__dict__["_attributes"]
+        attributes = self._writable()
         if not cls.incrementing and attributes.get(cls.primary_key) is None:
             new_id = self.new_unique_id()
             if new_id is not None:
@@ -145,7 +145,7 @@ class Model(QueryingModel):
             if cls.timestamps and cls.UPDATED_AT:
                 values[cls.UPDATED_AT] = stamp
             await self._key_query().update_raw(values)
-            self.__dict__["_attributes"].update(values)
+            self._writable().update(values)
             self.sync_original()
             await self.fire_model_event("trashed", halt=False)
         else:
@@ -202,7 +202,7 @@ class Model(QueryingModel):
             raise ModelNotFound(cls.__name__, [self.get_key()])
         self.__dict__["_attributes"] = dict(row.__dict__["_attributes"])
         self.sync_original()
-        loaded = list(self.__dict__["_relations"])
+        loaded = list(self.__dict__.get("_relations", {}))
         self.__dict__["_relations"] = {}
         if loaded:
             await self.load(*loaded)
@@ -222,7 +222,7 @@ class Model(QueryingModel):
         copy.__dict__["_attributes"] = {
             k: v for k, v in self.__dict__["_attributes"].items() if k not in skip
         }
-        copy.__dict__["_relations"] = dict(self.__dict__["_relations"])
+        copy.__dict__["_relations"] = dict(self.__dict__.get("_relations", {}))
         return copy
 
     async def touch(self, attribute: str | None = None) -> bool:
@@ -231,7 +231,7 @@ class Model(QueryingModel):
         column = attribute or cls.UPDATED_AT
         if column is None or (attribute is None and not cls.timestamps):
             return False
-        self.__dict__["_attributes"][column] = self.fresh_timestamp()
+        self._writable()[column] = self.fresh_timestamp()
         return await self.save(touch=False)
 
     async def increment(
@@ -240,7 +240,7 @@ class Model(QueryingModel):
         """Add ``amount`` to ``column`` in the database and on the model."""
         affected = await self._key_query().increment(column, amount, extra)
         current = self.get_attribute_value(column) or 0
-        self.__dict__["_attributes"][column] = current + amount
+        self._writable()[column] = current + amount
         for key, value in (extra or {}).items():
             self.set_attribute(key, value)
         self.sync_original()
@@ -371,7 +371,7 @@ class Model(QueryingModel):
         if row:
             for key, value in row[0].items():
                 if key != cls.primary_key:
-                    self.__dict__["_attributes"][key] = value
+                    self._writable()[key] = value
                     self.__dict__["_original"][key] = value
         return self
 

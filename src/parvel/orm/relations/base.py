@@ -188,8 +188,8 @@ class ToOne(Relation[R]):
     def __get__(self, obj: Model | None, owner: Any) -> Self | R | None:
         if obj is None:
             return self
-        relations = obj.__dict__["_relations"]
-        if self.name in relations:
+        relations = obj.__dict__.get("_relations")
+        if relations is not None and self.name in relations:
             return relations[self.name]  # type: ignore[no-any-return]
         return obj.get_relation(self.name)  # type: ignore[no-any-return]
 

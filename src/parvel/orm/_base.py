@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import enum
+import sys
 from collections.abc import Callable, Iterable
 from datetime import UTC, date, datetime, time
 from decimal import Decimal
@@ -173,6 +174,11 @@ class ModelBase:
 
     def __init_subclass__(cls, **kwargs: Any) -> None:
         super().__init_subclass__(**kwargs)
+        frame = sys._getframe(1)
+        while frame.f_back is not None and frame.f_code.co_name == "__init_subclass__":
+            frame = frame.f_back
+        # where the class statement ran: annotations naming local types resolve later
+        cls._parvel_namespace = (frame.f_globals, dict(frame.f_locals))  # type: ignore[attr-defined]
         defaults: dict[str, Any] = {}
         for name in list(vars(cls).get("__annotations__", {})):
             if name.startswith("_") or name not in vars(cls):

@@ -79,7 +79,16 @@ def _evaluate(annotation: Any, owner: type) -> Any:
     if not isinstance(annotation, str):
         return annotation
     module = sys.modules.get(owner.__module__)
-    namespace = {**_NAMESPACE, **(vars(module) if module else {}), **dict(vars(owner))}
+    defined_in: tuple[dict[str, Any], dict[str, Any]] = vars(owner).get(
+        "_parvel_namespace", ({}, {})
+    )
+    namespace = {
+        **_NAMESPACE,
+        **(vars(module) if module else {}),
+        **defined_in[0],
+        **defined_in[1],
+        **dict(vars(owner)),
+    }
     try:
         return eval(annotation, namespace)
     except Exception:

@@ -119,6 +119,10 @@ class Collection(Generic[T]):
         """The collection as a JSON string."""
         return orjson.dumps(self.to_list(), default=str).decode()
 
+    def __json__(self) -> list[Any]:
+        """JSON-ready data (used by the HTTP layer when a collection is returned from a route)."""
+        return self.to_list()
+
     def count(self) -> int:
         """The number of items."""
         return len(self.items)

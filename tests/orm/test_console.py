@@ -136,3 +136,24 @@ def test_provider_registers_commands_and_connection(
         assert make_model in app.settings["commands_registered"]
     finally:
         Model.set_connection_resolver(None)
+
+
+async def test_controller_generation_delegates_to_the_http_layer(
+    app_dir: ModelPaths, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import types
+
+    calls: list[tuple[str, dict[str, object]]] = []
+
+    async def make_controller(name: str, **options: object) -> int:
+        app = options["app"]
+        calls.append((name, {k: v for k, v in options.items() if k in {"resource", "model"}}))
+        assert app.base_path("app") == app_dir.base / "app"  # type: ignore[attr-defined]
+        return 0
+
+    fake = types.ModuleType("parvel.http.console.make")
+    fake.make_controller = make_controller  # type: ignore[attr-defined]
+    monkeypatch.setitem(sys.modules, "parvel.http.console.make", fake)
+    out, _ = output()
+    assert await make_model("Invoice", resource=True, paths=app_dir, out=out) == 0
+    assert calls == [("InvoiceController", {"resource": True, "model": "Invoice"})]

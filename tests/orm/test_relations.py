@@ -76,6 +76,10 @@ async def test_eager_loading_costs_three_queries_whatever_n(
             await post.comments.create(body="c", user_id=user.id)
             await post.comments.create(body="d", user_id=user.id)
         before = len(count_queries())
+        posts = await m.Post.with_("comments", "author").get()
+        assert len(count_queries()) - before == 3  # posts, their comments, their authors
+        assert all(p.author.name == f"u{n}" for p in posts)
+        before = len(count_queries())
         posts = await m.Post.with_("comments.author", "author").get()
         assert len(count_queries()) - before == 4  # posts, comments, comment authors, authors
         before = len(count_queries())

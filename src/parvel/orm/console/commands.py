@@ -80,7 +80,7 @@ async def make_model(
     if seed:
         ok &= _seeder(f"{values['model']}Seeder", paths, out)
     if controller or resource:
-        ok &= _controller(values, resource, paths, force, out)
+        ok &= await _controller(values, resource, paths, force, out)
     if policy:
         policy_values = {**values, "class": f"{values['model']}Policy"}
         ok &= _generate("policy.stub", paths.policies / f"{values['variable']}_policy.py",
@@ -114,9 +114,30 @@ def _seeder(name: str, paths: ModelPaths, out: Output) -> bool:
     return True
 
 
-def _controller(values: dict[str, str], resource: bool, paths: ModelPaths, force: bool,
-                out: Output) -> bool:  # fmt: skip
+class _BasePath:
+    """The ``base_path()`` a delegated generator asks of the application."""
+
+    def __init__(self, base: Path) -> None:
+        self.base = base
+
+    def base_path(self, path: str = "") -> Path:
+        return self.base / path if path else self.base
+
+
+async def _controller(values: dict[str, str], resource: bool, paths: ModelPaths, force: bool,
+                      out: Output) -> bool:  # fmt: skip
     name = f"{values['model']}Controller"
+    try:  # the HTTP layer's generator when it is installed (looked up at run time: it is a
+        # layer above the ORM)
+        http_make = importlib.import_module("parvel.http.console.make")
+    except ImportError:
+        http_make = None
+    if http_make is not None:
+        code = await http_make.make_controller(
+            name, resource=resource, model=values["model"] if resource else "", force=force,
+            app=_BasePath(paths.base), out=out,
+        )  # fmt: skip
+        return int(code) == 0
     stub = "controller.resource.stub" if resource else "controller.stub"
     target = paths.controllers / f"{Str.snake(name)}.py"
     return _generate(stub, target, {**values, "class": name}, paths, force, out, "Controller")

@@ -215,3 +215,41 @@ async def test_relation_create_save_and_serialization(db: Connection, m: SimpleN
     assert data["author"]["name"] == "Bob"
     assert [c["body"] for c in data["comments"]] == ["hello"]
     assert isinstance(post.comments.loaded, Collection)
+
+
+async def test_has_one_through_and_morph_map(db: Connection, m: SimpleNamespace) -> None:
+    from parvel.orm import Model, has_one_through, morph_map
+
+    class CountryWithFirstPost(Model):
+        table = "countries"
+        timestamps = False
+        first_post = has_one_through(lambda: m.Post, lambda: m.User, "country_id", "user_id")
+
+    fr = await m.Country.create(name="France")
+    ann = await m.User.create(name="Ann", country_id=fr.id)
+    await m.Post.create(title="P", user_id=ann.id)
+    country = await CountryWithFirstPost.with_("first_post").first()
+    assert country.first_post.title == "P"
+    empty = await m.Country.create(name="Empty")
+    loaded = await CountryWithFirstPost.with_("first_post").find(empty.id)
+    assert loaded.first_post is None
+    morph_map({"user": m.User})
+    try:
+        image = m.Image(url="u.png")
+        m.Image.imageable.of(image).associate(ann)
+        await image.save()
+        assert image.imageable_type == "user"
+        assert (await m.Image.with_("imageable").first()).imageable.name == "Ann"
+    finally:
+        m.User.morph_alias = None
+
+
+async def test_self_relation_existence_is_refused(db: Connection, m: SimpleNamespace) -> None:
+    from parvel.orm import InvalidRelationUse, Model, has_many
+
+    class Category(Model):
+        table = "users"
+        children = has_many("Category", "country_id")
+
+    with pytest.raises(InvalidRelationUse, match="relates the table 'users' to itself"):
+        Category.has("children")

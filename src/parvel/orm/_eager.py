@@ -132,6 +132,13 @@ class EagerLoading:
     def _relation_query(self, name: str, callback: Constraint) -> Builder[Any]:
         relation = self.model.relation_definition(name)
         query = relation.related.query()
+        if relation.related.get_table() == self.model.get_table():
+            raise InvalidRelationUse(
+                f"{self.model.__name__}.{name} relates the table {self.model.get_table()!r} to "
+                "itself; has(), where_has() and with_count() do not support that yet.",
+                hint="Filter with where_in() on a sub-query, or load the relation and filter "
+                "the collection.",
+            )
         relation.add_existence_constraint(query, self.model)
         if callback is not None:
             callback(query)

@@ -362,3 +362,84 @@ async def test_fulltext_search(connection: Connection) -> None:
         await connection.statement("alter table posts add fulltext posts_title_fulltext (title)")
     titles = await connection.table("posts").where_fulltext("title", "bonjour").pluck("title")
     assert titles == ["Bonjour"]
+
+
+async def test_json_path_updates_keep_json_types(connection: Connection) -> None:
+    await seed(connection)
+    t = connection.table
+    await (
+        t("users")
+        .where("name", "Ann")
+        .update({"meta->active": False, "meta->extra": {"k": [1, 2]}})
+    )
+    assert await t("users").where("meta->active", True).count() == 0
+    assert await t("users").where("name", "Ann").where("meta->active", False).exists()
+    assert await t("users").where_json_contains("meta->extra->k", 2).pluck("name") == ["Ann"]
+    assert await t("users").where("name", "Ann").value("meta->lang") == "en"
+
+
+async def test_update_and_delete_with_joins(connection: Connection) -> None:
+    await seed(connection)
+    t = connection.table
+    changed = (
+        await t("users")
+        .join("posts", "users.id", "=", "posts.user_id")
+        .where("posts.title", "Bonjour")
+        .update({"votes": 99})
+    )
+    assert changed == 1
+    assert await t("users").where("votes", 99).pluck("name") == ["Bob"]
+    deleted = (
+        await t("users")
+        .join("posts", "users.id", "=", "posts.user_id")
+        .where("posts.title", "Bonjour")
+        .delete()
+    )
+    assert deleted == 1
+    assert sorted(await t("users").pluck("name")) == ["Ann", "Cid"]
+
+
+async def test_sub_selects(connection: Connection) -> None:
+    await seed(connection)
+    latest = (
+        connection.table("posts").select_raw("count(*)").where_column("posts.user_id", "users.id")
+    )
+    rows = (
+        await connection.table("users")
+        .select("name")
+        .add_select({"post_count": latest})
+        .order_by("name")
+        .get()
+    )
+    assert [(r["name"], int(r["post_count"])) for r in rows] == [("Ann", 2), ("Bob", 1), ("Cid", 0)]
+    top = (
+        await connection.table("users")
+        .from_sub(connection.table("users").where("votes", ">", 1), "u")
+        .count()
+    )
+    assert top == 2
+
+
+async def test_where_any_all_none_run(connection: Connection) -> None:
+    await seed(connection)
+    t = connection.table
+    assert await t("users").where_any(["name", "email"], "like", "%bob%").pluck("name") == ["Bob"]
+    assert await t("users").where_all(["votes"], ">", 4).count() == 2
+    assert sorted(await t("users").where_none(["name", "email"], "like", "%a%").pluck("name")) == [
+        "Bob",
+        "Cid",
+    ]
+
+
+async def test_pluck_json_paths_and_preselected_columns(connection: Connection) -> None:
+    await seed(connection)
+    langs = (
+        await connection.table("users").where_not_null("meta").order_by("name").pluck("meta->lang")
+    )
+    assert langs == ["en", "fr"]
+    keyed = await connection.table("users").where_not_null("meta").pluck("meta->lang", "name")
+    assert keyed == {"Ann": "en", "Bob": "fr"}
+    chosen = (
+        await connection.table("users").select("name as n", "votes").order_by("votes").pluck("n")
+    )
+    assert chosen == ["Cid", "Bob", "Ann"]

@@ -220,3 +220,53 @@ async def test_connection_failure_names_connection_host_and_port(driver: str) ->
     assert "[broken]" in message
     assert f"127.0.0.1:{port}" in message
     await db.disconnect_all()
+
+
+async def test_transaction_retries_concurrency_errors(connection: Connection) -> None:
+    calls: list[int] = []
+
+    async def flaky(conn: Connection) -> str:
+        calls.append(1)
+        await conn.insert("insert into users (name) values (?)", [f"try{len(calls)}"])
+        if len(calls) < 3:
+            error = QueryError("simulated deadlock", sql="x", connection_name=conn.name)
+            error.__cause__ = _concurrency_cause(conn)
+            raise error
+        return "ok"
+
+    assert await connection.transaction(flaky, attempts=3) == "ok"
+    assert len(calls) == 3
+    assert [r["name"] for r in await connection.select("select name from users")] == ["try3"]
+    calls.clear()
+    with pytest.raises(QueryError, match="simulated deadlock"):
+        await connection.transaction(flaky, attempts=2)
+
+
+def _concurrency_cause(conn: Connection) -> BaseException:
+    if conn.driver == "sqlite":
+        return RuntimeError("database is locked")
+    if conn.driver == "pgsql":
+        error = RuntimeError("deadlock detected")
+        error.sqlstate = "40P01"  # type: ignore[attr-defined]
+        return error
+    return RuntimeError(1213, "Deadlock found when trying to get lock")
+
+
+async def test_pre_ping_option(manager: DatabaseManager) -> None:
+    conn = manager.connection()
+    conn.config["pre_ping"] = True
+    assert await conn.scalar("select 1") == 1
+
+
+async def test_named_bindings(connection: Connection) -> None:
+    await connection.insert(
+        "insert into users (name, votes) values (:name, :votes)", {"votes": 4, "name": "Ann"}
+    )
+    rows = await connection.select(
+        "select name from users where votes = :v and name <> ':v'", {"v": 4}
+    )
+    assert rows == [{"name": "Ann"}]
+    if connection.driver == "pgsql":
+        assert await connection.scalar("select :n::text", {"n": "5"}) == "5"
+    with pytest.raises(QueryError, match="No value for the named binding :missing"):
+        await connection.select("select * from users where id = :missing", {"id": 1})

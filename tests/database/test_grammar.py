@@ -361,3 +361,38 @@ def test_dump_prints_and_returns_builder(capsys: pytest.CaptureFixture[str]) -> 
     builder = q("sqlite").where("id", 3)
     assert builder.dump() is builder
     assert capsys.readouterr().out.strip() == 'select * from "users" where "id" = ? [3]'
+
+
+def test_several_json_paths_of_one_column_share_one_assignment() -> None:
+    values = {"meta->a": 1, "votes": 2, "meta->b->c": True}
+    pg = q("pgsql")
+    assert pg.grammar.compile_update_columns(pg, values) == (
+        '"meta" = jsonb_set(jsonb_set("meta"::jsonb, \'{"a"}\', ?::jsonb), \'{"b","c"}\', ?::jsonb), '
+        '"votes" = ?'
+    )
+    assert pg.grammar.prepare_update_bindings(values) == ["1", "true", 2]
+    my = q("mysql")
+    assert my.grammar.compile_update_columns(my, values) == (
+        '`meta` = json_set(`meta`, \'$."a"\', ?, \'$."b"."c"\', true), `votes` = ?'
+    )
+    assert my.grammar.prepare_update_bindings(values) == [1, 2]
+
+
+def test_quote_identifier_escapes_names_read_from_the_database() -> None:
+    assert DB.connection("pgsql").grammar.quote_identifier('we"ird') == '"we""ird"'
+    assert DB.connection("mysql").grammar.quote_identifier("we`ird") == "`we``ird`"
+
+
+def test_where_any_all_none() -> None:
+    assert sql(q("pgsql").where("active", True).where_any(["name", "email"], "like", "%ann%")) == (
+        'select * from "users" where "active" = ? and ("name" like ? or "email" like ?)',
+        [True, "%ann%", "%ann%"],
+    )
+    assert (
+        q("pgsql").where_all(["a", "b"], 1).to_sql()
+        == 'select * from "users" where ("a" = ? and "b" = ?)'
+    )
+    assert (
+        q("pgsql").where_none(["a", "b"], ">", 1).to_sql()
+        == 'select * from "users" where not ("a" > ? or "b" > ?)'
+    )

@@ -77,3 +77,61 @@ async def test_missing_sqlite_folder_is_explained(tmp_path: Path) -> None:
     )
     with pytest.raises(ConfigurationError, match="folder that does not exist"):
         await db.select("select 1")
+
+
+def test_script_exits_without_disconnect(tmp_path: Path) -> None:
+    import subprocess
+    import sys
+
+    src = Path(__file__).resolve().parents[2] / "src"
+    script = tmp_path / "script.py"
+    script.write_text(
+        "import asyncio\n"
+        "from parvel.database import DatabaseManager\n"
+        "DB = DatabaseManager({'default': 's', 'connections': {'s': {'driver': 'sqlite', 'database': ':memory:'}}})\n"
+        "async def main():\n"
+        "    print((await DB.select('select 1 as x'))[0]['x'])\n"
+        "asyncio.run(main())\n"
+    )
+    result = subprocess.run(
+        [sys.executable, str(script)],
+        capture_output=True,
+        text=True,
+        timeout=30,
+        env={"PYTHONPATH": str(src), "PATH": "/usr/bin:/bin"},
+        check=False,
+    )
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.strip() == "1"
+
+
+@pytest.mark.parametrize("driver", ["sqlite", "pgsql"])
+def test_manager_survives_a_new_event_loop(
+    driver: str, tmp_path: Path, request: pytest.FixtureRequest
+) -> None:
+    import asyncio
+
+    if driver == "sqlite":
+        config = {"driver": "sqlite", "database": str(tmp_path / "loop.sqlite")}
+    else:
+        service = request.getfixturevalue("pgsql_service")
+        config = {
+            "driver": "pgsql",
+            "host": service.host,
+            "port": service.port,
+            "database": service.database,
+            "username": service.user,
+            "password": service.password,
+        }
+    db = DatabaseManager({"default": "x", "connections": {"x": config}})
+
+    async def query() -> object:
+        return await db.scalar("select 41 + 1")
+
+    assert asyncio.run(query()) == 42
+    assert asyncio.run(query()) == 42
+
+    async def close() -> None:
+        await db.disconnect_all()
+
+    asyncio.run(close())

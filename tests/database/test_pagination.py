@@ -1,8 +1,8 @@
 import pytest
 
 import parvel.database.pagination as pagination
+from parvel.database import InvalidCursor
 from parvel.database.pagination import Cursor, CursorPaginator, LengthAwarePaginator, Paginator
-from parvel.database.pagination.cursor import InvalidCursor
 
 
 def test_public_names() -> None:

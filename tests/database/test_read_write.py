@@ -103,3 +103,28 @@ async def test_lost_connection_inside_transaction_is_not_retried(pgsql_service) 
     assert db.transaction_level() == 0
     assert await db.scalar("select 1") == 1
     await db.disconnect_all()
+
+
+async def test_postgres_session_survives_unless_reset_session(pgsql_service) -> None:
+    base = {
+        "driver": "pgsql",
+        "host": pgsql_service.host,
+        "port": pgsql_service.port,
+        "database": pgsql_service.database,
+        "username": pgsql_service.user,
+        "password": pgsql_service.password,
+    }
+    db = DatabaseManager(
+        {
+            "default": "keep",
+            "connections": {
+                "keep": {**base, "pool": {"min_size": 1, "max_size": 1}},
+                "reset": {**base, "pool": {"min_size": 1, "max_size": 1, "reset_session": True}},
+            },
+        }
+    )
+    for name, expected in (("keep", "parvel_probe"), ("reset", "")):
+        conn = db.connection(name)
+        await conn.statement("set application_name = 'parvel_probe'")
+        assert await conn.scalar("show application_name") == expected
+    await db.disconnect_all()

@@ -11,6 +11,7 @@ from parvel.database.exceptions import (
     DatabaseConnectionError,
     DatabaseError,
     DriverNotInstalled,
+    InvalidCursor,
     InvalidIdentifier,
     LostConnectionError,
     MultipleRecordsFound,
@@ -21,20 +22,30 @@ from parvel.database.exceptions import (
     UnsupportedFeature,
 )
 from parvel.database.manager import DatabaseManager
+from parvel.database.pagination import Cursor, CursorPaginator, LengthAwarePaginator, Paginator
+from parvel.database.query.builder import Builder
 from parvel.database.query.expression import Expression
+from parvel.database.query.join import JoinClause
 from parvel.database.url import parse_database_url
 
 __all__ = [
+    "Builder",
     "ConfigurationError",
     "Connection",
+    "Cursor",
+    "CursorPaginator",
     "DatabaseConnectionError",
     "DatabaseError",
     "DatabaseManager",
     "DriverNotInstalled",
     "Expression",
+    "InvalidCursor",
     "InvalidIdentifier",
+    "JoinClause",
+    "LengthAwarePaginator",
     "LostConnectionError",
     "MultipleRecordsFound",
+    "Paginator",
     "QueryError",
     "QueryExecuted",
     "RecordsNotFound",

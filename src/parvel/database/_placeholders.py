@@ -54,3 +54,24 @@ def unescape(sql: str) -> str:
     if "??" not in sql:
         return sql
     return _TOKENS.sub(lambda m: "?" if m.group(0) == "??" else m.group(0), sql)
+
+
+_NAMED = re.compile(
+    r"""'(?:[^']|'')*'|"(?:[^"]|"")*"|`(?:[^`]|``)*`|--[^\n]*|/\*.*?\*/|::|(?<![\w:]):([A-Za-z_][A-Za-z0-9_]*)""",
+    re.DOTALL,
+)
+
+
+@lru_cache(maxsize=1024)
+def named_to_qmark(sql: str) -> tuple[str, tuple[str, ...]]:
+    """``:name`` placeholders → ``?`` plus the names in order (``::`` casts stay put)."""
+    names: list[str] = []
+
+    def repl(match: re.Match[str]) -> str:
+        name = match.group(1)
+        if name is None:
+            return match.group(0)
+        names.append(name)
+        return "?"
+
+    return _NAMED.sub(repl, sql), tuple(names)

@@ -5,13 +5,14 @@ See docs/database.md for the guide.
 
 from __future__ import annotations
 
+import asyncio
 import contextvars
 import enum
 import itertools
 import random
 import time
 from abc import ABC, abstractmethod
-from collections.abc import AsyncIterator, Callable, Sequence
+from collections.abc import AsyncIterator, Callable, Mapping, Sequence
 from contextlib import asynccontextmanager
 from dataclasses import dataclass
 from datetime import date, datetime
@@ -21,6 +22,7 @@ from typing import TYPE_CHECKING, Any, ClassVar
 
 import orjson
 
+from parvel.database._placeholders import named_to_qmark
 from parvel.database._transactions import Transaction, TransactionState, call_maybe_async
 from parvel.database.exceptions import (
     DatabaseConnectionError,
@@ -36,6 +38,8 @@ if TYPE_CHECKING:
     from parvel.database.query.grammars.grammar import Grammar
 
 _ids = itertools.count()
+Bindings = Sequence[Any] | Mapping[str, Any]
+"""Positional values for ``?`` placeholders, or a mapping for ``:name`` placeholders."""
 _PLAIN: frozenset[type] = frozenset({int, str, float, type(None), bytes, Decimal})
 
 
@@ -86,6 +90,7 @@ class Connection(ABC):
             f"parvel_db_modified_{uid}", default=False
         )
         self._pools: dict[str, Any] = {}
+        self._loop: asyncio.AbstractEventLoop | None = None
         self._listeners: list[Callable[[QueryExecuted], Any]] = []
         self._logging = False
         self._query_log: list[dict[str, Any]] = []
@@ -170,7 +175,21 @@ class Connection(ABC):
             merged["host"] = random.choice(list(host)) if host else "127.0.0.1"
         return merged
 
+    @abstractmethod
+    def _abandon_pool(self, pool: Any) -> None:
+        """Drop a pool created on an event loop that is gone (best effort, no awaiting)."""
+
     async def _get_pool(self, kind: str = "write") -> Any:
+        loop = asyncio.get_running_loop()
+        if self._loop is not loop:
+            if self._loop is not None:
+                pools, self._pools = self._pools, {}
+                for old in pools.values():
+                    try:
+                        self._abandon_pool(old)
+                    except Exception:
+                        pass
+            self._loop = loop
         pool = self._pools.get(kind)
         if pool is None:
             cfg = self._pool_config(kind)
@@ -201,8 +220,15 @@ class Connection(ABC):
     async def disconnect(self) -> None:
         """Close every pooled connection (they reopen on the next query)."""
         pools, self._pools = self._pools, {}
+        same_loop = self._loop is asyncio.get_running_loop()
         for pool in pools.values():
-            await self._close_pool(pool)
+            if same_loop:
+                await self._close_pool(pool)
+                continue
+            try:
+                self._abandon_pool(pool)
+            except Exception:
+                pass
 
     async def reconnect(self) -> None:
         """Close the pools so that the next query opens fresh connections."""
@@ -218,7 +244,25 @@ class Connection(ABC):
         message = str(exc).strip() or type(exc).__name__
         return cls(message, sql=sql, bindings=bindings, connection_name=self.name)
 
-    async def _run(self, kind: str, sql: str, bindings: Sequence[Any], read: bool = False) -> Any:
+    def _positional(self, sql: str, bindings: Bindings) -> tuple[str, Sequence[Any]]:
+        """Turn ``:name`` placeholders with a mapping of values into ``?`` and a list."""
+        if not isinstance(bindings, Mapping):
+            return sql, bindings
+        converted, names = named_to_qmark(sql)
+        missing = [n for n in names if n not in bindings]
+        if missing:
+            raise QueryError(
+                f"No value for the named binding :{missing[0]}",
+                sql=sql,
+                bindings=list(bindings.values()),
+                connection_name=self.name,
+                hint="Pass every :name used in the SQL as a key of the bindings dict.",
+            )
+        return converted, [bindings[n] for n in names]
+
+    async def _run(self, kind: str, sql: str, bindings: Bindings, read: bool = False) -> Any:
+        if isinstance(bindings, Mapping):
+            sql, bindings = self._positional(sql, bindings)
         log = self._pretend.get()
         if log is not None:
             log.append({"query": sql, "bindings": list(bindings), "time": 0.0})
@@ -245,7 +289,7 @@ class Connection(ABC):
         if read and self._has_read and not (self._sticky and self._modified.get()):
             pool_kind = "read"
         for attempt in (1, 2):
-            pool = self._pools.get(pool_kind) or await self._get_pool(pool_kind)
+            pool = await self._get_pool(pool_kind)
             raw = await self._acquire(pool)
             try:
                 return await self._dispatch(kind, raw, sql, bindings)
@@ -274,51 +318,51 @@ class Connection(ABC):
                 await call_maybe_async(listener, event)
 
     async def select(
-        self, sql: str, bindings: Sequence[Any] = (), *, use_read: bool = True
+        self, sql: str, bindings: Bindings = (), *, use_read: bool = True
     ) -> list[dict[str, Any]]:
         """Run a SELECT and return every row as a dict."""
         result: list[dict[str, Any]] = await self._run("fetch", sql, bindings, use_read)
         return result
 
     async def select_from_write_connection(
-        self, sql: str, bindings: Sequence[Any] = ()
+        self, sql: str, bindings: Bindings = ()
     ) -> list[dict[str, Any]]:
         """Run a SELECT on the write connection (skipping read replicas)."""
         return await self.select(sql, bindings, use_read=False)
 
     async def select_one(
-        self, sql: str, bindings: Sequence[Any] = (), *, use_read: bool = True
+        self, sql: str, bindings: Bindings = (), *, use_read: bool = True
     ) -> dict[str, Any] | None:
         """Run a SELECT and return the first row, or None."""
         rows = await self.select(sql, bindings, use_read=use_read)
         return rows[0] if rows else None
 
-    async def scalar(self, sql: str, bindings: Sequence[Any] = (), *, use_read: bool = True) -> Any:
+    async def scalar(self, sql: str, bindings: Bindings = (), *, use_read: bool = True) -> Any:
         """Run a SELECT and return the first column of the first row, or None."""
         row = await self.select_one(sql, bindings, use_read=use_read)
         if row is None:
             return None
         return next(iter(row.values()), None)
 
-    async def insert(self, sql: str, bindings: Sequence[Any] = ()) -> bool:
+    async def insert(self, sql: str, bindings: Bindings = ()) -> bool:
         """Run an INSERT; returns True."""
         return await self.statement(sql, bindings)
 
-    async def update(self, sql: str, bindings: Sequence[Any] = ()) -> int:
+    async def update(self, sql: str, bindings: Bindings = ()) -> int:
         """Run an UPDATE and return the number of affected rows."""
         return await self.affecting_statement(sql, bindings)
 
-    async def delete(self, sql: str, bindings: Sequence[Any] = ()) -> int:
+    async def delete(self, sql: str, bindings: Bindings = ()) -> int:
         """Run a DELETE and return the number of affected rows."""
         return await self.affecting_statement(sql, bindings)
 
-    async def statement(self, sql: str, bindings: Sequence[Any] = ()) -> bool:
+    async def statement(self, sql: str, bindings: Bindings = ()) -> bool:
         """Run any statement; returns True."""
         await self._run("execute", sql, bindings)
         self._modified.set(True)
         return True
 
-    async def affecting_statement(self, sql: str, bindings: Sequence[Any] = ()) -> int:
+    async def affecting_statement(self, sql: str, bindings: Bindings = ()) -> int:
         """Run a statement and return the number of affected rows."""
         affected, _ = await self._run("execute", sql, bindings)
         self._modified.set(True)
@@ -330,18 +374,17 @@ class Connection(ABC):
         self._modified.set(True)
         return True
 
-    async def insert_get_id(
-        self, sql: str, bindings: Sequence[Any] = (), sequence: str = "id"
-    ) -> Any:
+    async def insert_get_id(self, sql: str, bindings: Bindings = (), sequence: str = "id") -> Any:
         """Run an INSERT and return the new row's auto-increment id."""
         _, last_id = await self._run("execute", sql, bindings)
         self._modified.set(True)
         return last_id
 
     async def cursor(
-        self, sql: str, bindings: Sequence[Any] = (), *, use_read: bool = True
+        self, sql: str, bindings: Bindings = (), *, use_read: bool = True
     ) -> AsyncIterator[dict[str, Any]]:
         """Stream rows one by one without loading the whole result into memory."""
+        sql, bindings = self._positional(sql, bindings)
         log = self._pretend.get()
         if log is not None:
             log.append({"query": sql, "bindings": list(bindings), "time": 0.0})

@@ -64,7 +64,10 @@ async def db_show(
     tables = await introspection.get_tables(conn)
     if counts:
         for table in tables:
-            table["rows"] = await conn.table(_unprefixed(conn, table["name"])).count()
+            try:
+                table["rows"] = await conn.table(_unprefixed(conn, table["name"])).count()
+            except DatabaseError:  # dropped meanwhile, or a name the builder cannot quote
+                table["rows"] = None
     data: dict[str, Any] = {
         "platform": {
             "name": PLATFORMS.get(conn.driver, conn.driver),
@@ -205,8 +208,8 @@ async def db_wipe(
     views: list[str] = []
     if drop_views:
         views = await _view_names(conn)
-    quoted = [grammar.wrap_value(name) for name in names]
-    quoted_views = [grammar.wrap_value(name) for name in views]
+    quoted = [grammar.quote_identifier(name) for name in names]
+    quoted_views = [grammar.quote_identifier(name) for name in views]
     if dialect == "sqlite":
         script = ["PRAGMA foreign_keys = OFF"]
         script += [f"drop view if exists {v}" for v in quoted_views]

@@ -11,6 +11,7 @@
     │   ├── UniqueConstraintViolation
     │   └── LostConnectionError
     ├── TransactionError            commit/rollback misuse
+    ├── InvalidCursor               a pagination cursor could not be decoded
     ├── RecordsNotFound             ``sole()`` found no row
     ├── MultipleRecordsFound        ``sole()`` found several rows
     └── UnsupportedFeature          the dialect cannot do what was asked
@@ -64,6 +65,12 @@ class TransactionError(DatabaseError):
     """A transaction was committed or rolled back when none was active."""
 
     code = "database-transaction"
+
+
+class InvalidCursor(DatabaseError):
+    """A pagination cursor could not be decoded."""
+
+    code = "database-invalid-cursor"
 
 
 class RecordsNotFound(DatabaseError):

@@ -2,11 +2,11 @@
 
 from __future__ import annotations
 
-from collections.abc import AsyncIterator, Callable, Sequence
+from collections.abc import AsyncIterator, Callable
 from contextlib import AbstractAsyncContextManager
 from typing import TYPE_CHECKING, Any
 
-from parvel.database.connection import Connection, QueryExecuted
+from parvel.database.connection import Bindings, Connection, QueryExecuted
 from parvel.database.exceptions import ConfigurationError
 from parvel.database.query.expression import Expression
 from parvel.database.url import parse_database_url
@@ -146,35 +146,35 @@ class DatabaseManager:
         """A raw SQL expression."""
         return Expression(value)
 
-    async def select(self, sql: str, bindings: Sequence[Any] = ()) -> list[dict[str, Any]]:
+    async def select(self, sql: str, bindings: Bindings = ()) -> list[dict[str, Any]]:
         """Run a SELECT on the default connection."""
         return await self.connection().select(sql, bindings)
 
-    async def select_one(self, sql: str, bindings: Sequence[Any] = ()) -> dict[str, Any] | None:
+    async def select_one(self, sql: str, bindings: Bindings = ()) -> dict[str, Any] | None:
         """Run a SELECT and return the first row."""
         return await self.connection().select_one(sql, bindings)
 
-    async def scalar(self, sql: str, bindings: Sequence[Any] = ()) -> Any:
+    async def scalar(self, sql: str, bindings: Bindings = ()) -> Any:
         """Run a SELECT and return the first column of the first row."""
         return await self.connection().scalar(sql, bindings)
 
-    async def insert(self, sql: str, bindings: Sequence[Any] = ()) -> bool:
+    async def insert(self, sql: str, bindings: Bindings = ()) -> bool:
         """Run an INSERT on the default connection."""
         return await self.connection().insert(sql, bindings)
 
-    async def update(self, sql: str, bindings: Sequence[Any] = ()) -> int:
+    async def update(self, sql: str, bindings: Bindings = ()) -> int:
         """Run an UPDATE; returns affected rows."""
         return await self.connection().update(sql, bindings)
 
-    async def delete(self, sql: str, bindings: Sequence[Any] = ()) -> int:
+    async def delete(self, sql: str, bindings: Bindings = ()) -> int:
         """Run a DELETE; returns affected rows."""
         return await self.connection().delete(sql, bindings)
 
-    async def statement(self, sql: str, bindings: Sequence[Any] = ()) -> bool:
+    async def statement(self, sql: str, bindings: Bindings = ()) -> bool:
         """Run any statement."""
         return await self.connection().statement(sql, bindings)
 
-    async def affecting_statement(self, sql: str, bindings: Sequence[Any] = ()) -> int:
+    async def affecting_statement(self, sql: str, bindings: Bindings = ()) -> int:
         """Run a statement and return affected rows."""
         return await self.connection().affecting_statement(sql, bindings)
 
@@ -182,13 +182,11 @@ class DatabaseManager:
         """Run raw SQL without bindings."""
         return await self.connection().unprepared(sql)
 
-    async def insert_get_id(
-        self, sql: str, bindings: Sequence[Any] = (), sequence: str = "id"
-    ) -> Any:
+    async def insert_get_id(self, sql: str, bindings: Bindings = (), sequence: str = "id") -> Any:
         """Run an INSERT and return the new id."""
         return await self.connection().insert_get_id(sql, bindings, sequence)
 
-    def cursor(self, sql: str, bindings: Sequence[Any] = ()) -> AsyncIterator[dict[str, Any]]:
+    def cursor(self, sql: str, bindings: Bindings = ()) -> AsyncIterator[dict[str, Any]]:
         """Stream rows of a SELECT."""
         return self.connection().cursor(sql, bindings)
 

@@ -68,12 +68,42 @@ def events() -> list[MigrationEvent]:
     return []
 
 
+ISOLATED = "parvel_migration_tests"
+
+
+@pytest.fixture
+async def isolated_manager(manager: DatabaseManager) -> AsyncIterator[DatabaseManager]:
+    """Like ``manager``, but on PostgreSQL/MariaDB in a schema/database of its own.
+
+    ``migrate:fresh`` drops every table of its database; the isolation keeps it away from
+    tables other suites create on the shared test servers.
+    """
+    name = manager.get_default_connection()
+    config = dict(manager.configuration(name))
+    if config["driver"] == "sqlite":
+        yield manager
+        return
+    conn = manager.connection()
+    if config["driver"] == "pgsql":
+        await conn.statement(f"create schema if not exists {ISOLATED}")
+        config["search_path"] = ISOLATED
+    else:
+        await conn.statement(f"create database if not exists {ISOLATED}")
+        config["database"] = ISOLATED
+    isolated = DatabaseManager({"default": name, "connections": {name: config}})
+    yield isolated
+    await isolated.disconnect_all()
+    kind = "schema" if config["driver"] == "pgsql" else "database"
+    cascade = " cascade" if kind == "schema" else ""
+    await conn.statement(f"drop {kind} if exists {ISOLATED}{cascade}")
+
+
 @pytest.fixture
 async def migrator(
-    manager: DatabaseManager, migrations_dir: Path, events: list[MigrationEvent]
+    isolated_manager: DatabaseManager, migrations_dir: Path, events: list[MigrationEvent]
 ) -> AsyncIterator[Migrator]:
     """A migrator over ``migrations_dir`` recording into ``mg_migrations``."""
-    schema = SchemaBuilder(manager.connection())
+    schema = SchemaBuilder(isolated_manager.connection())
     await drop_mg_tables(schema)
-    yield Migrator(manager, [migrations_dir], table="mg_migrations", output=events.append)
+    yield Migrator(isolated_manager, [migrations_dir], table="mg_migrations", output=events.append)
     await drop_mg_tables(schema)

@@ -38,6 +38,9 @@ async def test_migrate_rollback_status_output(
 ) -> None:
     write_migration(A)
     out = console()
+    assert await migrate_status(migrator, out) == 1
+    assert "Migration table not found." in text(out)
+    out = console()
     assert await migrate(migrator, out) == 0
     assert "INFO  Preparing database." in text(out)
     assert "INFO  Running migrations." in text(out)
@@ -148,3 +151,27 @@ async def test_make_migration_command(tmp_path: Path) -> None:
     assert (tmp_path / "2024_01_01_000000_create_flights_table.py").is_file()
     assert "created successfully" in text(out)
     assert await make_migration(out, "create_flights_table", path=tmp_path) == 1
+
+
+async def test_isolated_skips_while_another_migrate_holds_the_lock(
+    migrator: Migrator, write_migration: Callable[..., Path]
+) -> None:
+    write_migration(A)
+    async with migrator.lock() as held:
+        assert held
+        out = console()
+        assert await migrate(migrator, out, isolated=True) == 0
+        assert "Another migration command is running" in text(out)
+        assert not await migrator.repository.exists()
+        async with migrator.lock() as second:
+            assert second is False
+    out = console()
+    assert await migrate(migrator, out, isolated=True) == 0
+    assert A in text(out)
+    conn = migrator.connection()
+    await conn.table("mg_migrations_lock").insert(
+        {"key": "migrate", "owner": "crashed", "expiration": 1}
+    )
+    async with migrator.lock() as taken_over:  # an abandoned lock is taken over
+        assert taken_over
+    assert await conn.table("mg_migrations_lock").count() == 0

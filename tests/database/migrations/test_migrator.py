@@ -8,6 +8,7 @@ from pathlib import Path
 import pytest
 
 from parvel.database.migrations import (
+    MigrationError,
     MigrationEvent,
     MigrationFailed,
     MigrationLoadError,
@@ -231,3 +232,83 @@ async def test_alter_migration_with_foreign_keys(
     await migrator.rollback(step=1)
     assert await schema_of(migrator).get_column_listing("mg_a") == ["id", "name"]
     assert await conn.table("mg_b").count() == 1
+
+
+async def test_migration_options_connection_and_transaction(
+    migrator: Migrator, write_migration: Callable[..., Path]
+) -> None:
+    name = migrator.connection().name
+    write_migration(
+        A,
+        f"""
+        from parvel.database.migrations import Migration
+
+
+        class CreateMgA(Migration):
+            connection = "{name}"
+            within_transaction = False
+
+            async def up(self) -> None:
+                assert self.db.transaction_level() == 0
+                async with self.schema.create("mg_a") as table:
+                    table.id()
+
+            async def down(self) -> None:
+                await self.schema.drop("mg_a")
+        """,
+    )
+    assert await migrator.run() == [A]
+    single = Migrator(migrator.connection(), migrator.paths, table="mg_migrations")
+    assert await single.rollback() == [A]
+    write_migration(
+        B,
+        """
+        from parvel.database.migrations import Migration
+
+
+        class CreateMgB(Migration):
+            connection = "elsewhere"
+        """,
+    )
+    with pytest.raises(MigrationError, match=r"asks for the \[elsewhere\] connection"):
+        await single.run()
+
+
+async def test_every_py_file_is_a_migration_except_private_ones(
+    migrator: Migrator, write_migration: Callable[..., Path], migrations_dir: Path
+) -> None:
+    (migrations_dir / "__init__.py").write_text("")
+    (migrations_dir / "_helpers.py").write_text("raise RuntimeError('never imported')\n")
+    (migrations_dir / "notes.txt").write_text("not python")
+    write_migration(A)
+    assert await migrator.run() == [A]
+    (migrations_dir / "zz_notes.py").write_text("NOTE = 1\n")
+    with pytest.raises(MigrationLoadError, match=r"zz_notes.py defines no Migration subclass"):
+        await migrator.run()
+
+
+async def test_should_run_false_skips_without_recording(
+    migrator: Migrator, write_migration: Callable[..., Path], events: list[MigrationEvent]
+) -> None:
+    write_migration(
+        A,
+        """
+        import os
+
+        from parvel.database.migrations import Migration
+
+
+        class CreateMgA(Migration):
+            async def should_run(self) -> bool:
+                return os.environ.get("PARVEL_TEST_FLAG") == "on"
+
+            async def up(self) -> None:
+                async with self.schema.create("mg_a") as table:
+                    table.id()
+        """,
+    )
+    write_migration(B)
+    assert await migrator.run() == [B]
+    assert [e.kind for e in events if e.migration == A] == ["skipped"]
+    assert await batches(migrator) == {B: 1}
+    assert not await schema_of(migrator).has_table("mg_a")

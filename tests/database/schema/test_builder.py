@@ -310,3 +310,173 @@ async def test_a_failing_block_runs_nothing(schema: SchemaBuilder) -> None:
     with pytest.raises(RuntimeError):
         await build()
     assert not await schema.has_table("sb_never")
+
+
+async def test_mysql_only_modifiers(schema: SchemaBuilder) -> None:
+    async with schema.create("sb_placed") as table:
+        table.id()
+        table.string("a")
+        table.string("c")
+        table.timestamp("touched_at").nullable().use_current().use_current_on_update()
+    async with schema.table("sb_placed") as table:
+        table.string("b").nullable().after("a")
+        table.string("zero").nullable().first()
+    columns = await schema.get_column_listing("sb_placed")
+    if schema.connection.driver == "mysql":
+        assert columns == ["zero", "id", "a", "b", "c", "touched_at"]
+        conn = schema.connection
+        await conn.table("sb_placed").insert({"a": "x", "c": "y"})
+        await conn.statement("update sb_placed set touched_at = '2000-01-01 00:00:00'")
+        await conn.table("sb_placed").update({"c": "z"})
+        touched = await conn.table("sb_placed").value("touched_at")
+        assert str(touched)[:4] != "2000"
+    else:  # ignored elsewhere: new columns go last
+        assert columns == ["id", "a", "c", "touched_at", "b", "zero"]
+
+
+async def test_drop_columns_and_foreign_key_toggle(schema: SchemaBuilder) -> None:
+    async with schema.create("sb_wide") as table:
+        table.id()
+        table.string("a").nullable()
+        table.string("b").nullable()
+        table.string("c").nullable()
+    await schema.drop_columns("sb_wide", ["a", "b"])
+    assert await schema.get_column_listing("sb_wide") == ["id", "c"]
+    async with schema.create("sb_kids") as table:
+        table.id()
+        table.foreign_id("wide_id").constrained("sb_wide")
+    conn = schema.connection
+    with pytest.raises(QueryError):
+        await conn.table("sb_kids").insert({"wide_id": 42})
+    if conn.driver == "pgsql":  # constraints can only be deferred, not switched off
+        return
+    async with schema.without_foreign_key_constraints():
+        await conn.table("sb_kids").insert({"wide_id": 42})
+    assert await conn.table("sb_kids").count() == 1
+    with pytest.raises(QueryError):
+        await conn.table("sb_kids").insert({"wide_id": 43})
+
+
+async def test_sqlite_rebuild_keeps_checks_and_defaults(schema: SchemaBuilder) -> None:
+    async with schema.create("sb_states") as table:
+        table.id()
+        table.enum("state", ["draft", "live"]).default("draft")
+        table.string("note").nullable()
+        table.string("gone").nullable()
+    async with schema.table("sb_states") as table:
+        table.drop_column("gone")
+        table.rename_column("note", "remark")
+    async with schema.table("sb_states") as table:
+        table.string("remark", 20).nullable().default("n/a").change()
+    conn = schema.connection
+    await conn.table("sb_states").insert({})
+    assert await conn.table("sb_states").first() == {"id": 1, "state": "draft", "remark": "n/a"}
+    if conn.driver == "mysql":
+        await conn.statement("set session sql_mode = 'STRICT_ALL_TABLES'")
+    with pytest.raises(QueryError):
+        await conn.table("sb_states").insert({"state": "deleted"})
+
+
+async def test_generated_columns(schema: SchemaBuilder) -> None:
+    driver = schema.connection.driver
+    quote = "`" if driver == "mysql" else '"'
+    async with schema.create("sb_boxes") as table:
+        table.id()
+        table.integer("width")
+        table.integer("height")
+        table.integer("area").stored_as(f"{quote}width{quote} * {quote}height{quote}")
+        if driver != "pgsql":
+            table.integer("perimeter").virtual_as(
+                f"2 * ({quote}width{quote} + {quote}height{quote})"
+            )
+    conn = schema.connection
+    await conn.table("sb_boxes").insert({"width": 3, "height": 4})
+    row = await conn.table("sb_boxes").first()
+    assert row is not None
+    assert row["area"] == 12
+    if driver != "pgsql":
+        assert row["perimeter"] == 14
+        async with schema.table("sb_boxes") as table:  # SQLite rebuild skips computed columns
+            table.integer("height").default(1).change()
+        assert await conn.table("sb_boxes").value("area") == 12
+    else:
+        with pytest.raises(SchemaError, match="no virtual generated columns"):
+            async with schema.table("sb_boxes") as table:
+                table.integer("volume").virtual_as("1")
+
+
+async def test_remaining_column_types_round_trip(schema: SchemaBuilder) -> None:
+    async with schema.create("sb_more") as table:
+        table.small_increments("id")
+        table.tiny_text("tiny")
+        table.medium_integer("medium")
+        table.unsigned_big_integer("ubig")
+        table.jsonb("doc")
+        table.datetime_tz("at_tz")
+        table.timestamp_tz("stamp_tz").nullable()
+        table.time_tz("clock_tz")
+        table.ip_address()
+        table.mac_address()
+        table.foreign_uuid("owner_uuid")
+        table.foreign_ulid("owner_ulid")
+        table.nullable_morphs("taggable")
+        table.uuid_morphs("ownable")
+        table.ulid_morphs("likeable")
+        table.soft_deletes_tz()
+        table.timestamps_tz()
+    conn = schema.connection
+    when = dt.datetime(2024, 5, 6, 7, 8, 9, tzinfo=dt.UTC)
+    await conn.table("sb_more").insert(
+        {
+            "tiny": "t",
+            "medium": 8_000_000,
+            "ubig": 2**62,
+            "doc": {"k": [1, 2]},
+            "at_tz": when if conn.driver == "pgsql" else "2024-05-06 07:08:09",
+            "clock_tz": dt.time(7, 8, 9, tzinfo=dt.UTC if conn.driver == "pgsql" else None),
+            "ip_address": "192.168.0.1",
+            "mac_address": "08:00:2b:01:02:03",
+            "owner_uuid": "0b9e2f4c-1d2e-4f3a-9b8c-7d6e5f4a3b2c",
+            "owner_ulid": "01HZX3Q5W8K9M2N4P6R8T0V2X4",
+            "ownable_type": "user",
+            "ownable_id": "1b9e2f4c-1d2e-4f3a-9b8c-7d6e5f4a3b2c",
+            "likeable_type": "post",
+            "likeable_id": "01HZX3Q5W8K9M2N4P6R8T0V2X5",
+        }
+    )
+    row = await conn.table("sb_more").first()
+    assert row is not None
+    assert row["id"] == 1
+    assert (row["tiny"], row["medium"], row["ubig"]) == ("t", 8_000_000, 2**62)
+    assert "192.168.0.1" in str(row["ip_address"])
+    assert str(row["mac_address"]) == "08:00:2b:01:02:03"
+    assert str(row["owner_uuid"]) == "0b9e2f4c-1d2e-4f3a-9b8c-7d6e5f4a3b2c"
+    assert row["taggable_type"] is None
+    assert row["deleted_at"] is None
+    assert await schema.has_index("sb_more", ["ownable_type", "ownable_id"])
+
+
+async def test_foreign_key_update_actions(schema: SchemaBuilder) -> None:
+    async with schema.create("sb_codes") as table:
+        table.string("code", 10).primary()
+    async with schema.create("sb_uses") as table:
+        table.id()
+        table.string("code", 10)
+        table.foreign("code").references("code").on("sb_codes").cascade_on_update()
+    conn = schema.connection
+    await conn.table("sb_codes").insert({"code": "A"})
+    await conn.table("sb_uses").insert({"code": "A"})
+    await conn.table("sb_codes").where("code", "A").update({"code": "B"})
+    assert await conn.table("sb_uses").value("code") == "B"
+    [fk] = await schema.get_foreign_keys("sb_uses")
+    assert fk["on_update"] == "cascade"
+
+
+async def test_auto_increment_starting_value(schema: SchemaBuilder) -> None:
+    async with schema.create("sb_orders") as table:
+        table.id().starting_value(1000)
+        table.string("ref")
+    conn = schema.connection
+    await conn.table("sb_orders").insert({"ref": "a"})
+    await conn.table("sb_orders").insert({"ref": "b"})
+    assert [r["id"] for r in await conn.table("sb_orders").order_by("id").get()] == [1000, 1001]

@@ -193,3 +193,17 @@ def test_foreign_key_without_target_is_an_error() -> None:
     table.foreign("user_id")
     with pytest.raises(UnsupportedSchemaFeature, match="no referenced table"):
         grammar_for("pgsql").compile_create(table)
+
+
+def test_mysql_table_options_and_set() -> None:
+    table = Blueprint("t", creating=True)
+    table.engine("MyISAM")
+    table.charset("latin1")
+    table.collation("latin1_swedish_ci")
+    table.set("flags", ["a", "b"])
+    assert grammar_for("mysql").compile_create(table) == [
+        "create table `t` (`flags` set('a', 'b') not null) default character set latin1 "
+        "collate 'latin1_swedish_ci' engine = MyISAM"
+    ]
+    with pytest.raises(UnsupportedSchemaFeature, match="no column type 'set'"):
+        grammar_for("pgsql").compile_create(table)

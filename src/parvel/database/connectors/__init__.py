@@ -15,5 +15,5 @@ def import_driver(module: str, extra: str, connection: str) -> ModuleType:
     except ImportError as exc:
         raise DriverNotInstalled(
             f"The [{connection}] database connection needs the '{module}' package, which is not installed.",
-            hint=f"Run: pip install parvel[{extra}]",
+            hint=f"Run: pip install parvel[{extra}]" if extra else f"Run: pip install {module}",
         ) from exc

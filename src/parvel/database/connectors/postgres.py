@@ -9,7 +9,8 @@ from collections.abc import AsyncIterator, Sequence
 from typing import Any
 
 from parvel.database._placeholders import to_numbered
-from parvel.database.connection import Connection
+from parvel.database._rows import rows_to_dicts
+from parvel.database.connection import Bindings, Connection
 from parvel.database.connectors import import_driver
 from parvel.database.exceptions import LostConnectionError, QueryError, UniqueConstraintViolation
 from parvel.database.query.grammars.postgres import PostgresGrammar
@@ -54,6 +55,15 @@ def _coerce(value: Any, type_name: str) -> Any:
     return value
 
 
+async def _keep_session(raw: Any) -> None:
+    """Pool reset hook: asyncpg already rolled back any open transaction; keep the session.
+
+    Skipping asyncpg's full reset (``RESET ALL; UNLISTEN *; ...``) saves one round trip per
+    query, like a persistent PDO connection. Set ``pool.reset_session`` to restore it.
+    """
+    return None
+
+
 class PostgresConnection(Connection):
     """A connection to PostgreSQL through an asyncpg pool."""
 
@@ -91,8 +101,12 @@ class PostgresConnection(Connection):
             timeout=float(config.get("connect_timeout", 10)),
             command_timeout=config.get("command_timeout"),
             server_settings=settings or None,
+            reset=None if pool_cfg.get("reset_session") else _keep_session,
             **options,
         )
+
+    def _abandon_pool(self, pool: Any) -> None:
+        pool.terminate()
 
     async def _close_pool(self, pool: Any) -> None:
         await pool.close()
@@ -124,7 +138,10 @@ class PostgresConnection(Connection):
             return await getattr(raw, method)(query, *coerced)
 
     async def _fetch(self, raw: Any, sql: str, bindings: Sequence[Any]) -> list[dict[str, Any]]:
-        return list(map(dict, await self._call(raw, "fetch", sql, bindings)))
+        records = await self._call(raw, "fetch", sql, bindings)
+        if not records:
+            return []
+        return rows_to_dicts(records, records[0].keys())
 
     async def _execute(self, raw: Any, sql: str, bindings: Sequence[Any]) -> tuple[int, Any]:
         status = await self._call(raw, "execute", sql, bindings)
@@ -147,10 +164,9 @@ class PostgresConnection(Connection):
             async for record in raw.cursor(query, *bindings, prefetch=prefetch):
                 yield dict(record)
 
-    async def insert_get_id(
-        self, sql: str, bindings: Sequence[Any] = (), sequence: str = "id"
-    ) -> Any:
+    async def insert_get_id(self, sql: str, bindings: Bindings = (), sequence: str = "id") -> Any:
         """Run an INSERT ... RETURNING the ``sequence`` column and return the new id."""
+        sql, bindings = self._positional(sql, bindings)
         if " returning " not in sql.lower():
             sql = f"{sql} returning {self.grammar.wrap(sequence)}"
         rows = await self._run("fetch", sql, bindings)

@@ -8,6 +8,7 @@ from collections.abc import AsyncIterator, Sequence
 from pathlib import Path
 from typing import Any
 
+from parvel.database._rows import rows_to_dicts
 from parvel.database.connection import Connection, datetime_to_string
 from parvel.database.connectors import import_driver
 from parvel.database.exceptions import (
@@ -62,13 +63,19 @@ class SQLiteConnection(Connection):
         return SQLiteGrammar()
 
     async def _create_pool(self, config: dict[str, Any]) -> _SQLitePool:
-        aiosqlite = import_driver("aiosqlite", "sqlite", self.name)
+        aiosqlite = import_driver("aiosqlite", "", self.name)
         database = str(config.get("database") or ":memory:")
         _check_folder(self.name, database)
         timeout = float(config.get("busy_timeout", 5000)) / 1000
-        raw = await aiosqlite.connect(
+        pending = aiosqlite.connect(
             database, isolation_level=None, timeout=timeout, uri=database.startswith("file:")
         )
+        # aiosqlite's worker thread is not a daemon: a script that never calls disconnect()
+        # would hang at exit. Committed data is safe either way.
+        worker = getattr(pending, "_thread", None)
+        if worker is not None:
+            worker.daemon = True
+        raw = await pending
         raw.row_factory = sqlite3.Row
         fk = config.get("foreign_key_constraints", True)
         await raw.execute(f"PRAGMA foreign_keys = {'ON' if fk or fk is None else 'OFF'}")
@@ -84,6 +91,9 @@ class SQLiteConnection(Connection):
                 raise ConfigurationError(f"Unknown SQLite synchronous {sync!r} on [{self.name}].")
             await raw.execute(f"PRAGMA synchronous = {sync}")
         return _SQLitePool(raw)
+
+    def _abandon_pool(self, pool: Any) -> None:
+        pool.raw.stop()
 
     async def _close_pool(self, pool: _SQLitePool) -> None:
         await pool.raw.close()
@@ -101,7 +111,9 @@ class SQLiteConnection(Connection):
 
     async def _fetch(self, raw: Any, sql: str, bindings: Sequence[Any]) -> list[dict[str, Any]]:
         rows = await raw.execute_fetchall(sql, bindings)
-        return [dict(row) for row in rows]
+        if not rows:
+            return []
+        return rows_to_dicts(rows, rows[0].keys())
 
     async def _execute(self, raw: Any, sql: str, bindings: Sequence[Any]) -> tuple[int, Any]:
         cursor = await raw.execute(sql, bindings)

@@ -8,8 +8,8 @@ effects.
 from __future__ import annotations
 
 import time
-from collections.abc import Callable, Iterator
-from contextlib import contextmanager
+from collections.abc import AsyncIterator, Callable, Iterator
+from contextlib import asynccontextmanager, contextmanager
 from datetime import datetime
 from pathlib import Path
 
@@ -28,8 +28,13 @@ def _render(console: Console) -> Callable[[MigrationEvent], None]:
     def render(event: MigrationEvent) -> None:
         if event.kind == "done":
             report_line(console, event.migration, "DONE", "green", f"{event.time_ms:.2f}ms")
+        elif event.kind == "skipped":
+            report_line(console, event.migration, "SKIPPED", "yellow")
         elif event.kind == "failed":
             report_line(console, event.migration, "FAIL", "red")
+        elif event.kind == "schema":
+            info(console, "Loading stored database schemas.")
+            report_line(console, event.migration, "DONE", "green", f"{event.time_ms:.2f}ms")
         elif event.kind == "missing":
             console.print(f"  [yellow]Migration not found:[/] {escape(event.migration)}")
         elif event.kind == "pretend":
@@ -50,10 +55,23 @@ def _reporting(migrator: Migrator, console: Console) -> Iterator[None]:
         migrator.output = previous
 
 
+@asynccontextmanager
+async def _isolation(migrator: Migrator, console: Console, isolated: bool) -> AsyncIterator[bool]:
+    """Yield False (after saying so) when ``--isolated`` and another migrate holds the lock."""
+    if not isolated:
+        yield True
+        return
+    async with migrator.lock() as acquired:
+        if not acquired:
+            info(console, "Another migration command is running; skipping (--isolated).")
+        yield acquired
+
+
 async def migrate(
     migrator: Migrator,
     console: Console,
     *,
+    isolated: bool = False,
     step: bool = False,
     pretend: bool = False,
     force: bool = False,
@@ -61,11 +79,28 @@ async def migrate(
     seeder: str = "DatabaseSeeder",
     seeders_path: str | Path = "database/seeders",
 ) -> int:
-    """``migrate [--step] [--pretend] [--force] [--seed] [--seeder=]``."""
+    """``migrate [--isolated] [--step] [--pretend] [--force] [--seed] [--seeder=]``."""
     if not pretend and production_refused(console, migrator.environment, force):
         return 1
+    async with _isolation(migrator, console, isolated and not pretend) as acquired:
+        if not acquired:
+            return 0
+        return await _migrate(migrator, console, step, pretend, seed, seeder, seeders_path)
+
+
+async def _migrate(
+    migrator: Migrator,
+    console: Console,
+    step: bool,
+    pretend: bool,
+    seed: bool,
+    seeder: str,
+    seeders_path: str | Path,
+) -> int:
     try:
         with _reporting(migrator, console):
+            if not pretend:
+                await migrator.load_schema_dump()
             if not pretend and not await migrator.repository.exists():
                 info(console, "Preparing database.")
                 await migrator.ensure_repository()
@@ -214,6 +249,9 @@ async def migrate_fresh(
 async def migrate_status(migrator: Migrator, console: Console, *, pending: bool = False) -> int:
     """``migrate:status [--pending]``: a table of migrations with their batch or Pending."""
     try:
+        if not await migrator.repository.exists():
+            error(console, "Migration table not found.")
+            return 1
         rows = await migrator.status()
     except DatabaseError as exc:
         error(console, str(exc))
@@ -232,6 +270,26 @@ async def migrate_status(migrator: Migrator, console: Console, *, pending: bool 
     console.print()
     console.print(table)
     console.print()
+    return 0
+
+
+async def schema_dump(
+    migrator: Migrator,
+    console: Console,
+    *,
+    path: str | Path | None = None,
+    prune: bool = False,
+) -> int:
+    """``schema:dump [--path=] [--prune]``: write ``database/schema/<connection>-schema.sql``."""
+    target = path or Path("database") / "schema" / f"{migrator.connection().name}-schema.sql"
+    try:
+        file = await migrator.dump_schema(target, prune=prune)
+    except DatabaseError as exc:
+        error(console, str(exc))
+        return 1
+    info(console, f"Database schema dumped to [{file}] successfully.")
+    if prune:
+        info(console, "Migrations pruned successfully.")
     return 0
 
 

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import importlib.util
 import inspect
-import re
 import sys
 import traceback
 from dataclasses import dataclass
@@ -12,9 +11,6 @@ from pathlib import Path
 
 from parvel.database.migrations.exceptions import MigrationLoadError
 from parvel.database.migrations.migration import Migration
-
-#: ``2024_05_06_120000_create_posts_table.py``
-FILE_NAME = re.compile(r"^\d{4}_\d{2}_\d{2}_\d{6}_[A-Za-z0-9_]+\.py$")
 
 
 @dataclass(frozen=True)
@@ -32,13 +28,18 @@ class MigrationFile:
 
 
 def find_migrations(paths: list[str | Path]) -> list[MigrationFile]:
-    """Every migration file in ``paths`` (folders or files), sorted by name."""
+    """Every migration file in ``paths`` (folders or files), sorted by name.
+
+    Like Laravel, every ``.py`` file of a folder is a migration (files starting with ``_``
+    are skipped, so helpers and ``__init__.py`` can live next to them); the timestamp
+    prefix that ``make:migration`` writes keeps them in order.
+    """
     found: dict[str, MigrationFile] = {}
     for entry in paths:
         path = Path(entry)
         files = sorted(path.glob("*.py")) if path.is_dir() else [path] if path.is_file() else []
         for file in files:
-            if FILE_NAME.match(file.name):
+            if not file.name.startswith("_"):
                 found[file.stem] = MigrationFile(file.stem, file.resolve())
     return [found[name] for name in sorted(found)]
 

@@ -36,6 +36,10 @@ class Migration:
         self.db = db
         self.schema = SchemaBuilder(db)
 
+    async def should_run(self) -> bool:
+        """Whether to run this migration now; skipped ones are not recorded (and retried)."""
+        return True
+
     async def up(self) -> None:
         """Apply the change."""
 

@@ -5,7 +5,9 @@ See ``docs/migrations.md`` for the guide.
 
 from __future__ import annotations
 
+import asyncio
 import time
+import uuid
 from collections.abc import AsyncIterator, Callable, Sequence
 from contextlib import asynccontextmanager
 from dataclasses import dataclass, field
@@ -13,8 +15,10 @@ from pathlib import Path
 from typing import Any, Literal
 
 from parvel.database.connection import Connection
+from parvel.database.exceptions import QueryError
 from parvel.database.manager import DatabaseManager
-from parvel.database.migrations.exceptions import MigrationFailed, ProductionGuard
+from parvel.database.migrations.dumper import dump_schema, load_schema
+from parvel.database.migrations.exceptions import MigrationError, MigrationFailed, ProductionGuard
 from parvel.database.migrations.loader import (
     MigrationFile,
     error_line,
@@ -25,7 +29,7 @@ from parvel.database.migrations.migration import Migration
 from parvel.database.migrations.repository import MigrationRepository
 from parvel.database.schema import SchemaBuilder
 
-EventKind = Literal["running", "done", "failed", "pretend", "missing"]
+EventKind = Literal["running", "done", "failed", "pretend", "missing", "schema", "skipped"]
 
 
 @dataclass
@@ -33,8 +37,10 @@ class MigrationEvent:
     """Progress reported to the migrator's ``output`` callback.
 
     Attributes:
-        kind: ``running``, ``done``, ``failed``, ``pretend`` (with ``queries``) or ``missing``
-            (a recorded migration whose file is gone).
+        kind: ``running``, ``done``, ``failed``, ``pretend`` (with ``queries``), ``missing``
+            (a recorded migration whose file is gone), ``skipped`` (``should_run()`` said
+            no) or ``schema`` (a schema dump was loaded;
+            ``migration`` holds its path).
         migration: The migration's name.
         direction: ``up`` or ``down``.
         time_ms: How long it took (``done`` only).
@@ -68,6 +74,7 @@ class Migrator:
         table: The migrations table name.
         environment: The app environment; ``production`` requires ``force=True``.
         output: Called with a :class:`MigrationEvent` as migrations run.
+        schema_path: A ``schema:dump`` file loaded before migrating an empty database.
     """
 
     def __init__(
@@ -79,18 +86,26 @@ class Migrator:
         table: str = "migrations",
         environment: str = "local",
         output: Callable[[MigrationEvent], Any] | None = None,
+        schema_path: str | Path | None = None,
     ) -> None:
         self.source = source
         self.paths = [Path(p) for p in paths]
         self.connection_name = connection
         self.environment = environment
         self.output = output
+        self.schema_path = Path(schema_path) if schema_path else None
         self.repository = MigrationRepository(self.connection(), table)
 
     # -- plumbing -------------------------------------------------------------------------------
     def connection(self, name: str | None = None) -> Connection:
         """The connection called ``name`` (the migrator's own when None)."""
         if isinstance(self.source, Connection):
+            if name and name != self.source.name:
+                raise MigrationError(
+                    f"A migration asks for the [{name}] connection but the migrator was given "
+                    f"only the [{self.source.name}] connection.",
+                    hint="Create the Migrator with the DatabaseManager instead of one connection.",
+                )
             return self.source
         return self.source.connection(name or self.connection_name)
 
@@ -115,6 +130,72 @@ class Migrator:
         if not await self.repository.exists():
             await self.repository.create()
 
+    async def load_schema_dump(self) -> bool:
+        """Load ``schema_path`` when the migrations table does not exist yet; True if loaded."""
+        path = self.schema_path
+        if path is None or not path.is_file() or await self.repository.exists():
+            return False
+        start = time.perf_counter()
+        await load_schema(self.connection(), path)
+        ms = (time.perf_counter() - start) * 1000
+        self._emit(MigrationEvent("schema", str(path), time_ms=ms))
+        return True
+
+    async def dump_schema(self, path: str | Path, *, prune: bool = False) -> Path:
+        """Write the schema and the migrations table to ``path`` (``schema:dump``).
+
+        With ``prune=True`` the migration files are deleted afterwards: the dump replaces them.
+        """
+        await self.ensure_repository()
+        target = Path(path)
+        target.parent.mkdir(parents=True, exist_ok=True)
+        sql = await dump_schema(self.connection(), self.repository)
+        await asyncio.to_thread(target.write_text, sql, encoding="utf-8")
+        if prune:
+            for file in self.files():
+                file.path.unlink()
+        return target
+
+    @asynccontextmanager
+    async def lock(self, *, seconds: int = 600) -> AsyncIterator[bool]:
+        """Hold the migration lock (``--isolated``); yields False when another process has it.
+
+        The lock is a row in ``<migrations table>_lock``, so it works across servers sharing
+        the database. A lock older than ``seconds`` is considered abandoned and taken over.
+        """
+        conn = self.connection()
+        table = f"{self.repository.table}_lock"
+        schema = SchemaBuilder(conn)
+        if not await schema.has_table(table):
+            try:
+                async with schema.create(table) as blueprint:
+                    blueprint.string("key", 64).primary()
+                    blueprint.string("owner", 64)
+                    blueprint.big_integer("expiration")
+            except QueryError:
+                if not await schema.has_table(table):  # pragma: no cover - lost a race
+                    raise
+        owner = uuid.uuid4().hex
+        now = int(time.time())
+        row = {"key": "migrate", "owner": owner, "expiration": now + seconds}
+        acquired = True
+        try:
+            await conn.table(table).insert(row)
+        except QueryError:
+            await conn.table(table).where("key", "migrate").where("expiration", "<", now).delete()
+            try:
+                await conn.table(table).insert(row)
+            except QueryError:
+                acquired = False
+        try:
+            yield acquired
+        finally:
+            if acquired:
+                try:
+                    await conn.table(table).where("owner", owner).delete()
+                except QueryError:
+                    pass  # migrate:fresh dropped the lock table with everything else
+
     # -- running ------------------------------------------------------------------------------------
     async def run(
         self, *, step: bool = False, pretend: bool = False, force: bool = False
@@ -125,6 +206,7 @@ class Migrator:
         """
         if not pretend:
             self.guard(force)
+            await self.load_schema_dump()
             await self.ensure_repository()
             ran = set(await self.repository.get_ran())
         else:
@@ -134,10 +216,10 @@ class Migrator:
         batch = await self.repository.get_next_batch_number() if not pretend else 0
         done: list[str] = []
         for file, cls in classes:
-            await self._run_one(file, cls, "up", batch, pretend)
-            done.append(file.name)
-            if step:
-                batch += 1
+            if await self._run_one(file, cls, "up", batch, pretend):
+                done.append(file.name)
+                if step:
+                    batch += 1
         return done
 
     async def rollback(
@@ -209,22 +291,25 @@ class Migrator:
             if file is None:
                 self._emit(MigrationEvent("missing", name, "down"))
                 continue
-            await self._run_one(file, load_migration_class(file), "down", 0, pretend)
-            done.append(name)
+            if await self._run_one(file, load_migration_class(file), "down", 0, pretend):
+                done.append(name)
         return done
 
     async def _run_one(
         self, file: MigrationFile, cls: type[Migration], direction: str, batch: int, pretend: bool
-    ) -> None:
+    ) -> bool:
         conn = self.connection(cls.connection)
         migration = cls(conn)
         method = migration.up if direction == "up" else migration.down
+        if not await migration.should_run():
+            self._emit(MigrationEvent("skipped", file.name, direction))
+            return False
         if pretend:
             async with conn.pretend() as log:
                 await self._call(file, method, direction)
             queries = [str(entry["query"]) for entry in log]
             self._emit(MigrationEvent("pretend", file.name, direction, queries=queries))
-            return
+            return True
         self._emit(MigrationEvent("running", file.name, direction))
         start = time.perf_counter()
         use_transaction = cls.within_transaction and conn.supports_transactional_ddl
@@ -242,6 +327,7 @@ class Migrator:
             raise
         ms = (time.perf_counter() - start) * 1000
         self._emit(MigrationEvent("done", file.name, direction, time_ms=ms))
+        return True
 
     async def _record(self, name: str, direction: str, batch: int) -> None:
         if direction == "up":

@@ -10,13 +10,7 @@ from urllib.parse import urlencode
 
 import orjson
 
-from parvel.database.exceptions import DatabaseError
-
-
-class InvalidCursor(DatabaseError):
-    """A pagination cursor could not be decoded."""
-
-    code = "database-invalid-cursor"
+from parvel.database.exceptions import InvalidCursor
 
 
 class Cursor:

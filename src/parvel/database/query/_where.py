@@ -133,6 +133,64 @@ class WhereClauses:
         """``or not (...)``."""
         return self.where_not(column, operator, value, "or")
 
+    def where_any(
+        self,
+        columns: Sequence[Any],
+        operator: Any = MISSING,
+        value: Any = MISSING,
+        boolean: str = "and",
+    ) -> Self:
+        """Any of ``columns`` matches: ``where_any(["name", "email"], "like", "%ann%")``."""
+        return self._where_columns(columns, operator, value, "or", boolean)
+
+    def or_where_any(
+        self, columns: Sequence[Any], operator: Any = MISSING, value: Any = MISSING
+    ) -> Self:
+        """``or`` :meth:`where_any`."""
+        return self._where_columns(columns, operator, value, "or", "or")
+
+    def where_all(
+        self,
+        columns: Sequence[Any],
+        operator: Any = MISSING,
+        value: Any = MISSING,
+        boolean: str = "and",
+    ) -> Self:
+        """Every one of ``columns`` matches."""
+        return self._where_columns(columns, operator, value, "and", boolean)
+
+    def or_where_all(
+        self, columns: Sequence[Any], operator: Any = MISSING, value: Any = MISSING
+    ) -> Self:
+        """``or`` :meth:`where_all`."""
+        return self._where_columns(columns, operator, value, "and", "or")
+
+    def where_none(
+        self,
+        columns: Sequence[Any],
+        operator: Any = MISSING,
+        value: Any = MISSING,
+        boolean: str = "and",
+    ) -> Self:
+        """None of ``columns`` matches."""
+        return self._where_columns(columns, operator, value, "or", boolean + " not")
+
+    def or_where_none(
+        self, columns: Sequence[Any], operator: Any = MISSING, value: Any = MISSING
+    ) -> Self:
+        """``or`` :meth:`where_none`."""
+        return self._where_columns(columns, operator, value, "or", "or not")
+
+    def _where_columns(
+        self, columns: Sequence[Any], operator: Any, value: Any, joiner: str, boolean: str
+    ) -> Self:
+        if value is MISSING:
+            value, operator = operator, "="
+        nested = self.new_query()
+        for column in columns:
+            nested.where(column, operator, value, joiner)
+        return self.add_nested_where_query(nested, boolean)
+
     def where_nested(self, callback: Callable[[Builder], Any], boolean: str = "and") -> Self:
         """Group conditions built by ``callback`` in parentheses."""
         query = self.new_query()

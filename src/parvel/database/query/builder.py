@@ -10,22 +10,21 @@ See docs/database.md for the guide.
 from __future__ import annotations
 
 import copy
-import inspect
-from collections.abc import AsyncIterator, Callable, Sequence
+from collections.abc import Callable, Sequence
 from typing import TYPE_CHECKING, Any, Self
 
 from parvel.database.exceptions import (
     InvalidIdentifier,
     MultipleRecordsFound,
-    QueryError,
     RecordsNotFound,
 )
+from parvel.database.query._streaming import StreamingMethods
 from parvel.database.query._where import MISSING, WhereClauses
+from parvel.database.query._writes import WriteMethods
 from parvel.database.query.expression import Expression
 
 if TYPE_CHECKING:
     from parvel.database.connection import Connection
-    from parvel.database.pagination import CursorPaginator, LengthAwarePaginator, Paginator
     from parvel.database.query.join import JoinClause
 
 BINDING_KEYS = (
@@ -41,7 +40,7 @@ BINDING_KEYS = (
 )
 
 
-class Builder(WhereClauses):
+class Builder(WriteMethods, StreamingMethods, WhereClauses):
     """Builds one SQL query fluently; terminal methods are async.
 
     Attributes:
@@ -574,13 +573,18 @@ class Builder(WhereClauses):
 
     async def pluck(self, column: str, key: str | None = None) -> Any:
         """A list of one column's values, or a dict keyed by ``key``."""
-        columns = [column] if key is None else [column, key]
-        rows = await self.clone().get(columns) if self.columns is None else await self.get()
+        if self.columns is None:
+            # We choose the columns, so values come back in this order whatever their names.
+            if key is None:
+                return [next(iter(row.values())) for row in await self.clone().get([column])]
+            rows = await self.clone().get([column, key])
+            return {values[-1]: values[0] for values in (list(row.values()) for row in rows)}
+        rows = await self.get()
         name = _result_key(column)
         if key is None:
-            return [row[name] for row in rows]
+            return [row.get(name) for row in rows]
         key_name = _result_key(key)
-        return {row[key_name]: row[name] for row in rows}
+        return {row.get(key_name): row.get(name) for row in rows}
 
     async def implode(self, column: str, glue: str = "") -> str:
         """The values of ``column`` joined by ``glue``."""
@@ -653,296 +657,6 @@ class Builder(WhereClauses):
     async def doesnt_exist(self) -> bool:
         """True when no row matches."""
         return not await self.exists()
-
-    # -- writes -------------------------------------------------------------------------------
-    @staticmethod
-    def _rows(values: Any) -> list[dict[str, Any]]:
-        if isinstance(values, dict):
-            return [values]
-        rows = list(values)
-        if rows and any(set(r) != set(rows[0]) for r in rows):
-            raise ValueError("Every row of a multi-row insert must have the same columns.")
-        return [{k: r[k] for k in rows[0]} for r in rows] if rows else []
-
-    @staticmethod
-    def _row_bindings(rows: list[dict[str, Any]]) -> list[Any]:
-        return [v for row in rows for v in row.values() if not isinstance(v, Expression)]
-
-    async def insert(self, values: dict[str, Any] | Sequence[dict[str, Any]]) -> bool:
-        """Insert one row (a dict) or many (a list of dicts)."""
-        rows = self._rows(values)
-        if not rows and not isinstance(values, dict):
-            return True
-        return await self.connection.insert(
-            self.grammar.compile_insert(self, rows), self._row_bindings(rows)
-        )
-
-    async def insert_get_id(self, values: dict[str, Any], sequence: str | None = None) -> Any:
-        """Insert one row and return its auto-increment id."""
-        sql = self.grammar.compile_insert_get_id(self, values, sequence or "id")
-        return await self.connection.insert_get_id(
-            sql, self._row_bindings([values]), sequence or "id"
-        )
-
-    async def insert_or_ignore(self, values: dict[str, Any] | Sequence[dict[str, Any]]) -> int:
-        """Insert rows, skipping those that break a unique index; returns rows inserted."""
-        rows = self._rows(values)
-        if not rows:
-            return 0
-        sql = self.grammar.compile_insert_or_ignore(self, rows)
-        return await self.connection.affecting_statement(sql, self._row_bindings(rows))
-
-    async def insert_using(self, columns: Sequence[str], query: Any) -> int:
-        """``insert into t (cols) select ...``; returns rows inserted."""
-        sql, bindings = self._sub_sql(query)
-        return await self.connection.affecting_statement(
-            self.grammar.compile_insert_using(self, columns, sql), bindings
-        )
-
-    async def upsert(
-        self,
-        values: dict[str, Any] | Sequence[dict[str, Any]],
-        unique_by: str | Sequence[str],
-        update: Sequence[str] | dict[str, Any] | None = None,
-    ) -> int:
-        """Insert rows, updating ``update`` columns of rows that clash on ``unique_by``."""
-        rows = self._rows(values)
-        if not rows:
-            return 0
-        unique = [unique_by] if isinstance(unique_by, str) else list(unique_by)
-        if update is None:
-            update = list(rows[0].keys())
-        if not update:
-            return await self.insert_or_ignore(rows)
-        bindings = self._row_bindings(rows)
-        if isinstance(update, dict):
-            bindings += [v for v in update.values() if not isinstance(v, Expression)]
-        sql = self.grammar.compile_upsert(self, rows, unique, update)
-        return await self.connection.affecting_statement(sql, bindings)
-
-    def _write_bindings(self, values: dict[str, Any]) -> list[Any]:
-        b = self.bindings
-        return [*b["join"], *self.grammar.prepare_update_bindings(values), *b["where"], *b["order"]]
-
-    async def update(self, values: dict[str, Any]) -> int:
-        """Update matching rows; returns the number affected."""
-        if not values:
-            raise ValueError("update() needs at least one column to set.")
-        sql = self.grammar.compile_update(self, values)
-        if (self.joins and self.grammar.name != "mysql") or (
-            (self.limit_value is not None or self.orders) and self.grammar.name != "mysql"
-        ):
-            bindings = [*self.grammar.prepare_update_bindings(values), *self.get_bindings()]
-        else:
-            bindings = self._write_bindings(values)
-        return await self.connection.update(sql, bindings)
-
-    async def update_or_insert(
-        self, attributes: dict[str, Any], values: dict[str, Any] | None = None
-    ) -> bool:
-        """Update the row matching ``attributes``, or insert ``attributes | values``."""
-        values = values or {}
-        if not await self.clone().where(attributes).exists():
-            return await self.insert({**attributes, **values})
-        if not values:
-            return True
-        await self.clone().where(attributes).update(values)
-        return True
-
-    async def increment(
-        self, column: str, amount: float = 1, extra: dict[str, Any] | None = None
-    ) -> int:
-        """Add ``amount`` to ``column`` (and set ``extra`` columns); returns rows affected."""
-        if not isinstance(amount, (int, float)) or isinstance(amount, bool):
-            raise TypeError(f"increment() needs a number, got {amount!r}.")
-        wrapped = self.grammar.wrap(column)
-        sign = "+" if amount >= 0 else "-"
-        return await self.update(
-            {column: Expression(f"{wrapped} {sign} {abs(amount)!r}"), **(extra or {})}
-        )
-
-    async def decrement(
-        self, column: str, amount: float = 1, extra: dict[str, Any] | None = None
-    ) -> int:
-        """Subtract ``amount`` from ``column``."""
-        if not isinstance(amount, (int, float)) or isinstance(amount, bool):
-            raise TypeError(f"decrement() needs a number, got {amount!r}.")
-        return await self.increment(column, -amount, extra)
-
-    async def delete(self, id: Any = None) -> int:
-        """Delete matching rows (or the row with this ``id``); returns the number deleted."""
-        query = (
-            self.clone().where(f"{self.table_alias_or_name()}.id", "=", id)
-            if id is not None
-            else self
-        )
-        sql = self.grammar.compile_delete(query)
-        if (
-            query.joins or query.limit_value is not None or query.orders
-        ) and self.grammar.name != "mysql":
-            bindings = query.get_bindings()
-        else:
-            b = query.bindings
-            bindings = [*b["join"], *b["where"], *b["order"]]
-        return await self.connection.delete(sql, bindings)
-
-    async def truncate(self) -> None:
-        """Empty the table and reset its auto-increment counter."""
-        for index, (sql, bindings) in enumerate(self.grammar.compile_truncate(self)):
-            try:
-                await self.connection.statement(sql, bindings)
-            except QueryError:
-                if index == 0:
-                    raise
-
-    # -- streaming ----------------------------------------------------------------------------
-    def _require_order(self, method: str) -> None:
-        if not self.orders and not self.union_orders:
-            raise ValueError(f"You must specify an order_by clause when using {method}().")
-
-    async def chunk(self, count: int, callback: Callable[[list[dict[str, Any]], int], Any]) -> bool:
-        """Feed ``callback(rows, page)`` ``count`` rows at a time; return False from it to stop."""
-        self._require_order("chunk")
-        page = 1
-        while True:
-            rows = await self.clone().for_page(page, count).get()
-            if not rows:
-                return True
-            result = callback(rows, page)
-            if inspect.isawaitable(result):
-                result = await result
-            if result is False:
-                return False
-            if len(rows) < count:
-                return True
-            page += 1
-
-    async def chunk_by_id(
-        self,
-        count: int,
-        callback: Callable[[list[dict[str, Any]], int], Any],
-        column: str = "id",
-        alias: str | None = None,
-    ) -> bool:
-        """Like :meth:`chunk` but pages by ``column > last id`` (safe while updating rows)."""
-        alias = alias or column.rsplit(".", 1)[-1]
-        last_id: Any = None
-        page = 1
-        while True:
-            rows = await self.clone().for_page_after_id(count, last_id, column).get()
-            if not rows:
-                return True
-            result = callback(rows, page)
-            if inspect.isawaitable(result):
-                result = await result
-            if result is False:
-                return False
-            last_id = rows[-1][alias]
-            if len(rows) < count:
-                return True
-            page += 1
-
-    async def each(self, callback: Callable[[dict[str, Any]], Any], count: int = 1000) -> bool:
-        """Call ``callback(row)`` for every row, fetched ``count`` at a time."""
-
-        async def run(rows: list[dict[str, Any]], page: int) -> bool:
-            for row in rows:
-                result = callback(row)
-                if inspect.isawaitable(result):
-                    result = await result
-                if result is False:
-                    return False
-            return True
-
-        return await self.chunk(count, run)
-
-    async def lazy(self, chunk_size: int = 1000) -> AsyncIterator[dict[str, Any]]:
-        """Iterate rows one by one, fetching ``chunk_size`` rows per query."""
-        self._require_order("lazy")
-        page = 1
-        while True:
-            rows = await self.clone().for_page(page, chunk_size).get()
-            for row in rows:
-                yield row
-            if len(rows) < chunk_size:
-                return
-            page += 1
-
-    async def lazy_by_id(
-        self, chunk_size: int = 1000, column: str = "id", alias: str | None = None
-    ) -> AsyncIterator[dict[str, Any]]:
-        """Iterate rows one by one, paging by ``column > last id``."""
-        alias = alias or column.rsplit(".", 1)[-1]
-        last_id: Any = None
-        while True:
-            rows = await self.clone().for_page_after_id(chunk_size, last_id, column).get()
-            for row in rows:
-                yield row
-            if len(rows) < chunk_size:
-                return
-            last_id = rows[-1][alias]
-
-    def cursor(self) -> AsyncIterator[dict[str, Any]]:
-        """Stream the rows of one query through a server-side cursor."""
-        return self.connection.cursor(
-            self.to_sql(), self.get_bindings(), use_read=not self.use_write
-        )
-
-    # -- pagination ---------------------------------------------------------------------------
-    async def get_count_for_pagination(self) -> int:
-        """The total row count ignoring limits and orders."""
-        return (
-            await self.clone_without("limit_value", "offset_value", "orders")
-            .clone_without_bindings("order")
-            .count()
-        )
-
-    async def paginate(
-        self, per_page: int = 15, columns: Sequence[Any] | None = None, page_name: str = "page",
-        page: int | None = None, total: int | None = None,
-    ) -> LengthAwarePaginator:  # fmt: skip
-        """One page of rows plus the total count (Laravel's length-aware paginator)."""
-        from parvel.database.pagination import LengthAwarePaginator
-
-        page = page or LengthAwarePaginator.resolve_current_page(page_name)
-        total = await self.get_count_for_pagination() if total is None else total
-        items = await self.clone().for_page(page, per_page).get(columns) if total else []
-        return LengthAwarePaginator(
-            items,
-            total,
-            per_page,
-            page,
-            path=LengthAwarePaginator.resolve_current_path(),
-            page_name=page_name,
-        )
-
-    async def simple_paginate(
-        self,
-        per_page: int = 15,
-        columns: Sequence[Any] | None = None,
-        page_name: str = "page",
-        page: int | None = None,
-    ) -> Paginator:
-        """One page of rows without a total count (next/previous only)."""
-        from parvel.database.pagination import Paginator
-
-        page = page or Paginator.resolve_current_page(page_name)
-        items = await self.clone().offset((page - 1) * per_page).limit(per_page + 1).get(columns)
-        return Paginator(
-            items, per_page, page, path=Paginator.resolve_current_path(), page_name=page_name
-        )
-
-    async def cursor_paginate(
-        self,
-        per_page: int = 15,
-        columns: Sequence[Any] | None = None,
-        cursor_name: str = "cursor",
-        cursor: Any = None,
-    ) -> CursorPaginator:
-        """Keyset pagination over the query's ``order_by`` columns (fast on big tables)."""
-        from parvel.database.query._cursor_pagination import cursor_paginate
-
-        return await cursor_paginate(self, per_page, columns, cursor_name, cursor)
 
 
 def _result_key(column: str) -> str:

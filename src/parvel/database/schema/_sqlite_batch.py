@@ -38,6 +38,51 @@ class _Foreign:
     on_update: str
 
 
+_TABLE_CONSTRAINT = re.compile(r"^(constraint|primary|unique|check|foreign)\b", re.I)
+_INLINE_ONLY = re.compile(r"\b(references|unique)\b", re.I)
+
+
+def _split_top_level(body: str) -> list[str]:
+    """Split a CREATE TABLE body at commas outside parentheses and quotes."""
+    parts: list[str] = []
+    depth, quote, start = 0, "", 0
+    for i, ch in enumerate(body):
+        if quote:
+            if ch == quote:
+                quote = ""
+        elif ch in "'\"`[":
+            quote = "]" if ch == "[" else ch
+        elif ch == "(":
+            depth += 1
+        elif ch == ")":
+            depth -= 1
+        elif ch == "," and depth == 0:
+            parts.append(body[start:i].strip())
+            start = i + 1
+    parts.append(body[start:].strip())
+    return [p for p in parts if p]
+
+
+def parse_create_table(sql: str) -> tuple[dict[str, str], list[str]]:
+    """Column definitions (name -> text after the name) and CHECK constraints of a table."""
+    open_at, close_at = sql.find("("), sql.rfind(")")
+    if open_at < 0 or close_at < open_at:
+        return {}, []
+    columns: dict[str, str] = {}
+    checks: list[str] = []
+    for part in _split_top_level(sql[open_at + 1 : close_at]):
+        if _TABLE_CONSTRAINT.match(part):
+            if part.lower().startswith("check"):
+                checks.append(part)
+            continue
+        match = re.match(r'^("(?:[^"]|"")+"|`[^`]+`|\[[^\]]+\]|\S+)\s*(.*)$', part, re.S)
+        if match:
+            raw = match.group(1)
+            name = raw[1:-1].replace('""', '"') if raw[0] in '"`[' else raw
+            columns[name] = match.group(2).strip()
+    return columns, checks
+
+
 @dataclass
 class TableState:
     """The parts of a SQLite table a rebuild must carry over."""
@@ -48,6 +93,7 @@ class TableState:
     primary: list[str] = field(default_factory=list)
     indexes: list[_Index] = field(default_factory=list)
     foreigns: list[_Foreign] = field(default_factory=list)
+    checks: list[str] = field(default_factory=list)
 
 
 async def read_table(conn: Connection, grammar: SQLiteSchemaGrammar, table: str) -> TableState:
@@ -67,8 +113,14 @@ async def read_table(conn: Connection, grammar: SQLiteSchemaGrammar, table: str)
     columns = await conn.select("select * from pragma_table_xinfo(?) order by cid", [name])
     pk = sorted((int(c["pk"]), str(c["name"])) for c in columns if int(c["pk"]))
     state.primary = [n for _, n in pk]
+    written, state.checks = parse_create_table(create_sql)
     for col in columns:
         col_name = str(col["name"])
+        state.origins[col_name] = None if int(col["hidden"] or 0) in (2, 3) else col_name
+        verbatim = written.get(col_name)
+        if verbatim is not None and not _INLINE_ONLY.search(verbatim):
+            state.columns[col_name] = verbatim  # keeps CHECK, COLLATE, GENERATED, ...
+            continue
         parts = [str(col["type"] or "")]
         if state.primary == [col_name] and str(col["type"]).lower() == "integer":
             parts.append("primary key autoincrement" if autoincrement else "primary key")
@@ -76,7 +128,6 @@ async def read_table(conn: Connection, grammar: SQLiteSchemaGrammar, table: str)
         if col["dflt_value"] is not None:
             parts.append(f"default {col['dflt_value']}")
         state.columns[col_name] = " ".join(p for p in parts if p)
-        state.origins[col_name] = col_name
     for index in await conn.select("select * from pragma_index_list(?)", [name]):
         if index["origin"] == "pk":
             continue
@@ -148,6 +199,9 @@ def _apply_command(state: TableState, command: Command) -> None:
             del state.columns[col]
             state.origins.pop(col, None)
         dropped = set(command.columns)
+        state.checks = [
+            c for c in state.checks if not any(_mentions(c, column) for column in dropped)
+        ]
         state.indexes = [i for i in state.indexes if not dropped & set(i.columns)]
         state.foreigns = [f for f in state.foreigns if not dropped & set(f.columns)]
         state.primary = [c for c in state.primary if c not in dropped]
@@ -155,7 +209,10 @@ def _apply_command(state: TableState, command: Command) -> None:
         old, new = command.columns[0], str(command.params["to"])
         if old not in state.columns:
             raise _missing("column", old, state.name)
-        state.columns = {(new if k == old else k): v for k, v in state.columns.items()}
+        state.columns = {
+            (new if k == old else k): _rename_in(v, old, new) for k, v in state.columns.items()
+        }
+        state.checks = [_rename_in(c, old, new) for c in state.checks]
         state.origins = {(new if k == old else k): v for k, v in state.origins.items()}
 
         def swap(cols: list[str]) -> list[str]:
@@ -215,6 +272,18 @@ def _apply_command(state: TableState, command: Command) -> None:
         raise SchemaError(f"SQLite cannot apply {name.replace('_', ' ')} to {state.name!r}.")
 
 
+def _mentions(sql: str, column: str) -> bool:
+    return (
+        re.search(rf'(?<![\w"]){re.escape(column)}(?![\w"])|"{re.escape(column)}"', sql) is not None
+    )
+
+
+def _rename_in(sql: str, old: str, new: str) -> str:
+    """Rewrite quoted references to a renamed column (Parvel always quotes identifiers)."""
+    quoted_old = '"' + old.replace('"', '""') + '"'
+    return sql.replace(quoted_old, '"' + new.replace('"', '""') + '"')
+
+
 def rebuild_statements(state: TableState, grammar: SQLiteSchemaGrammar) -> list[str]:
     """The statements that rebuild the table into ``state``."""
     temp = grammar.wrap(f"__temp__{state.name}")
@@ -232,6 +301,7 @@ def rebuild_statements(state: TableState, grammar: SQLiteSchemaGrammar) -> list[
         parts.append(sql)
     if state.primary:
         parts.append(f"primary key ({grammar.columnize(state.primary)})")
+    parts.extend(state.checks)
     copied = [(new, old) for new, old in state.origins.items() if old is not None]
     statements = [f"create table {temp} ({', '.join(parts)})"]
     if copied:

@@ -34,9 +34,9 @@ class Blueprint:
         self.commands: list[Command] = []
         self.foreign_keys: list[ForeignKeyDefinition] = []
         self.temporary_: bool = False
-        self.engine: str | None = None
-        self.charset: str | None = None
-        self.collation: str | None = None
+        self.engine_: str | None = None
+        self.charset_: str | None = None
+        self.collation_: str | None = None
         self.comment_: str | None = None
 
     # -- helpers ---------------------------------------------------------------------------
@@ -58,6 +58,18 @@ class Blueprint:
     def comment(self, text: str) -> None:
         """Attach a comment to the table (PostgreSQL and MySQL/MariaDB)."""
         self.comment_ = text
+
+    def engine(self, name: str) -> None:
+        """Set the storage engine (MySQL/MariaDB; default InnoDB)."""
+        self.engine_ = name
+
+    def charset(self, name: str) -> None:
+        """Set the table's default character set (MySQL/MariaDB; default utf8mb4)."""
+        self.charset_ = name
+
+    def collation(self, name: str) -> None:
+        """Set the table's default collation (MySQL/MariaDB; default utf8mb4_unicode_ci)."""
+        self.collation_ = name
 
     # -- increments and integers -----------------------------------------------------------
     def id(self, name: str = "id") -> ColumnDefinition:
@@ -260,6 +272,10 @@ class Blueprint:
         """A column restricted to the ``allowed`` strings."""
         return self.add_column("enum", name, allowed=list(allowed))
 
+    def set(self, name: str, allowed: list[str]) -> ColumnDefinition:
+        """A MySQL/MariaDB ``SET`` column holding any combination of ``allowed``."""
+        return self.add_column("set", name, allowed=list(allowed))
+
     def binary(self, name: str) -> ColumnDefinition:
         """A binary (``BLOB``/``BYTEA``) column."""
         return self.add_column("binary", name)
@@ -311,6 +327,18 @@ class Blueprint:
         """Like :meth:`morphs` with a ULID ``{name}_id``."""
         self.string(f"{name}_type")
         self.ulid(f"{name}_id")
+        self.index([f"{name}_type", f"{name}_id"], index_name)
+
+    def nullable_uuid_morphs(self, name: str, index_name: str | None = None) -> None:
+        """Like :meth:`uuid_morphs` but both columns are nullable."""
+        self.string(f"{name}_type").nullable()
+        self.uuid(f"{name}_id").nullable()
+        self.index([f"{name}_type", f"{name}_id"], index_name)
+
+    def nullable_ulid_morphs(self, name: str, index_name: str | None = None) -> None:
+        """Like :meth:`ulid_morphs` but both columns are nullable."""
+        self.string(f"{name}_type").nullable()
+        self.ulid(f"{name}_id").nullable()
         self.index([f"{name}_type", f"{name}_id"], index_name)
 
     def foreign(self, columns: str | list[str], name: str | None = None) -> ForeignKeyDefinition:

@@ -111,6 +111,11 @@ class SchemaBuilder:
         """Drop a table if it exists."""
         await self.connection.statement(self.grammar.compile_drop_if_exists(table))
 
+    async def drop_columns(self, table: str, columns: str | list[str]) -> None:
+        """Drop one or more columns from a table."""
+        async with self.table(table) as blueprint:
+            blueprint.drop_column(columns)
+
     async def rename(self, old: str, new: str) -> None:
         """Rename a table."""
         await self.connection.statement(self.grammar.compile_rename(old, new))
@@ -193,7 +198,16 @@ class SchemaBuilder:
 
     @asynccontextmanager
     async def without_foreign_key_constraints(self) -> AsyncIterator[None]:
-        """``async with schema.without_foreign_key_constraints(): ...``."""
+        """``async with schema.without_foreign_key_constraints(): ...``.
+
+        On SQLite the setting is left as it was found (and cannot change inside a
+        transaction, where this is a no-op).
+        """
+        if self.connection.driver == "sqlite" and not await self.connection.scalar(
+            "pragma foreign_keys"
+        ):
+            yield
+            return
         await self.disable_foreign_key_constraints()
         try:
             yield

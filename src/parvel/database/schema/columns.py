@@ -7,7 +7,7 @@ Each method returns the definition itself so modifiers chain, as in
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, Self
 
 if TYPE_CHECKING:
     from parvel.database.schema.blueprint import Blueprint
@@ -34,88 +34,106 @@ class ColumnDefinition:
         self.charset_: str | None = None
         self.collation_: str | None = None
         self.change_: bool = False
+        self.stored_as_: str | None = None
+        self.starting_value_: int | None = None
+        self.virtual_as_: str | None = None
         self.primary_: bool = False
         self.unique_: bool | str = False
         self.index_: bool | str = False
         self.fulltext_: bool | str = False
 
-    def nullable(self, value: bool = True) -> ColumnDefinition:
+    def nullable(self, value: bool = True) -> Self:
         """Allow NULL values in the column."""
         self.nullable_ = value
         return self
 
-    def default(self, value: Any) -> ColumnDefinition:
+    def default(self, value: Any) -> Self:
         """Set the column's default: a Python value, or ``Expression("...")`` for raw SQL."""
         self.default_ = value
         self.has_default = True
         return self
 
-    def use_current(self) -> ColumnDefinition:
+    def use_current(self) -> Self:
         """Default a date/time column to ``CURRENT_TIMESTAMP``."""
         self.use_current_ = True
         return self
 
-    def use_current_on_update(self) -> ColumnDefinition:
+    def use_current_on_update(self) -> Self:
         """Set the column to ``CURRENT_TIMESTAMP`` on every update (MySQL/MariaDB only)."""
         self.use_current_on_update_ = True
         return self
 
-    def unsigned(self) -> ColumnDefinition:
+    def unsigned(self) -> Self:
         """Make an integer column unsigned (MySQL/MariaDB; ignored elsewhere)."""
         self.unsigned_ = True
         return self
 
-    def auto_increment(self) -> ColumnDefinition:
+    def auto_increment(self) -> Self:
         """Make an integer column an auto-incrementing primary key."""
         self.auto_increment_ = True
         return self
 
-    def comment(self, text: str) -> ColumnDefinition:
+    def starting_value(self, value: int) -> Self:
+        """Start an auto-increment column at ``value`` (Laravel's ``from()``)."""
+        self.starting_value_ = value
+        return self
+
+    def comment(self, text: str) -> Self:
         """Attach a comment to the column (PostgreSQL and MySQL/MariaDB)."""
         self.comment_ = text
         return self
 
-    def after(self, column: str) -> ColumnDefinition:
+    def after(self, column: str) -> Self:
         """Place a new column after another one (MySQL/MariaDB only; ignored elsewhere)."""
         self.after_ = column
         return self
 
-    def first(self) -> ColumnDefinition:
+    def first(self) -> Self:
         """Place a new column first in the table (MySQL/MariaDB only; ignored elsewhere)."""
         self.first_ = True
         return self
 
-    def charset(self, name: str) -> ColumnDefinition:
+    def charset(self, name: str) -> Self:
         """Set the column's character set (MySQL/MariaDB only)."""
         self.charset_ = name
         return self
 
-    def collation(self, name: str) -> ColumnDefinition:
+    def collation(self, name: str) -> Self:
         """Set the column's collation."""
         self.collation_ = name
         return self
 
-    def primary(self) -> ColumnDefinition:
+    def stored_as(self, expression: str) -> Self:
+        """Make this a generated column computed from ``expression`` and stored on write."""
+        self.stored_as_ = expression
+        return self
+
+    def virtual_as(self, expression: str) -> Self:
+        """Make this a generated column computed from ``expression`` on read (not PostgreSQL)."""
+        self.virtual_as_ = expression
+        return self
+
+    def primary(self) -> Self:
         """Make this column the table's primary key."""
         self.primary_ = True
         return self
 
-    def unique(self, name: str | None = None) -> ColumnDefinition:
+    def unique(self, name: str | None = None) -> Self:
         """Add a unique index on this column (named ``{table}_{column}_unique`` by default)."""
         self.unique_ = name or True
         return self
 
-    def index(self, name: str | None = None) -> ColumnDefinition:
+    def index(self, name: str | None = None) -> Self:
         """Add a plain index on this column (named ``{table}_{column}_index`` by default)."""
         self.index_ = name or True
         return self
 
-    def full_text(self, name: str | None = None) -> ColumnDefinition:
+    def full_text(self, name: str | None = None) -> Self:
         """Add a full-text index on this column (PostgreSQL and MySQL/MariaDB)."""
         self.fulltext_ = name or True
         return self
 
-    def change(self) -> ColumnDefinition:
+    def change(self) -> Self:
         """Modify an existing column instead of adding a new one (inside ``schema.table``)."""
         self.change_ = True
         return self
@@ -133,55 +151,55 @@ class ForeignKeyDefinition:
         self.on_delete_: str | None = None
         self.on_update_: str | None = None
 
-    def references(self, *columns: str) -> ForeignKeyDefinition:
+    def references(self, *columns: str) -> Self:
         """Name the referenced column(s)."""
         self.references_ = list(columns)
         return self
 
-    def on(self, table: str) -> ForeignKeyDefinition:
+    def on(self, table: str) -> Self:
         """Name the referenced table."""
         self.on_ = table
         return self
 
-    def on_delete(self, action: str) -> ForeignKeyDefinition:
+    def on_delete(self, action: str) -> Self:
         """Set the ``ON DELETE`` action (``cascade``, ``restrict``, ``set null``, ``no action``)."""
         self.on_delete_ = action
         return self
 
-    def on_update(self, action: str) -> ForeignKeyDefinition:
+    def on_update(self, action: str) -> Self:
         """Set the ``ON UPDATE`` action."""
         self.on_update_ = action
         return self
 
-    def cascade_on_delete(self) -> ForeignKeyDefinition:
+    def cascade_on_delete(self) -> Self:
         """Delete child rows when the parent row is deleted."""
         return self.on_delete("cascade")
 
-    def restrict_on_delete(self) -> ForeignKeyDefinition:
+    def restrict_on_delete(self) -> Self:
         """Refuse to delete a parent row that still has children."""
         return self.on_delete("restrict")
 
-    def null_on_delete(self) -> ForeignKeyDefinition:
+    def null_on_delete(self) -> Self:
         """Set the child column to NULL when the parent row is deleted."""
         return self.on_delete("set null")
 
-    def no_action_on_delete(self) -> ForeignKeyDefinition:
+    def no_action_on_delete(self) -> Self:
         """Use ``ON DELETE NO ACTION``."""
         return self.on_delete("no action")
 
-    def cascade_on_update(self) -> ForeignKeyDefinition:
+    def cascade_on_update(self) -> Self:
         """Update child rows when the parent key changes."""
         return self.on_update("cascade")
 
-    def restrict_on_update(self) -> ForeignKeyDefinition:
+    def restrict_on_update(self) -> Self:
         """Refuse to change a parent key that still has children."""
         return self.on_update("restrict")
 
-    def null_on_update(self) -> ForeignKeyDefinition:
+    def null_on_update(self) -> Self:
         """Set the child column to NULL when the parent key changes."""
         return self.on_update("set null")
 
-    def no_action_on_update(self) -> ForeignKeyDefinition:
+    def no_action_on_update(self) -> Self:
         """Use ``ON UPDATE NO ACTION``."""
         return self.on_update("no action")
 

@@ -105,6 +105,11 @@ class Wrapper:
             return "*"
         return f"{self.quote_open}{segment}{self.quote_close}"
 
+    def quote_identifier(self, name: str) -> str:
+        """Quote any name read from the database itself (quote characters are doubled)."""
+        doubled = name.replace(self.quote_close, self.quote_close * 2)
+        return f"{self.quote_open}{doubled}{self.quote_close}"
+
     def columnize(self, columns: Iterable[str | Expression]) -> str:
         """Quote a list of columns and join them with commas."""
         return ", ".join([self.wrap(c) for c in columns])

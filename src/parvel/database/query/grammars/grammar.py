@@ -393,26 +393,72 @@ class Grammar(Wrapper):
                 )
         return f"{sql} on conflict ({self.columnize(unique_by)}) do update set {', '.join(sets)}"
 
-    def compile_update_columns(self, query: Builder, values: dict[str, Any]) -> str:
-        """``"a" = ?, "b" = ?`` (JSON paths become json_set calls)."""
-        parts = []
+    def update_plan(self, values: dict[str, Any]) -> list[tuple[str, Any, Any]]:
+        """SET items in order: ``("column", name, value)`` or ``("json", field, [(keys, value)])``.
+
+        Several JSON paths of one column are grouped into a single assignment.
+        """
+        plan: list[tuple[str, Any, Any]] = []
+        json_items: dict[str, list[tuple[list[str], Any]]] = {}
         for column, value in values.items():
             if isinstance(column, str) and "->" in column:
-                parts.append(self.compile_json_update_column(column, value))
+                field, keys = self.split_json_selector(column)
+                if field not in json_items:
+                    json_items[field] = []
+                    plan.append(("json", field, json_items[field]))
+                json_items[field].append((keys, value))
             else:
                 if not self.qualified_update_columns and isinstance(column, str):
                     column = column.rsplit(".", 1)[-1]
-                parts.append(f"{self.wrap(column)} = {self.parameter(value)}")
+                plan.append(("column", column, value))
+        return plan
+
+    def compile_update_columns(self, query: Builder, values: dict[str, Any]) -> str:
+        """``"a" = ?, "b" = ?`` (JSON paths become json_set calls)."""
+        parts = []
+        for kind, name, value in self.update_plan(values):
+            if kind == "json":
+                parts.append(f"{name} = {self.compile_json_update(name, value)}")
+            else:
+                parts.append(f"{self.wrap(name)} = {self.parameter(value)}")
         return ", ".join(parts)
 
     def prepare_update_bindings(self, values: dict[str, Any]) -> list[Any]:
-        """The bindings of an UPDATE's SET list, in order."""
-        return [v for v in values.values() if not isinstance(v, Expression)]
+        """The bindings of an UPDATE's SET list, in the order of :meth:`update_plan`."""
+        out: list[Any] = []
+        for kind, _name, value in self.update_plan(values):
+            if kind == "json":
+                out.extend(
+                    self.json_update_binding(v)
+                    for _keys, v in value
+                    if self.json_update_is_bound(v)
+                )
+            elif not isinstance(value, Expression):
+                out.append(value)
+        return out
 
-    def compile_json_update_column(self, column: str, value: Any) -> str:
-        """``"meta" = json_set("meta", '$."key"', ?)``."""
-        field, keys = self.split_json_selector(column)
-        return f"{field} = json_set({field}, {self.json_path(keys)}, {self.parameter(value)})"
+    def json_update_is_bound(self, value: Any) -> bool:
+        """False for JSON values written inline (booleans, raw expressions)."""
+        return not isinstance(value, (bool, Expression))
+
+    def json_update_binding(self, value: Any) -> Any:
+        """The bound form of a JSON path value."""
+        return value
+
+    def json_update_value(self, value: Any) -> str:
+        """The SQL for one JSON path value."""
+        if isinstance(value, bool):
+            return "json('true')" if value else "json('false')"
+        if isinstance(value, (dict, list, tuple)):
+            return f"json({self.parameter(value)})"
+        return self.parameter(value)
+
+    def compile_json_update(self, field: str, items: list[tuple[list[str], Any]]) -> str:
+        """``json_set("meta", '$."a"', ?, '$."b"', ?)``."""
+        pairs = ", ".join(
+            f"{self.json_path(keys)}, {self.json_update_value(v)}" for keys, v in items
+        )
+        return f"json_set({field}, {pairs})"
 
     def compile_update(self, query: Builder, values: dict[str, Any]) -> str:
         """``update t set ... where ...``."""

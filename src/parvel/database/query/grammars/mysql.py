@@ -103,10 +103,13 @@ class MySqlGrammar(Grammar):
                 sets.append(f"{self.wrap(column)} = values({self.wrap(column)})")
         return f"{sql} on duplicate key update {', '.join(sets)}"
 
-    def compile_json_update_column(self, column: str, value: Any) -> str:
-        """```meta` = json_set(`meta`, '$."key"', ?)``."""
-        field, keys = self.split_json_selector(column)
-        return f"{field} = json_set({field}, {self.json_path(keys)}, {self.parameter(value)})"
+    def json_update_value(self, value: Any) -> str:
+        """Booleans inline; objects and lists parsed from JSON text."""
+        if isinstance(value, bool):
+            return "true" if value else "false"
+        if isinstance(value, (dict, list, tuple)):
+            return f"json_extract({self.parameter(value)}, '$')"
+        return self.parameter(value)
 
     def compile_update_with_subselect(self, query: Builder, table: str, columns: str) -> str:
         """MySQL updates joins directly, and takes ORDER BY / LIMIT on single tables."""

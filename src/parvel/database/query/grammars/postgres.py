@@ -92,22 +92,21 @@ class PostgresGrammar(Grammar):
         """``insert ... returning "id"``."""
         return f"{self.compile_insert(query, [values])} returning {self.wrap(sequence)}"
 
-    def compile_json_update_column(self, column: str, value: Any) -> str:
-        """``"meta" = jsonb_set("meta"::jsonb, '{"a","b"}', ?::jsonb)``."""
-        field, keys = self.split_json_selector(column)
-        path = self.quote_string("{" + ",".join(f'"{k}"' for k in keys) + "}")
-        return f"{field} = jsonb_set({field}::jsonb, {path}, {self.parameter(value)}::jsonb)"
+    def compile_json_update(self, field: str, items: list[tuple[list[str], Any]]) -> str:
+        """Nested ``jsonb_set("meta"::jsonb, '{"a"}', ?::jsonb)`` calls, one per path."""
+        sql = f"{field}::jsonb"
+        for keys, value in items:
+            path = self.quote_string("{" + ",".join(f'"{k}"' for k in keys) + "}")
+            sql = f"jsonb_set({sql}, {path}, {self.parameter(value)}::jsonb)"
+        return sql
 
-    def prepare_update_bindings(self, values: dict[str, Any]) -> list[Any]:
-        """JSON path values are sent as JSON text."""
-        out = []
-        for column, value in values.items():
-            if isinstance(value, Expression):
-                continue
-            if isinstance(column, str) and "->" in column:
-                value = orjson.dumps(value).decode()
-            out.append(value)
-        return out
+    def json_update_is_bound(self, value: Any) -> bool:
+        """Every JSON value is bound as JSON text."""
+        return not isinstance(value, Expression)
+
+    def json_update_binding(self, value: Any) -> Any:
+        """JSON text for the ``::jsonb`` cast."""
+        return orjson.dumps(value).decode()
 
     def compile_update_with_subselect(self, query: Builder, table: str, columns: str) -> str:
         """``update t set ... where ctid in (select ctid ...)``."""

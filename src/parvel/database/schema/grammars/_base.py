@@ -92,6 +92,14 @@ class SchemaGrammar(ABC):
         parts = [self.wrap(column.name), self.type_sql(column), *self.modifiers(column, blueprint)]
         return " ".join(part for part in parts if part)
 
+    def generated(self, column: ColumnDefinition, prefix: str = "generated always as") -> str:
+        """``generated always as (expr) stored|virtual``, or ``""`` for a plain column."""
+        if column.stored_as_ is not None:
+            return f"{prefix} ({column.stored_as_}) stored"
+        if column.virtual_as_ is not None:
+            return f"{prefix} ({column.virtual_as_}) virtual"
+        return ""
+
     def enum_check(self, column: ColumnDefinition) -> str:
         """A ``CHECK`` clause limiting a column to its allowed values."""
         allowed = ", ".join(self.quote_string(v) for v in column.params["allowed"])
@@ -123,6 +131,18 @@ class SchemaGrammar(ABC):
     @abstractmethod
     def compile_alter(self, blueprint: Blueprint) -> list[str]:
         """Statements applying the blueprint's changes to an existing table."""
+
+    def starting_values(self, blueprint: Blueprint) -> list[str]:
+        """Statements setting auto-increment starting values (``starting_value()``)."""
+        return [
+            self.compile_starting_value(blueprint, column.name, column.starting_value_)
+            for column in blueprint.columns
+            if column.auto_increment_ and column.starting_value_ is not None
+        ]
+
+    @abstractmethod
+    def compile_starting_value(self, blueprint: Blueprint, column: str, value: int) -> str:
+        """Make the next auto-increment value ``value``."""
 
     def compile_commands(self, blueprint: Blueprint, commands: list[Command]) -> list[str]:
         """Compile table-level commands through ``compile_<name>`` methods."""

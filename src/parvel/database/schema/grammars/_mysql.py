@@ -105,6 +105,9 @@ class MySqlSchemaGrammar(SchemaGrammar):
     def type_enum(self, column: ColumnDefinition) -> str:
         return f"enum({', '.join(self.quote_string(v) for v in column.params['allowed'])})"
 
+    def type_set(self, column: ColumnDefinition) -> str:
+        return f"set({', '.join(self.quote_string(v) for v in column.params['allowed'])})"
+
     def type_binary(self, column: ColumnDefinition) -> str:
         return "blob"
 
@@ -127,7 +130,10 @@ class MySqlSchemaGrammar(SchemaGrammar):
             parts.append(f"character set {column.charset_}")
         if column.collation_:
             parts.append(f"collate {self.quote_string(column.collation_)}")
-        parts.append("null" if column.nullable_ else "not null")
+        if generated := self.generated(column, "as"):
+            parts.append(generated)  # MariaDB rejects NULL/NOT NULL on generated columns
+        else:
+            parts.append("null" if column.nullable_ else "not null")
         if column.use_current_:
             parts.append(f"default {self._current(column)}")
         elif column.has_default:
@@ -150,12 +156,16 @@ class MySqlSchemaGrammar(SchemaGrammar):
         columns = ", ".join(self.column_sql(c, blueprint) for c in blueprint.columns)
         temporary = "temporary " if blueprint.temporary_ else ""
         sql = f"create {temporary}table {self.wrap_table(blueprint.table)} ({columns})"
-        sql += f" default character set {blueprint.charset or self.default_charset}"
-        sql += f" collate {self.quote_string(blueprint.collation or self.default_collation)}"
-        sql += f" engine = {blueprint.engine or self.default_engine}"
+        sql += f" default character set {blueprint.charset_ or self.default_charset}"
+        sql += f" collate {self.quote_string(blueprint.collation_ or self.default_collation)}"
+        sql += f" engine = {blueprint.engine_ or self.default_engine}"
         if blueprint.comment_ is not None:
             sql += f" comment = {self.quote_string(blueprint.comment_)}"
-        return [sql, *self.compile_commands(blueprint, blueprint.all_commands())]
+        commands = self.compile_commands(blueprint, blueprint.all_commands())
+        return [sql, *commands, *self.starting_values(blueprint)]
+
+    def compile_starting_value(self, blueprint: Blueprint, column: str, value: int) -> str:
+        return f"alter table {self.wrap_table(blueprint.table)} auto_increment = {int(value)}"
 
     def compile_alter(self, blueprint: Blueprint) -> list[str]:
         table = self.wrap_table(blueprint.table)

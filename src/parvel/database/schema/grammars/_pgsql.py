@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from parvel.database.schema.blueprint import Blueprint
 from parvel.database.schema.columns import ColumnDefinition, Command
+from parvel.database.schema.exceptions import UnsupportedSchemaFeature
 from parvel.database.schema.grammars._base import SchemaGrammar
 
 
@@ -102,6 +103,13 @@ class PostgresSchemaGrammar(SchemaGrammar):
         parts: list[str] = []
         if column.collation_:
             parts.append(f"collate {self.wrap(column.collation_)}")
+        if column.virtual_as_ is not None:
+            raise UnsupportedSchemaFeature(
+                f"PostgreSQL has no virtual generated columns (column {column.name!r}).",
+                hint="Use .stored_as(expression) instead.",
+            )
+        if generated := self.generated(column):
+            parts.append(generated)
         parts.append("null" if column.nullable_ else "not null")
         if column.use_current_:
             parts.append("default CURRENT_TIMESTAMP")
@@ -132,7 +140,14 @@ class PostgresSchemaGrammar(SchemaGrammar):
         statements = [f"create {temporary}table {self.wrap_table(blueprint.table)} ({columns})"]
         statements.extend(self.compile_commands(blueprint, blueprint.all_commands()))
         statements.extend(self.comment_statements(blueprint))
-        return statements
+        return statements + self.starting_values(blueprint)
+
+    def compile_starting_value(self, blueprint: Blueprint, column: str, value: int) -> str:
+        table = self.quote_string(self.table_prefix + blueprint.table)
+        return (
+            f"select setval(pg_get_serial_sequence({table}, {self.quote_string(column)}), "
+            f"{int(value)}, false)"
+        )
 
     def compile_alter(self, blueprint: Blueprint) -> list[str]:
         table = self.wrap_table(blueprint.table)

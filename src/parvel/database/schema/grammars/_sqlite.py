@@ -77,6 +77,8 @@ class SQLiteSchemaGrammar(SchemaGrammar):
             parts.append("primary key autoincrement")
         if column.collation_:
             parts.append(f"collate {self.quote_string(column.collation_)}")
+        if generated := self.generated(column):
+            parts.append(generated)
         parts.append("null" if column.nullable_ else "not null")
         if column.use_current_:
             parts.append("default CURRENT_TIMESTAMP")
@@ -104,7 +106,11 @@ class SQLiteSchemaGrammar(SchemaGrammar):
         ]
         others = [c for c in blueprint.all_commands() if c.name not in {"primary", "foreign"}]
         statements.extend(self.compile_commands(blueprint, others))
-        return statements
+        return statements + self.starting_values(blueprint)
+
+    def compile_starting_value(self, blueprint: Blueprint, column: str, value: int) -> str:
+        table = self.quote_string(self.table_prefix + blueprint.table)
+        return f"insert into sqlite_sequence (name, seq) values ({table}, {int(value) - 1})"
 
     # -- alter (the parts SQLite does natively) ------------------------------------------------
     def needs_rebuild(self, blueprint: Blueprint) -> bool:

@@ -323,11 +323,9 @@ class Model(QueryingModel):
                     row.setdefault(cls.CREATED_AT, stamp)
             if update is not None and cls.UPDATED_AT and cls.UPDATED_AT not in update:
                 update = [*update, cls.UPDATED_AT]
-        converted = []
-        for row in rows:
-            model = cls().force_fill(row)
-            converted.append(dict(model.__dict__["_attributes"]))
-        return await cls.query().upsert(converted, unique_by, update)
+        query = cls.query()
+        converted = [_db_values(query, cls().force_fill(row).get_attributes()) for row in rows]
+        return await query.upsert(converted, unique_by, update)
 
     @classmethod
     def factory(cls, count: int | None = None) -> Factory[Self]:

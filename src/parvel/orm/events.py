@@ -31,7 +31,6 @@ EVENTS = (
     "force_deleted",
     "restoring",
     "restored",
-    "replicating",
 )
 """Every model event name, in Laravel's vocabulary."""
 

@@ -261,3 +261,19 @@ def test_custom_and_encrypted_casts() -> None:
         set_encrypter_resolver(None)
     with pytest.raises(CastError, match="No encrypter"):
         _ = account.secret
+
+
+def test_decimal_places_cast() -> None:
+    class Price(Model):
+        guarded = []
+        casts = {"amount": "decimal:2"}
+
+    assert Price(amount="3.14159").amount == Decimal("3.14")
+    assert str(Price(amount=2).get_attributes()["amount"]) == "2.00"
+
+    class Broken(Model):
+        guarded = []
+        casts = {"amount": "decimal:x"}
+
+    with pytest.raises(ValueError, match="decimal:<places>"):
+        Broken(amount=1)

@@ -221,6 +221,13 @@ def named_caster(name: str) -> tuple[Getter, Setter]:
     if name.startswith("encrypted"):
         _, _, inner = name.partition(":")
         return _encrypted(inner or None)
+    if name.startswith("decimal:"):
+        places = name.partition(":")[2]
+        if not places.isdigit():
+            raise ValueError(f"Invalid cast {name!r}: use decimal:<places>, e.g. decimal:2.")
+        step = Decimal(1).scaleb(-int(places))
+        quantize = _wrap1(lambda v: Decimal(str(v)).quantize(step))
+        return quantize, quantize
     if name not in _NAMED:
         raise ValueError(
             f"Unknown cast {name!r}; use one of {', '.join(sorted(_NAMED))}, 'encrypted', "

@@ -67,3 +67,22 @@ async def test_global_scopes_callable_and_class(db: Connection, m: SimpleNamespa
     assert await Admin.without_global_scope(OnlyAdmins).count() == 2
     assert await Admin.without_global_scopes().count() == 3
     assert Admin.has_global_scope("voted")
+
+
+async def test_relation_queries_with_trashed(db: Connection, m: SimpleNamespace) -> None:
+    user = await m.User.create(name="u")
+    post = await m.Post.create(title="gone", user_id=user.id)
+    await post.delete()
+    assert await user.posts.count() == 0
+    assert await user.posts.with_trashed().count() == 1
+    assert await user.posts.only_trashed().count() == 1
+    assert await m.Post.with_trashed().without_trashed().count() == 0
+    assert await m.Post.query().find_or(post.id, lambda: "missing") == "missing"
+    assert (await m.Post.with_trashed().first_or(lambda: None)).id == post.id
+    users = await m.User.all()
+    assert users.contains(user.id)
+    assert users.contains(user)
+    assert not users.contains(999)
+    assert user.is_(users[0])
+    assert user.is_not(post)
+    assert await user.delete_quietly()

@@ -86,6 +86,20 @@ class Builder(EagerLoading, QueryBuilder, Generic[T]):
                 scope(query)
         return query
 
+    def with_trashed(self) -> Self:
+        """Include soft-deleted rows."""
+        return self.without_global_scope("soft_deletes")
+
+    def only_trashed(self) -> Self:
+        """Only soft-deleted rows."""
+        column = self.model.qualify_column(getattr(self.model, "DELETED_AT", "deleted_at"))
+        return self.without_global_scope("soft_deletes").where_not_null(column)
+
+    def without_trashed(self) -> Self:
+        """Hide soft-deleted rows again (the default)."""
+        self.removed_scopes.discard("soft_deletes")
+        return self
+
     def scope(self, scope: str | Callable[..., Any], *args: Any, **kwargs: Any) -> Self:
         """Apply a local scope by name or function: ``scope("published")``."""
         if isinstance(scope, str):
@@ -202,6 +216,16 @@ class Builder(EagerLoading, QueryBuilder, Generic[T]):
         if model is None:
             raise ModelNotFound(self.model.__name__, [id])
         return model
+
+    async def find_or(self, id: Any, callback: Callable[[], Any]) -> Any:
+        """The model with key ``id``, or what ``callback()`` returns (awaited if needed)."""
+        model = await self.find(id)
+        return model if model is not None else await maybe_await(callback())
+
+    async def first_or(self, callback: Callable[[], Any]) -> Any:
+        """The first model, or what ``callback()`` returns (awaited if needed)."""
+        model = await self.first()
+        return model if model is not None else await maybe_await(callback())
 
     async def find_or_new(self, id: Any) -> T:
         """The model with key ``id``, or a new unsaved instance."""

@@ -277,9 +277,15 @@ class Collection(Generic[T]):
     def contains(self, key: Any, operator: Any = _MISSING, value: Any = _MISSING) -> bool:
         """True if an item equals ``key``, passes ``key(item)``, or matches a where-condition."""
         if operator is _MISSING and value is _MISSING:
-            if callable(key):
+            if callable(key) and not hasattr(key, "get_key"):
                 return any(key(item) for item in self.items)
-            return key in self.items
+            if key in self.items:
+                return True
+            wanted = key.get_key() if hasattr(key, "get_key") else key
+            return any(
+                hasattr(item, "get_key") and item.get_key() == wanted  # models match by key
+                for item in self.items
+            )
         return self.where(key, operator, value).is_not_empty()
 
     # -- aggregates ---------------------------------------------------------------------------

@@ -252,6 +252,15 @@ class Model(QueryingModel):
         """Subtract ``amount`` from ``column``."""
         return await self.increment(column, -amount, extra)
 
+    async def delete_quietly(self) -> bool:
+        """:meth:`delete` without firing events."""
+        with self.without_events():
+            return await self.delete()
+
+    def is_not(self, other: Any) -> bool:
+        """The opposite of :meth:`is_`."""
+        return not self.is_(other)
+
     def is_(self, other: Any) -> bool:
         """Whether ``other`` is the same row (same class, table, connection and key)."""
         return (

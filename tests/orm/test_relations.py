@@ -253,3 +253,34 @@ async def test_self_relation_existence_is_refused(db: Connection, m: SimpleNames
 
     with pytest.raises(InvalidRelationUse, match="relates the table 'users' to itself"):
         Category.has("children")
+
+
+async def test_one_of_many_and_touches(db: Connection, m: SimpleNamespace) -> None:
+    from datetime import UTC, datetime
+
+    from parvel.orm import Model, belongs_to, has_one
+    from parvel.support import clock
+
+    class Writer(Model):
+        table = "users"
+        latest = has_one(lambda: m.Post, "user_id").latest_of_many()
+        oldest = has_one(lambda: m.Post, "user_id").oldest_of_many()
+
+    class TouchingComment(Model):
+        table = "comments"
+        guarded = []
+        touches = ["post"]
+        post = belongs_to(lambda: m.Post)
+
+    ann = await m.User.create(name="Ann")
+    bob = await m.User.create(name="Bob")
+    for title in ("a", "b", "c"):
+        await m.Post.create(title=title, user_id=ann.id)
+    await m.Post.create(title="z", user_id=bob.id)
+    writers = await Writer.with_("latest", "oldest").order_by("id").get()
+    assert [(w.latest.title, w.oldest.title) for w in writers] == [("c", "a"), ("z", "z")]
+    assert (await Writer.latest.of(writers[0]).first()).title == "c"
+    post = await m.Post.first()
+    clock.travel_to(datetime(2031, 1, 1, tzinfo=UTC), freeze=True)
+    await TouchingComment.create(body="hi", post_id=post.id)
+    assert (await m.Post.find(post.id)).updated_at == datetime(2031, 1, 1, tzinfo=UTC)

@@ -153,6 +153,7 @@ class ModelBase:
     appends: ClassVar[list[str]] = []
     casts: ClassVar[dict[str, Any]] = {}
     per_page: ClassVar[int] = 15
+    touches: ClassVar[list[str]] = []
     morph_alias: ClassVar[str | None] = None
 
     id: Any

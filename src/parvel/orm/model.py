@@ -75,7 +75,26 @@ class Model(QueryingModel):
         if saved:
             await self.fire_model_event("saved", halt=False)
             self.sync_original()
+            if type(self).touches:
+                await self.touch_owners()
         return saved
+
+    async def touch_owners(self) -> None:
+        """Set ``updated_at`` on the parents named in ``touches`` (belongs_to relations)."""
+        from parvel.orm.relations.has_one_many import BelongsTo
+
+        for name in type(self).touches:
+            relation = type(self).relation_definition(name)
+            if not isinstance(relation, BelongsTo):
+                raise ModelError(f"touches lists {name!r}, which is not a belongs_to relation.")
+            owner = relation.related
+            key = self.__dict__["_attributes"].get(relation.foreign_key)
+            if key is None or not owner.timestamps or not owner.UPDATED_AT:
+                continue
+            query = owner.query().without_global_scopes()
+            await query.where(owner.qualify_column(relation.owner_key), "=", key).update_raw(
+                {owner.UPDATED_AT: self.fresh_timestamp()}
+            )
 
     async def _perform_insert(self, touch: bool) -> bool:
         if not await self.fire_model_event("creating"):

@@ -129,7 +129,27 @@ class HasMany(HasOneOrMany[R], ToMany[R]):
 
 
 class HasOne(HasOneOrMany[R], ToOne[R]):
-    """``has_one``: ``User.phone``."""
+    """``has_one``: ``User.phone``; ``latest_of_many()`` picks one of many related rows."""
+
+    of_many: tuple[str, str] | None = None
+
+    def latest_of_many(self, column: str = "id") -> HasOne[R]:
+        """The related row with the largest ``column`` (``User.latest_order``)."""
+        self.of_many = (column, "desc")
+        return self
+
+    def oldest_of_many(self, column: str = "id") -> HasOne[R]:
+        """The related row with the smallest ``column``."""
+        self.of_many = (column, "asc")
+        return self
+
+    def new_query(self) -> Builder[R]:
+        """The related query, ordered when this is a one-of-many relation."""
+        query = super().new_query()
+        if self.of_many is not None:
+            column, direction = self.of_many
+            query.order_by(self.related.qualify_column(column), direction)
+        return query
 
     def match(self, models: Sequence[Model], results: Collection[R]) -> None:
         """Give each parent its related model or None."""

@@ -284,3 +284,18 @@ async def test_one_of_many_and_touches(db: Connection, m: SimpleNamespace) -> No
     clock.travel_to(datetime(2031, 1, 1, tzinfo=UTC), freeze=True)
     await TouchingComment.create(body="hi", post_id=post.id)
     assert (await m.Post.find(post.id)).updated_at == datetime(2031, 1, 1, tzinfo=UTC)
+
+
+async def test_where_pivot_on_bound_relation_and_with_where_has(
+    db: Connection, m: SimpleNamespace
+) -> None:
+    s = await seed(m)
+    php, py = [await m.Tag.create(name=n) for n in ("php", "py")]
+    await s.p1.tags.attach({php.id: {"role": "main"}, py.id: {"role": "side"}})
+    assert [t.name for t in await s.p1.tags.where_pivot("role", "main").get()] == ["php"]
+    assert await s.p1.tags.count() == 2  # the declaration was not changed
+    posts = (
+        await m.Post.query().with_where_has("comments", lambda q: q.where("approved", True)).get()
+    )
+    assert sorted(p.title for p in posts) == ["One", "Two"]
+    assert all(len(p.comments) == 1 for p in posts)

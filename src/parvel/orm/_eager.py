@@ -250,6 +250,11 @@ class EagerLoading:
         """``or`` :meth:`where_doesnt_have`."""
         return self.doesnt_have(relation, "or", callback)
 
+    def with_where_has(self, relation: str, callback: Constraint = None) -> Self:
+        """Filter on related rows and eager load exactly those rows."""
+        self.where_has(relation, callback)
+        return self.with_({relation: callback})
+
     def where_relation(self, relation: str, column: str, operator: Any, value: Any = None,
                        boolean: str = "and") -> Self:  # fmt: skip
         """``where_relation("comments", "approved", True)`` (``=`` when two arguments)."""

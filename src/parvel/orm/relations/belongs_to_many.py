@@ -44,6 +44,13 @@ class BelongsToMany(ToMany[R]):
         self.morph_type: str | None = None
         self.morph_class: str | None = None
 
+    def of(self, parent: Model) -> Self:
+        """Bound to ``parent``, with its own copy of the pivot options."""
+        bound = super().of(parent)
+        bound.pivot_columns = list(self.pivot_columns)
+        bound.pivot_wheres = list(self.pivot_wheres)
+        return bound
+
     # -- declaration options ----------------------------------------------------------------------
     def with_pivot(self, *columns: str) -> Self:
         """Also load these pivot columns into ``model.pivot``."""

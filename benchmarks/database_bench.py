@@ -6,8 +6,13 @@ user postgres, database test). Two workloads, each run sequentially in one task:
 * single-row select by primary key
 * a 1,000-row select
 
+Parvel runs twice: with its default pool (a connection keeps its session when returned, saving
+asyncpg's per-release ``RESET ALL`` round trip) and with ``reset_session=True`` (asyncpg's full
+reset, as raw asyncpg does by default).
+
 Usage: ``python benchmarks/database_bench.py`` (needs asyncpg, sqlalchemy[asyncio], django,
-psycopg). Prints ops/s and the ratio to raw asyncpg.
+psycopg; uvloop when installed, as under granian/uvicorn). Prints ops/s and the ratio to raw
+asyncpg.
 """
 
 from __future__ import annotations
@@ -101,7 +106,11 @@ async def bench_asyncpg() -> Contender:
     return single, many, pool.close
 
 
-async def bench_parvel() -> Contender:
+async def bench_parvel_reset() -> Contender:
+    return await bench_parvel(reset_session=True)
+
+
+async def bench_parvel(reset_session: bool = False) -> Contender:
     from parvel.database import DatabaseManager
 
     db = DatabaseManager(
@@ -115,7 +124,7 @@ async def bench_parvel() -> Contender:
                     "database": DATABASE,
                     "username": USER,
                     "password": PASSWORD,
-                    "pool": {"min_size": 1, "max_size": 10},
+                    "pool": {"min_size": 1, "max_size": 10, "reset_session": reset_session},
                 }
             },
         }
@@ -215,6 +224,7 @@ async def main() -> None:
         for name, factory in (
             ("raw asyncpg", bench_asyncpg),
             ("Parvel query builder", bench_parvel),
+            ("Parvel, reset_session=True", bench_parvel_reset),
             ("SQLAlchemy Core async", bench_sqlalchemy),
             ("Django ORM (async, values())", bench_django),
         ):

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import asyncio
+import os
 from collections.abc import AsyncIterator
 from pathlib import Path
 from typing import Any
@@ -9,6 +11,38 @@ from typing import Any
 import pytest
 
 from parvel.database import Connection, DatabaseManager
+
+ISOLATED = f"parvel_db_tests_{os.getpid()}"
+"""PostgreSQL schema / MariaDB database of this test run, so runs sharing ``test`` never collide."""
+_prepared: dict[str, dict[str, Any]] = {}
+
+
+async def _prepare_namespace(driver: str, base: dict[str, Any]) -> None:
+    if driver in _prepared:
+        return
+    admin = DatabaseManager({"default": "a", "connections": {"a": base}})
+    if driver == "pgsql":
+        await admin.statement(f"create schema if not exists {ISOLATED}")
+    else:
+        await admin.statement(f"create database if not exists {ISOLATED}")
+    await admin.disconnect_all()
+    _prepared[driver] = dict(base)
+
+
+async def _drop_namespaces() -> None:
+    for driver, base in _prepared.items():
+        admin = DatabaseManager({"default": "a", "connections": {"a": base}})
+        kind = "schema" if driver == "pgsql" else "database"
+        cascade = " cascade" if driver == "pgsql" else ""
+        await admin.statement(f"drop {kind} if exists {ISOLATED}{cascade}")
+        await admin.disconnect_all()
+    _prepared.clear()
+
+
+def pytest_sessionfinish(session: pytest.Session, exitstatus: int) -> None:
+    """Drop this run's schema/database."""
+    if _prepared:
+        asyncio.run(_drop_namespaces())
 
 
 def config_for(driver: str, request: pytest.FixtureRequest, tmp_path: Path) -> dict[str, Any]:
@@ -37,10 +71,15 @@ def driver(request: pytest.FixtureRequest) -> str:
 async def manager(
     driver: str, request: pytest.FixtureRequest, tmp_path: Path
 ) -> AsyncIterator[DatabaseManager]:
-    """A manager whose default connection is the dialect under test."""
-    db = DatabaseManager(
-        {"default": driver, "connections": {driver: config_for(driver, request, tmp_path)}}
-    )
+    """A manager whose default connection is the dialect under test (isolated namespace)."""
+    config = config_for(driver, request, tmp_path)
+    if driver != "sqlite":
+        await _prepare_namespace(driver, config)
+        if driver == "pgsql":
+            config["search_path"] = ISOLATED
+        else:
+            config["database"] = ISOLATED
+    db = DatabaseManager({"default": driver, "connections": {driver: config}})
     yield db
     await db.disconnect_all()
 

@@ -443,3 +443,51 @@ async def test_pluck_json_paths_and_preselected_columns(connection: Connection) 
         await connection.table("users").select("name as n", "votes").order_by("votes").pluck("n")
     )
     assert chosen == ["Cid", "Bob", "Ann"]
+
+
+async def test_laravel_extras(connection: Connection) -> None:
+    await seed(connection)
+    t = connection.table
+    post_count = (
+        connection.table("posts").select_raw("count(*)").where_column("posts.user_id", "users.id")
+    )
+    assert await t("users").where(post_count, ">", 1).pluck("name") == ["Ann"]
+    assert await t("users").where_between_columns("votes", ["votes", "votes"]).count() == 3
+    await t("users").where("name", "Ann").update({"created_at": "2000-01-01 00:00:00"})
+    assert await t("users").where_past("created_at").pluck("name") == ["Ann"]
+    assert await t("users").where_future("created_at").count() == 0
+    assert await t("users").where_today("created_at").count() == 0
+    assert await t("users").where_before_today("created_at").pluck("name") == ["Ann"]
+    assert (
+        await t("users").where("name", "Bob").increment_each({"votes": 2}, {"email": "b2@x.io"})
+        == 1
+    )
+    assert await t("users").where("name", "Bob").first(["votes", "email"]) == {
+        "votes": 7,
+        "email": "b2@x.io",
+    }
+    ids: list[int] = []
+    await t("users").chunk_by_id_desc(2, lambda rows, page: ids.extend(r["id"] for r in rows))
+    assert ids == sorted(ids, reverse=True)
+    assert len(ids) == 3
+    desc = [r["id"] async for r in t("users").lazy_by_id_desc(2)]
+    assert desc == ids
+    assert t("users").pipe(lambda q: q.where("id", 1)).to_sql().endswith("= ?")
+
+
+async def test_json_contains_objects(connection: Connection) -> None:
+    await seed(connection)
+    users = connection.table("users")
+    if connection.driver == "sqlite":
+        with pytest.raises(UnsupportedFeature, match="object"):
+            users.where_json_contains("meta", {"lang": "fr"})
+        return
+    assert await users.where_json_contains("meta", {"lang": "fr"}).pluck("name") == ["Bob"]
+
+
+async def test_paginate_accepts_numbers_as_text(connection: Connection) -> None:
+    await seed(connection)
+    page = await connection.table("users").order_by("id").paginate("2", page="2")  # type: ignore[arg-type]
+    assert page.per_page == 2
+    assert page.current_page == 2
+    assert len(page.items) == 1

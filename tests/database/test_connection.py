@@ -270,3 +270,18 @@ async def test_named_bindings(connection: Connection) -> None:
         assert await connection.scalar("select :n::text", {"n": "5"}) == "5"
     with pytest.raises(QueryError, match="No value for the named binding :missing"):
         await connection.select("select * from users where id = :missing", {"id": 1})
+
+
+async def test_cumulative_query_time_handler_fires_once(connection: Connection) -> None:
+    fired: list[float] = []
+    connection.when_querying_for_longer_than(
+        0, lambda conn, event: fired.append(conn.total_query_duration())
+    )
+    await connection.select("select 1")
+    await connection.select("select 2")
+    assert len(fired) == 1
+    assert connection.total_query_duration() >= fired[0] > 0
+    connection.reset_total_query_duration()
+    connection.allow_query_duration_handlers_to_run_again()
+    await connection.select("select 3")
+    assert len(fired) == 2

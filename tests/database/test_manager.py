@@ -135,3 +135,9 @@ def test_manager_survives_a_new_event_loop(
         await db.disconnect_all()
 
     asyncio.run(close())
+
+
+def test_manager_is_a_connection_resolver() -> None:
+    from parvel.database import ConnectionResolver
+
+    assert isinstance(DatabaseManager({"connections": {}}), ConnectionResolver)

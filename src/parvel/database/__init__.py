@@ -6,6 +6,7 @@ See docs/database.md.
 from __future__ import annotations
 
 from parvel.database.connection import Connection, QueryExecuted
+from parvel.database.contracts import ConnectionResolver
 from parvel.database.exceptions import (
     ConfigurationError,
     DatabaseConnectionError,
@@ -32,6 +33,7 @@ __all__ = [
     "Builder",
     "ConfigurationError",
     "Connection",
+    "ConnectionResolver",
     "Cursor",
     "CursorPaginator",
     "DatabaseConnectionError",

@@ -95,6 +95,8 @@ class Connection(ABC):
         self._logging = False
         self._query_log: list[dict[str, Any]] = []
         self._observed = False
+        self._total_ms = 0.0
+        self._duration_handlers: list[list[Any]] = []
         self._has_read = bool(config.get("read"))
         self._sticky = bool(config.get("sticky", False))
 
@@ -176,7 +178,7 @@ class Connection(ABC):
         return merged
 
     @abstractmethod
-    def _abandon_pool(self, pool: Any) -> None:
+    async def _abandon_pool(self, pool: Any) -> None:
         """Drop a pool created on an event loop that is gone (best effort, no awaiting)."""
 
     async def _get_pool(self, kind: str = "write") -> Any:
@@ -186,7 +188,7 @@ class Connection(ABC):
                 pools, self._pools = self._pools, {}
                 for old in pools.values():
                     try:
-                        self._abandon_pool(old)
+                        await self._abandon_pool(old)
                     except Exception:
                         pass
             self._loop = loop
@@ -226,7 +228,7 @@ class Connection(ABC):
                 await self._close_pool(pool)
                 continue
             try:
-                self._abandon_pool(pool)
+                await self._abandon_pool(pool)
             except Exception:
                 pass
 
@@ -310,12 +312,19 @@ class Connection(ABC):
         return await self._execute(raw, sql, bindings)
 
     async def _log_query(self, sql: str, bindings: Sequence[Any], ms: float) -> None:
+        self._total_ms += ms
         if self._logging:
             self._query_log.append({"query": sql, "bindings": list(bindings), "time": round(ms, 2)})
         if self._listeners:
             event = QueryExecuted(sql, list(bindings), ms, self.name)
             for listener in list(self._listeners):
                 await call_maybe_async(listener, event)
+        for handler in self._duration_handlers:
+            if not handler[2] and self._total_ms > handler[0]:
+                handler[2] = True
+                await call_maybe_async(
+                    handler[1], self, QueryExecuted(sql, list(bindings), ms, self.name)
+                )
 
     async def select(
         self, sql: str, bindings: Bindings = (), *, use_read: bool = True
@@ -559,7 +568,7 @@ class Connection(ABC):
     def disable_query_log(self) -> None:
         """Stop recording statements."""
         self._logging = False
-        self._observed = bool(self._listeners)
+        self._observed = bool(self._listeners or self._duration_handlers)
 
     def logging(self) -> bool:
         """True when the query log is enabled."""
@@ -588,6 +597,30 @@ class Connection(ABC):
                 await call_maybe_async(callback, self, event)
 
         self.listen(check)
+
+    def when_querying_for_longer_than(
+        self, ms: float, callback: Callable[[Connection, QueryExecuted], Any]
+    ) -> None:
+        """Call ``callback(connection, event)`` once when the total query time exceeds ``ms``.
+
+        The total accumulates until :meth:`reset_total_query_duration` (the HTTP layer resets
+        it for every request).
+        """
+        self._duration_handlers.append([ms, callback, False])
+        self._observed = True
+
+    def total_query_duration(self) -> float:
+        """Milliseconds spent in queries since the last reset (while anything observes them)."""
+        return self._total_ms
+
+    def reset_total_query_duration(self) -> None:
+        """Start counting query time from zero again."""
+        self._total_ms = 0.0
+
+    def allow_query_duration_handlers_to_run_again(self) -> None:
+        """Let :meth:`when_querying_for_longer_than` callbacks fire again."""
+        for handler in self._duration_handlers:
+            handler[2] = False
 
     def records_have_been_modified(self) -> bool:
         """True once the current task wrote through this connection (sticky reads)."""

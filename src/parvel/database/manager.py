@@ -7,6 +7,7 @@ from contextlib import AbstractAsyncContextManager
 from typing import TYPE_CHECKING, Any
 
 from parvel.database.connection import Bindings, Connection, QueryExecuted
+from parvel.database.contracts import ConnectionFactory
 from parvel.database.exceptions import ConfigurationError
 from parvel.database.query.expression import Expression
 from parvel.database.url import parse_database_url
@@ -14,8 +15,6 @@ from parvel.database.url import parse_database_url
 if TYPE_CHECKING:
     from parvel.database._transactions import Transaction
     from parvel.database.query.builder import Builder
-
-ConnectionFactory = Callable[[str, dict[str, Any]], Connection]
 
 
 def _sqlite(name: str, config: dict[str, Any]) -> Connection:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 import textwrap
 from collections.abc import AsyncIterator, Callable
 from pathlib import Path
@@ -68,15 +69,15 @@ def events() -> list[MigrationEvent]:
     return []
 
 
-ISOLATED = "parvel_migration_tests"
+ISOLATED = f"parvel_mg_{os.getpid()}"
 
 
 @pytest.fixture
 async def isolated_manager(manager: DatabaseManager) -> AsyncIterator[DatabaseManager]:
-    """Like ``manager``, but on PostgreSQL/MariaDB in a schema/database of its own.
+    """Like ``manager``, but on PostgreSQL/MariaDB in a schema/database of this process.
 
-    ``migrate:fresh`` drops every table of its database; the isolation keeps it away from
-    tables other suites create on the shared test servers.
+    Test runs on the shared servers cannot touch each other's tables (``migrate:fresh``
+    drops every table of its database).
     """
     name = manager.get_default_connection()
     config = dict(manager.configuration(name))

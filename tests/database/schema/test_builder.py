@@ -3,7 +3,10 @@
 from __future__ import annotations
 
 import datetime as dt
+import os
+from collections.abc import Callable
 from decimal import Decimal
+from pathlib import Path
 
 import pytest
 
@@ -480,3 +483,40 @@ async def test_auto_increment_starting_value(schema: SchemaBuilder) -> None:
     await conn.table("sb_orders").insert({"ref": "a"})
     await conn.table("sb_orders").insert({"ref": "b"})
     assert [r["id"] for r in await conn.table("sb_orders").order_by("id").get()] == [1000, 1001]
+
+
+async def test_create_and_drop_database(schema: SchemaBuilder, tmp_path: Path) -> None:
+    name = (
+        str(tmp_path / "extra.sqlite")
+        if schema.connection.driver == "sqlite"
+        else f"sb_extra_db_{os.getpid()}"
+    )
+    await schema.drop_database_if_exists(name)
+    await schema.create_database(name)
+    with pytest.raises((QueryError, FileExistsError)):
+        await schema.create_database(name)
+    await schema.drop_database_if_exists(name)
+    await schema.drop_database_if_exists(name)
+    await schema.create_database(name)  # it was really gone
+    await schema.drop_database_if_exists(name)
+
+
+async def test_sqlite_rebuild_errors_name_the_problem(schema: SchemaBuilder) -> None:
+    if schema.connection.driver != "sqlite":
+        pytest.skip("SQLite-only: other databases report these through their own errors")
+    async with schema.create("sb_solo") as table:
+        table.id()
+        table.string("a")
+
+    async def alter(change: Callable[[Blueprint], None], table: str = "sb_solo") -> None:
+        await schema.table(table, change)
+
+    with pytest.raises(SchemaError, match="'sb_nowhere': it does not exist"):
+        await alter(lambda t: t.drop_column("a"), "sb_nowhere")
+    with pytest.raises(SchemaError, match="Cannot change column 'zzz'"):
+        await alter(lambda t: t.string("zzz").change())
+    with pytest.raises(SchemaError, match="foreign key 'sb_solo_a_foreign'"):
+        await alter(lambda t: t.drop_foreign(["a"]))
+    with pytest.raises(SchemaError, match="index 'nope'"):
+        await alter(lambda t: t.rename_index("nope", "other"))
+    assert await schema.get_column_listing("sb_solo") == ["id", "a"]

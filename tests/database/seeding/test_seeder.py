@@ -54,7 +54,7 @@ def output(console: Console) -> str:
 
 async def test_db_seed_runs_database_seeder_calling_others(
     seed_table: Connection,
-    manager: DatabaseManager,
+    isolated_manager: DatabaseManager,
     console: Console,
     seeders_dir: Path,
     write_seeder: Callable[[str, str], Path],
@@ -62,7 +62,7 @@ async def test_db_seed_runs_database_seeder_calling_others(
     write_seeder("user_seeder", USER_SEEDER)
     write_seeder("post_seeder", POST_SEEDER)
     write_seeder("database_seeder", DATABASE_SEEDER)
-    assert await db_seed(manager, console, path=seeders_dir) == 0
+    assert await db_seed(isolated_manager, console, path=seeders_dir) == 0
     rows = await seed_table.table("sd_people").order_by("id").get()
     assert [r["source"] for r in rows] == ["users", "posts", "posts"]
     text = output(console)
@@ -80,26 +80,26 @@ async def test_db_seed_runs_database_seeder_calling_others(
 
 async def test_db_seed_class_option(
     seed_table: Connection,
-    manager: DatabaseManager,
+    isolated_manager: DatabaseManager,
     console: Console,
     seeders_dir: Path,
     write_seeder: Callable[[str, str], Path],
 ) -> None:
     write_seeder("user_seeder", USER_SEEDER)
     write_seeder("post_seeder", POST_SEEDER)
-    assert await db_seed(manager, console, class_name="PostSeeder", path=seeders_dir) == 0
+    assert await db_seed(isolated_manager, console, class_name="PostSeeder", path=seeders_dir) == 0
     assert await seed_table.table("sd_people").count() == 2
 
 
 async def test_db_seed_errors(
-    manager: DatabaseManager,
+    isolated_manager: DatabaseManager,
     console: Console,
     seeders_dir: Path,
     write_seeder: Callable[[str, str], Path],
 ) -> None:
-    assert await db_seed(manager, console, class_name="Nope", path=seeders_dir) == 1
+    assert await db_seed(isolated_manager, console, class_name="Nope", path=seeders_dir) == 1
     assert "Seeder class 'Nope' was not found" in output(console)
-    assert await db_seed(manager, console, path=seeders_dir, environment="production") == 1
+    assert await db_seed(isolated_manager, console, path=seeders_dir, environment="production") == 1
     assert "--force" in output(console)
     write_seeder("broken_seeder", "class BrokenSeeder(:\n")
     with pytest.raises(SeederError, match=r"broken_seeder.py:1 has a syntax error"):

@@ -59,7 +59,7 @@ class MySqlConnection(Connection):
         kwargs.update(config.get("options") or {})
         return await asyncmy.create_pool(**kwargs)
 
-    def _abandon_pool(self, pool: Any) -> None:
+    async def _abandon_pool(self, pool: Any) -> None:
         pool.terminate()
 
     async def _close_pool(self, pool: Any) -> None:

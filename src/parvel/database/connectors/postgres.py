@@ -105,7 +105,7 @@ class PostgresConnection(Connection):
             **options,
         )
 
-    def _abandon_pool(self, pool: Any) -> None:
+    async def _abandon_pool(self, pool: Any) -> None:
         pool.terminate()
 
     async def _close_pool(self, pool: Any) -> None:

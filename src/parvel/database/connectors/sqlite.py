@@ -92,8 +92,10 @@ class SQLiteConnection(Connection):
             await raw.execute(f"PRAGMA synchronous = {sync}")
         return _SQLitePool(raw)
 
-    def _abandon_pool(self, pool: Any) -> None:
-        pool.raw.stop()
+    async def _abandon_pool(self, pool: Any) -> None:
+        stopped = pool.raw.stop()
+        if stopped is not None:
+            await stopped
 
     async def _close_pool(self, pool: _SQLitePool) -> None:
         await pool.raw.close()

@@ -61,6 +61,10 @@ class StreamingMethods:
             self, per_page: int = 15, last_id: Any = None, column: str = "id"
         ) -> Self: ...
 
+        def for_page_before_id(
+            self, per_page: int = 15, last_id: Any = None, column: str = "id"
+        ) -> Self: ...
+
         def offset(self, value: int) -> Self: ...
 
         def limit(self, value: int) -> Self: ...
@@ -92,13 +96,19 @@ class StreamingMethods:
         callback: Callable[[list[dict[str, Any]], int], Any],
         column: str = "id",
         alias: str | None = None,
+        descending: bool = False,
     ) -> bool:
         """Like :meth:`chunk` but pages by ``column > last id`` (safe while updating rows)."""
         alias = alias or column.rsplit(".", 1)[-1]
         last_id: Any = None
         page = 1
         while True:
-            rows = await self.clone().for_page_after_id(count, last_id, column).get()
+            query = self.clone()
+            if descending:
+                query.for_page_before_id(count, last_id, column)
+            else:
+                query.for_page_after_id(count, last_id, column)
+            rows = await query.get()
             if not rows:
                 return True
             result = callback(rows, page)
@@ -110,6 +120,16 @@ class StreamingMethods:
             if len(rows) < count:
                 return True
             page += 1
+
+    async def chunk_by_id_desc(
+        self,
+        count: int,
+        callback: Callable[[list[dict[str, Any]], int], Any],
+        column: str = "id",
+        alias: str | None = None,
+    ) -> bool:
+        """:meth:`chunk_by_id` from the highest id down."""
+        return await self.chunk_by_id(count, callback, column, alias, descending=True)
 
     async def each(self, callback: Callable[[dict[str, Any]], Any], count: int = 1000) -> bool:
         """Call ``callback(row)`` for every row, fetched ``count`` at a time."""
@@ -138,18 +158,33 @@ class StreamingMethods:
             page += 1
 
     async def lazy_by_id(
-        self, chunk_size: int = 1000, column: str = "id", alias: str | None = None
+        self,
+        chunk_size: int = 1000,
+        column: str = "id",
+        alias: str | None = None,
+        descending: bool = False,
     ) -> AsyncIterator[dict[str, Any]]:
         """Iterate rows one by one, paging by ``column > last id``."""
         alias = alias or column.rsplit(".", 1)[-1]
         last_id: Any = None
         while True:
-            rows = await self.clone().for_page_after_id(chunk_size, last_id, column).get()
+            query = self.clone()
+            if descending:
+                query.for_page_before_id(chunk_size, last_id, column)
+            else:
+                query.for_page_after_id(chunk_size, last_id, column)
+            rows = await query.get()
             for row in rows:
                 yield row
             if len(rows) < chunk_size:
                 return
             last_id = rows[-1][alias]
+
+    def lazy_by_id_desc(
+        self, chunk_size: int = 1000, column: str = "id", alias: str | None = None
+    ) -> AsyncIterator[dict[str, Any]]:
+        """:meth:`lazy_by_id` from the highest id down."""
+        return self.lazy_by_id(chunk_size, column, alias, descending=True)
 
     def cursor(self) -> AsyncIterator[dict[str, Any]]:
         """Stream the rows of one query through a server-side cursor."""
@@ -173,7 +208,8 @@ class StreamingMethods:
         """One page of rows plus the total count (Laravel's length-aware paginator)."""
         from parvel.database.pagination import LengthAwarePaginator
 
-        page = page or LengthAwarePaginator.resolve_current_page(page_name)
+        per_page = max(1, int(per_page))
+        page = max(1, int(page or LengthAwarePaginator.resolve_current_page(page_name)))
         total = await self.get_count_for_pagination() if total is None else total
         items = await self.clone().for_page(page, per_page).get(columns) if total else []
         return LengthAwarePaginator(
@@ -195,7 +231,8 @@ class StreamingMethods:
         """One page of rows without a total count (next/previous only)."""
         from parvel.database.pagination import Paginator
 
-        page = page or Paginator.resolve_current_page(page_name)
+        per_page = max(1, int(per_page))
+        page = max(1, int(page or Paginator.resolve_current_page(page_name)))
         items = await self.clone().offset((page - 1) * per_page).limit(per_page + 1).get(columns)
         return Paginator(
             items, per_page, page, path=Paginator.resolve_current_path(), page_name=page_name

@@ -77,6 +77,20 @@ class WhereClauses:
         if value is MISSING:
             value, operator = (None if operator is MISSING else operator), "="
         operator = self._operator(operator)
+        if callable(column) or _is_builder(column):
+            left = self._sub_query(column)
+            self.wheres.append(
+                {
+                    "type": "sub_left",
+                    "query": left,
+                    "operator": operator,
+                    "value": value,
+                    "boolean": boolean,
+                }
+            )
+            self._add_binding(left.get_bindings())
+            self._add_binding(value)
+            return self
         if callable(value) or _is_builder(value):
             query = self._sub_query(value)
             self.wheres.append(
@@ -304,6 +318,98 @@ class WhereClauses:
         )
         self._add_binding(values)
         return self
+
+    def where_between_columns(
+        self, column: Any, columns: Sequence[Any], boolean: str = "and", not_: bool = False
+    ) -> Self:
+        """``column between other_a and other_b`` (two column names)."""
+        first, second = list(columns)
+        self.wheres.append(
+            {
+                "type": "between_columns",
+                "column": column,
+                "values": [first, second],
+                "boolean": boolean,
+                "not": not_,
+            }
+        )
+        return self
+
+    def or_where_between_columns(self, column: Any, columns: Sequence[Any]) -> Self:
+        """``or`` :meth:`where_between_columns`."""
+        return self.where_between_columns(column, columns, "or")
+
+    def where_not_between_columns(
+        self, column: Any, columns: Sequence[Any], boolean: str = "and"
+    ) -> Self:
+        """``column not between other_a and other_b``."""
+        return self.where_between_columns(column, columns, boolean, not_=True)
+
+    def _relative_time(self, columns: Any, operator: str, kind: str, boolean: str) -> Self:
+        import datetime as dt
+
+        cols = list(columns) if isinstance(columns, (list, tuple)) else [columns]
+        nested = self.new_query()
+        for column in cols:
+            if kind == "date":
+                nested.where_date(column, operator, dt.date.today(), boolean)
+            else:
+                nested.where(column, operator, dt.datetime.now().replace(microsecond=0), boolean)
+        if len(cols) == 1:
+            where = nested.wheres[0]
+            where["boolean"] = boolean
+            self.wheres.append(where)
+            self._add_binding(nested.bindings["where"])
+            return self
+        return self.add_nested_where_query(nested, boolean)
+
+    def where_past(self, columns: Any, boolean: str = "and") -> Self:
+        """The date-time column is before now."""
+        return self._relative_time(columns, "<", "now", boolean)
+
+    def or_where_past(self, columns: Any) -> Self:
+        """``or`` :meth:`where_past`."""
+        return self._relative_time(columns, "<", "now", "or")
+
+    def where_now_or_past(self, columns: Any, boolean: str = "and") -> Self:
+        """The date-time column is now or before."""
+        return self._relative_time(columns, "<=", "now", boolean)
+
+    def where_future(self, columns: Any, boolean: str = "and") -> Self:
+        """The date-time column is after now."""
+        return self._relative_time(columns, ">", "now", boolean)
+
+    def or_where_future(self, columns: Any) -> Self:
+        """``or`` :meth:`where_future`."""
+        return self._relative_time(columns, ">", "now", "or")
+
+    def where_now_or_future(self, columns: Any, boolean: str = "and") -> Self:
+        """The date-time column is now or later."""
+        return self._relative_time(columns, ">=", "now", boolean)
+
+    def where_today(self, columns: Any, boolean: str = "and") -> Self:
+        """The date part is today."""
+        return self._relative_time(columns, "=", "date", boolean)
+
+    def or_where_today(self, columns: Any) -> Self:
+        """``or`` :meth:`where_today`."""
+        return self._relative_time(columns, "=", "date", "or")
+
+    def where_before_today(self, columns: Any, boolean: str = "and") -> Self:
+        """The date part is before today."""
+        return self._relative_time(columns, "<", "date", boolean)
+
+    def where_today_or_before(self, columns: Any, boolean: str = "and") -> Self:
+        """The date part is today or earlier."""
+        return self._relative_time(columns, "<=", "date", boolean)
+
+    def where_after_today(self, columns: Any, boolean: str = "and") -> Self:
+        """The date part is after today."""
+        return self._relative_time(columns, ">", "date", boolean)
+
+    def where_today_or_after(self, columns: Any, boolean: str = "and") -> Self:
+        """The date part is today or later."""
+        return self._relative_time(columns, ">=", "date", boolean)
 
     def or_where_between(self, column: Any, values: Sequence[Any]) -> Self:
         """``or column between ? and ?``."""

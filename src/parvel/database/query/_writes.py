@@ -62,6 +62,10 @@ class WriteMethods:
             self, per_page: int = 15, last_id: Any = None, column: str = "id"
         ) -> Self: ...
 
+        def for_page_before_id(
+            self, per_page: int = 15, last_id: Any = None, column: str = "id"
+        ) -> Self: ...
+
         def offset(self, value: int) -> Self: ...
 
         def limit(self, value: int) -> Self: ...
@@ -179,6 +183,24 @@ class WriteMethods:
         if not isinstance(amount, (int, float)) or isinstance(amount, bool):
             raise TypeError(f"decrement() needs a number, got {amount!r}.")
         return await self.increment(column, -amount, extra)
+
+    async def increment_each(
+        self, columns: dict[str, float], extra: dict[str, Any] | None = None
+    ) -> int:
+        """Add an amount to several columns at once: ``increment_each({"votes": 5, "balance": 100})``."""
+        values: dict[str, Any] = {}
+        for column, amount in columns.items():
+            if not isinstance(amount, (int, float)) or isinstance(amount, bool):
+                raise TypeError(f"increment_each() needs numbers, got {amount!r} for {column!r}.")
+            sign = "+" if amount >= 0 else "-"
+            values[column] = Expression(f"{self.grammar.wrap(column)} {sign} {abs(amount)!r}")
+        return await self.update({**values, **(extra or {})})
+
+    async def decrement_each(
+        self, columns: dict[str, float], extra: dict[str, Any] | None = None
+    ) -> int:
+        """Subtract an amount from several columns at once."""
+        return await self.increment_each({c: -a for c, a in columns.items()}, extra)
 
     async def delete(self, id: Any = None) -> int:
         """Delete matching rows (or the row with this ``id``); returns the number deleted."""

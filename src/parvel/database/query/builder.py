@@ -433,6 +433,15 @@ class Builder(WriteMethods, StreamingMethods, WhereClauses):
             self.where(column, ">", last_id)
         return self.order_by(column, "asc").limit(per_page)
 
+    def for_page_before_id(
+        self, per_page: int = 15, last_id: Any = None, column: str = "id"
+    ) -> Self:
+        """Rows before ``last_id`` ordered by ``column`` descending."""
+        self.orders = [o for o in self.orders if o.get("column") != column]
+        if last_id is not None:
+            self.where(column, "<", last_id)
+        return self.order_by(column, "desc").limit(per_page)
+
     # -- unions, locks, conditionals ---------------------------------------------------------
     def union(self, query: Any, all: bool = False) -> Self:
         """``union`` another query (``all=True`` keeps duplicates)."""
@@ -482,6 +491,11 @@ class Builder(WriteMethods, StreamingMethods, WhereClauses):
             default(self, value)
         return self
 
+    def pipe(self, callback: Callable[[Self], Any]) -> Any:
+        """Return ``callback(query)`` (the query itself if the callback returns None)."""
+        result = callback(self)
+        return self if result is None else result
+
     def tap(self, callback: Callable[[Self], Any]) -> Self:
         """Call ``callback(query)`` and return the query."""
         callback(self)
@@ -512,6 +526,11 @@ class Builder(WriteMethods, StreamingMethods, WhereClauses):
     def dump(self) -> Self:
         """Print the SQL and bindings, then return the query (like Laravel's ``dump()``)."""
         print(self.to_sql(), self.get_bindings())
+        return self
+
+    def dump_raw_sql(self) -> Self:
+        """Print :meth:`to_raw_sql` and return the query."""
+        print(self.to_raw_sql())
         return self
 
     def clone(self) -> Self:

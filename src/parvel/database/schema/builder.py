@@ -12,9 +12,11 @@ See ``docs/migrations.md`` for the guide.
 
 from __future__ import annotations
 
+import asyncio
 import inspect
 from collections.abc import AsyncIterator, Callable, Generator
 from contextlib import asynccontextmanager
+from pathlib import Path
 from types import TracebackType
 from typing import Any
 
@@ -119,6 +121,20 @@ class SchemaBuilder:
     async def rename(self, old: str, new: str) -> None:
         """Rename a table."""
         await self.connection.statement(self.grammar.compile_rename(old, new))
+
+    async def create_database(self, name: str) -> None:
+        """Create a database (on SQLite: an empty database file at path ``name``)."""
+        if self.connection.driver == "sqlite":
+            await asyncio.to_thread(Path(name).touch, exist_ok=False)
+            return
+        await self.connection.statement(self.grammar.compile_create_database(name))
+
+    async def drop_database_if_exists(self, name: str) -> None:
+        """Drop a database if it exists (on SQLite: delete the file at path ``name``)."""
+        if self.connection.driver == "sqlite":
+            await asyncio.to_thread(Path(name).unlink, missing_ok=True)
+            return
+        await self.connection.statement(f"drop database if exists {self.grammar.wrap(name)}")
 
     async def drop_all_tables(self) -> None:
         """Drop every table of the connection's database (or PostgreSQL schema)."""

@@ -177,6 +177,16 @@ class Grammar(Wrapper):
         """``"col" op (select ...)``."""
         return f"{self.wrap(where['column'])} {where['operator']} ({self.compile_select(where['query'])})"
 
+    def where_sub_left(self, query: Builder, where: Where) -> str:
+        """``(select ...) op ?``."""
+        return f"({self.compile_select(where['query'])}) {where['operator']} {self.parameter(where['value'])}"
+
+    def where_between_columns(self, query: Builder, where: Where) -> str:
+        """``"col" [not] between "a" and "b"``."""
+        word = "not between" if where["not"] else "between"
+        low, high = where["values"]
+        return f"{self.wrap(where['column'])} {word} {self.wrap(low)} and {self.wrap(high)}"
+
     def where_null(self, query: Builder, where: Where) -> str:
         """``"col" is null``."""
         return f"{self.wrap(where['column'])} is null"

@@ -170,6 +170,10 @@ class SchemaGrammar(ABC):
         """Rename a table."""
         return f"alter table {self.wrap_table(old)} rename to {self.wrap_table(new)}"
 
+    def compile_create_database(self, name: str) -> str:
+        """``create database``."""
+        return f"create database {self.wrap(name)}"
+
     def compile_drop_all_tables(self, tables: list[str]) -> list[str]:
         """Statements dropping every listed table, ignoring foreign keys between them."""
         return [f"drop table if exists {self.wrap(table)}" for table in tables]

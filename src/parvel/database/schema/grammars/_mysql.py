@@ -238,6 +238,12 @@ class MySqlSchemaGrammar(SchemaGrammar):
             f"{self.wrap(command.index or '')} to {self.wrap(command.params['to'])}"
         )
 
+    def compile_create_database(self, name: str) -> str:
+        return (
+            f"create database {self.wrap(name)} default character set {self.default_charset} "
+            f"default collate {self.default_collation}"
+        )
+
     def compile_drop_all_tables(self, tables: list[str]) -> list[str]:
         if not tables:
             return []

@@ -277,3 +277,26 @@ def test_decimal_places_cast() -> None:
 
     with pytest.raises(ValueError, match="decimal:<places>"):
         Broken(amount=1)
+
+
+def test_unguard_and_strict_mass_assignment(m: SimpleNamespace) -> None:
+    class Secretive(Model):
+        name: str
+        secret: str
+        fillable = ["name"]
+
+    assert Secretive(name="a", secret="s").secret is None  # silently discarded, like Laravel
+    with Model.unguarded():
+        assert Secretive(name="a", secret="s").secret == "s"
+    assert not Model.is_unguarded()
+    Model.unguard()
+    try:
+        assert Secretive(secret="s").secret == "s"
+    finally:
+        Model.reguard()
+    Model.prevent_silently_discarding_attributes()
+    try:
+        with pytest.raises(MassAssignmentError, match=r"\[secret\]"):
+            Secretive(name="a", secret="s")
+    finally:
+        Model.prevent_silently_discarding_attributes(False)

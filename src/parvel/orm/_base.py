@@ -4,7 +4,8 @@ from __future__ import annotations
 
 import enum
 import sys
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Iterator
+from contextlib import contextmanager
 from datetime import UTC, date, datetime, time
 from decimal import Decimal
 from typing import TYPE_CHECKING, Any, ClassVar, Self
@@ -24,6 +25,7 @@ if TYPE_CHECKING:
     from parvel.orm.relations.base import Relation
 
 _NO_DEFAULT: Any = object()
+_GUARD: dict[str, bool] = {"unguarded": False, "strict": False}
 _NONE: dict[str, Any] = {}  # read-only stand-in for "no relations / no changes yet"
 _new = object.__new__
 _set = object.__setattr__
@@ -395,10 +397,41 @@ class ModelBase:
         return self
 
     # -- mass assignment --------------------------------------------------------------------------
+    @staticmethod
+    def unguard(state: bool = True) -> None:
+        """Turn mass-assignment protection off for every model (seeders); ``reguard()`` undoes."""
+        _GUARD["unguarded"] = state
+
+    @staticmethod
+    def reguard() -> None:
+        """Turn mass-assignment protection back on."""
+        _GUARD["unguarded"] = False
+
+    @staticmethod
+    def is_unguarded() -> bool:
+        """Whether mass-assignment protection is off."""
+        return _GUARD["unguarded"]
+
+    @staticmethod
+    @contextmanager
+    def unguarded() -> Iterator[None]:
+        """``with Model.unguarded(): ...`` fills any attribute inside the block."""
+        previous = _GUARD["unguarded"]
+        _GUARD["unguarded"] = True
+        try:
+            yield
+        finally:
+            _GUARD["unguarded"] = previous
+
+    @staticmethod
+    def prevent_silently_discarding_attributes(value: bool = True) -> None:
+        """Raise MassAssignmentError for every non-fillable attribute instead of dropping it."""
+        _GUARD["strict"] = value
+
     def is_fillable(self, key: str) -> bool:
         """Whether ``key`` may be mass assigned."""
         info = type(self)._info()
-        if key in info.fillable:
+        if key in info.fillable or _GUARD["unguarded"]:
             return True
         if info.fillable or info.totally_guarded:
             return False
@@ -410,7 +443,7 @@ class ModelBase:
         for key, value in attributes.items():
             if self.is_fillable(key):
                 self._set_any(key, value)
-            elif info.totally_guarded or key not in info.fields:
+            elif info.totally_guarded or key not in info.fields or _GUARD["strict"]:
                 raise MassAssignmentError(
                     f"Add [{key}] to the fillable property to allow mass assignment on "
                     f"[{type(self).__name__}].",

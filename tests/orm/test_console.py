@@ -157,3 +157,24 @@ async def test_controller_generation_delegates_to_the_http_layer(
     out, _ = output()
     assert await make_model("Invoice", resource=True, paths=app_dir, out=out) == 0
     assert calls == [("InvoiceController", {"resource": True, "model": "Invoice"})]
+
+
+def test_make_model_through_the_cli_with_combined_flags(
+    tmp_path: Path, isolated_app_modules: None
+) -> None:
+    from parvel.console.kernel import ConsoleKernel
+    from parvel.foundation.application import Application
+    from parvel.support.console import spec_of
+
+    app = Application(tmp_path)
+    OrmServiceProvider(app).register()
+    out, stream = output()
+    kernel = ConsoleKernel(app, out)
+    for command in app.settings["commands_registered"]:
+        kernel.add(spec_of(command))
+    assert kernel.run(["make:model", "Post", "-mfs"]) == 0, stream.getvalue()
+    assert (tmp_path / "app/models/post.py").is_file()
+    assert (tmp_path / "database/factories/post_factory.py").is_file()
+    assert (tmp_path / "database/seeders/post_seeder.py").is_file()
+    assert list((tmp_path / "database/migrations").glob("*_create_posts_table.py"))
+    assert not (tmp_path / "app/http/controllers").exists()

@@ -33,3 +33,4 @@ def test_wrong_field_types_are_rejected() -> None:
         in result.stdout
     )
     assert '"Article" has no attribute "titel"' in result.stdout
+    assert 'Argument 1 has incompatible type "int"; expected "str"' in result.stdout

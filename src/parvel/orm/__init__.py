@@ -50,7 +50,7 @@ from parvel.orm.relations import (
     morph_to_many,
     morphed_by_many,
 )
-from parvel.orm.scopes import Scope, SoftDeletes, scope
+from parvel.orm.scopes import Scope, ScopeMethod, SoftDeletes, scope
 
 __all__ = [
     "BelongsTo",
@@ -80,6 +80,7 @@ __all__ = [
     "RelationNotFound",
     "RelationNotLoaded",
     "Scope",
+    "ScopeMethod",
     "ScopeNotFound",
     "Sequence",
     "SoftDeletes",

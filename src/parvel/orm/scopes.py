@@ -4,13 +4,15 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from datetime import datetime
-from typing import TYPE_CHECKING, Any, ClassVar, Protocol, TypeVar
+from typing import TYPE_CHECKING, Any, ClassVar, Concatenate, Generic, ParamSpec, Protocol, TypeVar
 
 if TYPE_CHECKING:
+    from parvel.orm._base import ModelBase
     from parvel.orm.builder import Builder
     from parvel.orm.model import Model
 
-F = TypeVar("F", bound=Callable[..., Any])
+P = ParamSpec("P")
+M = TypeVar("M", bound="ModelBase")
 
 
 class Scope(Protocol):
@@ -20,29 +22,31 @@ class Scope(Protocol):
         """Constrain ``query``."""
 
 
-class _ScopeMethod:
+class ScopeMethod(Generic[P]):
     """``Post.published()`` starts a query with the scope; the builder calls it by name."""
 
     __parvel_scope__ = True
 
-    def __init__(self, fn: Callable[..., Any]) -> None:
+    def __init__(self, fn: Callable[Concatenate[Any, P], Any]) -> None:
         self.__parvel_scope_fn__ = fn
         self.__doc__ = fn.__doc__
         self.__name__ = fn.__name__
 
-    def __get__(self, obj: Any, owner: type[Model]) -> Callable[..., Builder[Any]]:
-        def start(*args: Any, **kwargs: Any) -> Builder[Any]:
-            return owner.query().scope(self.__parvel_scope_fn__, *args, **kwargs)
+    def __get__(self, obj: Any, owner: type[M]) -> Callable[P, Builder[M]]:
+        def start(*args: P.args, **kwargs: P.kwargs) -> Builder[M]:
+            query: Builder[M] = owner.query()
+            return query.scope(self.__parvel_scope_fn__, *args, **kwargs)
 
         return start
 
 
-def scope(fn: F) -> F:
+def scope(fn: Callable[Concatenate[Any, P], Any]) -> ScopeMethod[P]:
     """Declare a local scope: ``@scope def published(query): query.where(...)``.
 
-    ``Post.published()`` and ``Post.where(...).published()`` both apply it.
+    ``Post.published()`` and ``Post.where(...).published()`` (or ``.scope("published")``)
+    both apply it; mypy checks the scope's arguments.
     """
-    return _ScopeMethod(fn)  # type: ignore[return-value]
+    return ScopeMethod(fn)
 
 
 class SoftDeletingScope:
@@ -70,4 +74,4 @@ class SoftDeletes:
         return self.__dict__["_attributes"].get(self.DELETED_AT) is not None
 
 
-__all__ = ["Scope", "SoftDeletes", "SoftDeletingScope", "scope"]
+__all__ = ["Scope", "ScopeMethod", "SoftDeletes", "SoftDeletingScope", "scope"]

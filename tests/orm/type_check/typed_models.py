@@ -3,12 +3,17 @@
 from __future__ import annotations
 
 from datetime import datetime
+from typing import Any
 
-from parvel.orm import Builder, Collection, Model, belongs_to, has_many
+from parvel.orm import Builder, Collection, Model, belongs_to, has_many, scope
 
 
 class Author(Model):
     name: str
+
+    @scope
+    def named(query: Any, name: str) -> None:
+        query.where("name", name)
 
 
 class Article(Model):
@@ -39,4 +44,6 @@ async def check() -> None:
         del body
     count: int = await sure.notes.count()
     every: Collection[Article] = await Article.with_("notes").get()
+    named: Builder[Author] = Author.named("Ada")
+    del named
     del found, title, when, many, first, created, author, notes, note_query, count, every

@@ -285,3 +285,15 @@ async def test_cumulative_query_time_handler_fires_once(connection: Connection) 
     connection.allow_query_duration_handlers_to_run_again()
     await connection.select("select 3")
     assert len(fired) == 2
+
+
+async def test_queries_while_streaming_a_cursor(connection: Connection) -> None:
+    for i in range(3):
+        await connection.insert("insert into users (name, votes) values (?, ?)", [f"u{i}", i])
+    seen = []
+    async for row in connection.cursor("select name, votes from users order by votes"):
+        total = await connection.scalar(
+            "select count(*) from users where votes <= ?", [row["votes"]]
+        )
+        seen.append((row["name"], total))
+    assert seen == [("u0", 1), ("u1", 2), ("u2", 3)]

@@ -21,11 +21,32 @@ from parvel.database.query.grammars.sqlite import SQLiteGrammar
 
 
 class _SQLitePool:
-    """One aiosqlite connection guarded by a lock (SQLite has a single writer anyway)."""
+    """One aiosqlite connection guarded by a lock that its holding task may re-enter.
+
+    SQLite has a single writer anyway. Re-entry lets a task run queries while it streams a
+    ``cursor()`` (the stream holds the connection) instead of waiting for itself.
+    """
 
     def __init__(self, raw: Any) -> None:
         self.raw = raw
         self.lock = asyncio.Lock()
+        self.owner: asyncio.Task[Any] | None = None
+        self.depth = 0
+
+    async def acquire(self) -> None:
+        task = asyncio.current_task()
+        if self.owner is task and task is not None:
+            self.depth += 1
+            return
+        await self.lock.acquire()
+        self.owner = task
+        self.depth = 1
+
+    def release(self) -> None:
+        self.depth -= 1
+        if self.depth == 0:
+            self.owner = None
+            self.lock.release()
 
 
 def split_statements(script: str) -> list[str]:
@@ -101,11 +122,11 @@ class SQLiteConnection(Connection):
         await pool.raw.close()
 
     async def _acquire(self, pool: _SQLitePool) -> Any:
-        await pool.lock.acquire()
+        await pool.acquire()
         return pool.raw
 
     async def _release(self, pool: _SQLitePool, raw: Any) -> None:
-        pool.lock.release()
+        pool.release()
 
     def prepare_binding(self, value: Any) -> Any:
         """Dates become ISO strings; dicts and lists become JSON."""

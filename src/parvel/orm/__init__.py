@@ -1,0 +1,107 @@
+"""Parvel's ORM: Eloquent-style models, relations, eager loading, scopes, events, factories.
+
+See docs/orm.md.
+"""
+
+from __future__ import annotations
+
+from parvel.orm._base import accessor, mutator
+from parvel.orm.builder import Builder
+from parvel.orm.casts import CastsAttributes, set_encrypter_resolver
+from parvel.orm.collection import Collection, collect
+from parvel.orm.events import without_events
+from parvel.orm.exceptions import (
+    CastError,
+    ConnectionNotSet,
+    InvalidRelationUse,
+    MassAssignmentError,
+    ModelError,
+    ModelNotFound,
+    RelationNotFound,
+    RelationNotLoaded,
+    ScopeNotFound,
+    UnknownAttribute,
+)
+from parvel.orm.factories import Factory, Sequence
+from parvel.orm.model import HasUlids, HasUuids, Model
+from parvel.orm.pagination import set_links_renderer
+from parvel.orm.relations import (
+    BelongsTo,
+    BelongsToMany,
+    HasMany,
+    HasManyThrough,
+    HasOne,
+    HasOneThrough,
+    MorphMany,
+    MorphOne,
+    MorphTo,
+    MorphToMany,
+    Pivot,
+    belongs_to,
+    belongs_to_many,
+    has_many,
+    has_many_through,
+    has_one,
+    has_one_through,
+    morph_many,
+    morph_map,
+    morph_one,
+    morph_to,
+    morph_to_many,
+    morphed_by_many,
+)
+from parvel.orm.scopes import Scope, ScopeMethod, SoftDeletes, scope
+
+__all__ = [
+    "BelongsTo",
+    "BelongsToMany",
+    "Builder",
+    "CastError",
+    "CastsAttributes",
+    "Collection",
+    "ConnectionNotSet",
+    "Factory",
+    "HasMany",
+    "HasManyThrough",
+    "HasOne",
+    "HasOneThrough",
+    "HasUlids",
+    "HasUuids",
+    "InvalidRelationUse",
+    "MassAssignmentError",
+    "Model",
+    "ModelError",
+    "ModelNotFound",
+    "MorphMany",
+    "MorphOne",
+    "MorphTo",
+    "MorphToMany",
+    "Pivot",
+    "RelationNotFound",
+    "RelationNotLoaded",
+    "Scope",
+    "ScopeMethod",
+    "ScopeNotFound",
+    "Sequence",
+    "SoftDeletes",
+    "UnknownAttribute",
+    "accessor",
+    "belongs_to",
+    "belongs_to_many",
+    "collect",
+    "has_many",
+    "has_many_through",
+    "has_one",
+    "has_one_through",
+    "morph_many",
+    "morph_map",
+    "morph_one",
+    "morph_to",
+    "morph_to_many",
+    "morphed_by_many",
+    "mutator",
+    "scope",
+    "set_encrypter_resolver",
+    "set_links_renderer",
+    "without_events",
+]

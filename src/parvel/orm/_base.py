@@ -1,0 +1,630 @@
+"""The attribute core of a model: typed fields, casts, dirty tracking, mass assignment, JSON."""
+
+from __future__ import annotations
+
+import enum
+import sys
+from collections.abc import Callable, Iterable, Iterator
+from contextlib import contextmanager
+from datetime import UTC, date, datetime, time
+from decimal import Decimal
+from typing import TYPE_CHECKING, Any, ClassVar, Self
+
+import orjson
+
+from parvel.orm._info import ModelInfo, build_info, register
+from parvel.orm.exceptions import (
+    CastError,
+    MassAssignmentError,
+    RelationNotFound,
+    RelationNotLoaded,
+    UnknownAttribute,
+)
+
+if TYPE_CHECKING:
+    from parvel.orm.relations.base import Relation
+
+_NO_DEFAULT: Any = object()
+_GUARD: dict[str, bool] = {"unguarded": False, "strict": False}
+_NONE: dict[str, Any] = {}  # read-only stand-in for "no relations / no changes yet"
+_new = object.__new__
+_set = object.__setattr__
+
+
+def serialize_value(value: Any) -> Any:
+    """A JSON-ready form of an attribute value (ISO dates with ``Z``, enum values ...)."""
+    if value is None or type(value) in (str, int, float, bool):
+        return value
+    if isinstance(value, datetime):
+        if value.tzinfo is not None:
+            value = value.astimezone(UTC)
+        return value.strftime("%Y-%m-%dT%H:%M:%S.%fZ")
+    if isinstance(value, (date, time)):
+        return value.isoformat()
+    if isinstance(value, Decimal):
+        return str(value)
+    if isinstance(value, enum.Enum):
+        return value.value
+    to_dict = getattr(value, "to_dict", None)
+    if callable(to_dict):
+        return to_dict()
+    return value
+
+
+def accessor(attribute: str) -> Callable[[Callable[[Any, Any], Any]], Callable[[Any, Any], Any]]:
+    """Decorate ``def _x(self, value)`` to transform ``attribute`` whenever it is read."""
+
+    def decorate(fn: Callable[[Any, Any], Any]) -> Callable[[Any, Any], Any]:
+        fn.__parvel_accessor__ = attribute  # type: ignore[attr-defined]
+        return fn
+
+    return decorate
+
+
+def mutator(attribute: str) -> Callable[[Callable[[Any, Any], Any]], Callable[[Any, Any], Any]]:
+    """Decorate ``def _x(self, value)`` returning what is stored when ``attribute`` is set."""
+
+    def decorate(fn: Callable[[Any, Any], Any]) -> Callable[[Any, Any], Any]:
+        fn.__parvel_mutator__ = attribute  # type: ignore[attr-defined]
+        return fn
+
+    return decorate
+
+
+_SLOW: Any = type("_Slow", (), {})()
+
+
+def _plain_types() -> dict[Any, type]:
+    from parvel.orm.casts import named_caster
+
+    return {named_caster(name)[0]: kind for name, kind in
+            (("int", int), ("str", str), ("float", float), ("bool", bool))}  # fmt: skip
+
+
+_PLAIN_TYPES = _plain_types()
+"""Casts that leave a value of this exact type unchanged (skipped on reads)."""
+
+
+class _Field:
+    """The class attribute of a declared field: reads the stored value through its cast.
+
+    When the name is also a model method (``first``, ``count``...), the class keeps the
+    method (``Person.first()``) while instances read the attribute.
+    """
+
+    __slots__ = ("getter", "name", "original", "owner", "plain")
+
+    def __init__(self, name: str, original: Any = None) -> None:
+        self.name = name
+        self.original = original
+        self.owner: type | None = None
+        self.getter: Any = None
+        self.plain: type = _SLOW.__class__
+
+    def _resolve(self, owner: Any) -> Any:
+        info = owner._info()
+        getter = _SLOW if self.name in info.accessors else info.getters.get(self.name)
+        if self.owner is None and self.name in vars(owner):
+            self.owner, self.getter = owner, getter
+            self.plain = _PLAIN_TYPES.get(getter, _SLOW.__class__)
+        return getter
+
+    def __get__(self, obj: Any, owner: type) -> Any:
+        if obj is None:
+            if self.original is not None:
+                return self.original.__get__(None, owner)
+            raise AttributeError(self.name)
+        try:
+            value = obj.__dict__["_attributes"][self.name]
+        except KeyError:
+            return obj.get_attribute_value(self.name)
+        if owner is self.owner:
+            if type(value) is self.plain:
+                return value
+            getter = self.getter
+        else:
+            getter = self._resolve(owner)
+        if getter is None:
+            return value
+        if getter is _SLOW:
+            return obj.get_attribute_value(self.name)
+        if value is None:
+            return None
+        try:
+            return getter(value, obj)
+        except Exception:
+            return obj.get_attribute_value(self.name)  # raises the CastError naming the value
+
+
+class ModelBase:
+    """Attributes, casts, dirty tracking, mass assignment and serialization of a model."""
+
+    # -- configuration (override in subclasses) -----------------------------------------------
+    table: ClassVar[str | None] = None
+    connection: ClassVar[str | None] = None
+    primary_key: ClassVar[str] = "id"
+    key_type: ClassVar[str] = "int"
+    incrementing: ClassVar[bool] = True
+    timestamps: ClassVar[bool] = True
+    CREATED_AT: ClassVar[str | None] = "created_at"
+    UPDATED_AT: ClassVar[str | None] = "updated_at"
+    fillable: ClassVar[list[str]] = []
+    guarded: ClassVar[list[str]] = ["*"]
+    hidden: ClassVar[list[str]] = []
+    visible: ClassVar[list[str]] = []
+    appends: ClassVar[list[str]] = []
+    casts: ClassVar[dict[str, Any]] = {}
+    per_page: ClassVar[int] = 15
+    touches: ClassVar[list[str]] = []
+    morph_alias: ClassVar[str | None] = None
+
+    id: Any
+    was_recently_created: ClassVar[bool] = False
+
+    if TYPE_CHECKING:
+        _attributes: dict[str, Any]
+        _original: dict[str, Any]
+        _changes: dict[str, Any]
+        _relations: dict[str, Any]
+        exists: bool
+        _hidden_extra: set[str]
+        _visible_extra: set[str]
+
+        async def save(self, touch: bool = True) -> bool: ...
+        async def fire_model_event(self, event: str, halt: bool = True) -> bool: ...
+        @classmethod
+        def query(cls) -> Any: ...
+
+    def __init_subclass__(cls, **kwargs: Any) -> None:
+        super().__init_subclass__(**kwargs)
+        frame = sys._getframe(1)
+        while frame.f_back is not None and frame.f_code.co_name == "__init_subclass__":
+            frame = frame.f_back
+        # where the class statement ran: annotations naming local types resolve later
+        cls._parvel_namespace = (frame.f_globals, dict(frame.f_locals))  # type: ignore[attr-defined]
+        defaults: dict[str, Any] = {}
+        for name in list(vars(cls).get("__annotations__", {})):
+            if name.startswith("_") or name not in vars(cls):
+                continue
+            value = vars(cls)[name]
+            from parvel.orm.relations.base import Relation
+
+            if isinstance(value, Relation) or callable(value) or isinstance(value, property):
+                continue
+            annotation = vars(cls)["__annotations__"][name]
+            if isinstance(annotation, str) and annotation.startswith("ClassVar"):
+                continue
+            defaults[name] = value
+            delattr(cls, name)
+        for name, annotation in vars(cls).get("__annotations__", {}).items():
+            if name.startswith("_") or name in vars(cls) or str(annotation).startswith("ClassVar"):
+                continue
+            original = None
+            for base in cls.__mro__[1:]:
+                if name in vars(base):
+                    original = vars(base)[name]
+                    if isinstance(original, _Field):
+                        original = original.original
+                    break
+            setattr(cls, name, _Field(name, original))
+        inherited = dict(getattr(cls, "_parvel_defaults", {}))
+        cls._parvel_defaults = {**inherited, **defaults}  # type: ignore[attr-defined]
+        register(cls)  # type: ignore[arg-type]
+
+    @classmethod
+    def _info(cls) -> ModelInfo:
+        info = cls.__dict__.get("_parvel_info")
+        if info is None:
+            info = build_info(cls)  # type: ignore[arg-type]
+            cls._parvel_info = info  # type: ignore[attr-defined]
+            cls._parvel_booted()
+        return info
+
+    @classmethod
+    def _parvel_booted(cls) -> None:
+        if getattr(cls, "soft_deletes", False):
+            from parvel.orm.scopes import SoftDeletingScope
+
+            cls._info().global_scopes["soft_deletes"] = SoftDeletingScope()
+        booted = getattr(cls, "booted", None)
+        if booted is not None:
+            booted()
+
+    def __init__(self, attributes: dict[str, Any] | None = None, **values: Any) -> None:
+        info = type(self)._info()
+        d = self.__dict__
+        d["_attributes"] = {}
+        d["_original"] = {}
+        d["_changes"] = {}
+        d["_relations"] = {}
+        d["exists"] = False
+        d["was_recently_created"] = False
+        for key, value in info.defaults.items():
+            self.set_attribute(key, value)
+        self.sync_original()
+        if attributes or values:
+            self.fill({**(attributes or {}), **values})
+
+    @classmethod
+    def new_from_row(cls, row: dict[str, Any]) -> Self:
+        """Build an existing model from a database row (no events, no mass assignment).
+
+        The row dict is shared as attributes and original values until the first write.
+        """
+        obj = _new(cls)
+        _set(obj, "__dict__", {"_attributes": row, "_original": row, "exists": True})
+        return obj
+
+    def _writable(self) -> dict[str, Any]:
+        """The attributes dict, copied away from the original values before the first write."""
+        d = self.__dict__
+        attributes: dict[str, Any] = d["_attributes"]
+        if attributes is d["_original"]:
+            attributes = d["_attributes"] = dict(attributes)
+        return attributes
+
+    # -- names ------------------------------------------------------------------------------------
+    @classmethod
+    def get_table(cls) -> str:
+        """The table name (snake-case plural of the class name unless ``table`` is set)."""
+        return cls._info().table
+
+    @classmethod
+    def get_key_name(cls) -> str:
+        """The primary key column."""
+        return cls.primary_key
+
+    @classmethod
+    def qualify_column(cls, column: str) -> str:
+        """``table.column``."""
+        return column if "." in column else f"{cls._info().table}.{column}"
+
+    @classmethod
+    def get_foreign_key(cls) -> str:
+        """The default foreign key pointing at this model: ``post_id`` for ``Post``."""
+        from parvel.support import Str
+
+        return f"{Str.snake(cls.__name__)}_{cls.primary_key}"
+
+    @classmethod
+    def get_morph_class(cls) -> str:
+        """The value stored in ``*_type`` columns of polymorphic relations."""
+        return cls.morph_alias or cls.__name__
+
+    def get_key(self) -> Any:
+        """The primary key value."""
+        return self.__dict__["_attributes"].get(type(self).primary_key)
+
+    def get_route_key_name(self) -> str:
+        """The column used for route model binding (the key by default)."""
+        return type(self).primary_key
+
+    # -- attribute access -------------------------------------------------------------------------
+    def get_attribute_value(self, key: str, default: Any = _NO_DEFAULT) -> Any:
+        """The cast (and accessor-transformed) value of ``key``."""
+        d = self.__dict__
+        attributes = d["_attributes"]
+        if key in attributes:
+            value = attributes[key]
+            info = type(self)._info()
+            if value is not None:
+                getter = info.getters.get(key)
+                if getter is not None:
+                    try:
+                        value = getter(value, self)
+                    except CastError:
+                        raise
+                    except Exception as exc:
+                        raise CastError(
+                            f"Cannot cast {type(self).__name__}.{key}: the stored value "
+                            f"{value!r} is not a valid {info.cast_names.get(key, 'value')}.",
+                            hint="Fix the stored data or the attribute's cast/annotation.",
+                        ) from exc
+            acc = info.accessors.get(key)
+            return acc(self, value) if acc is not None else value
+        relations = d.get("_relations", _NONE)
+        if key in relations:
+            return relations[key]
+        info = type(self)._info()
+        if key in info.accessors:
+            return info.accessors[key](self, None)
+        if default is not _NO_DEFAULT:
+            return default
+        if key in info.fields:
+            return None
+        raise UnknownAttribute(
+            f"{type(self).__name__} has no attribute {key!r}.",
+            hint=f"Declared attributes: {', '.join(info.fields) or '(none)'}; "
+            f"relations: {', '.join(info.relations) or '(none)'}.",
+        )
+
+    def set_attribute(self, key: str, value: Any) -> None:
+        """Store ``value`` for ``key`` through its mutator and cast."""
+        info = type(self)._info()
+        mut = info.mutators.get(key)
+        if mut is not None:
+            value = mut(self, value)
+        if value is not None:
+            setter = info.setters.get(key)
+            if setter is not None:
+                try:
+                    value = setter(value, self)
+                except Exception as exc:
+                    raise CastError(
+                        f"Cannot set {type(self).__name__}.{key} to {value!r}: it is not a valid "
+                        f"{info.cast_names.get(key, 'value')}.",
+                    ) from exc
+        self._writable()[key] = value
+
+    if not TYPE_CHECKING:
+
+        def __getattr__(self, key: str) -> Any:
+            if key.startswith("__"):
+                raise AttributeError(key)
+            return self.get_attribute_value(key)
+
+        def __setattr__(self, key: str, value: Any) -> None:
+            cls = type(self)
+            info = cls._info()
+            if key in info.relations:
+                self.set_relation(key, value)
+                return
+            if key.startswith("_") or (
+                hasattr(cls, key) and key not in info.fields and key not in info.mutators
+            ):
+                object.__setattr__(self, key, value)
+                return
+            self.set_attribute(key, value)
+
+    def __getitem__(self, key: str) -> Any:
+        return self.get_attribute_value(key)
+
+    def __setitem__(self, key: str, value: Any) -> None:
+        self.set_attribute(key, value)
+
+    def __contains__(self, key: object) -> bool:
+        return key in self.__dict__["_attributes"] or key in self.__dict__.get("_relations", _NONE)
+
+    def get_attributes(self) -> dict[str, Any]:
+        """The stored (uncast) attributes."""
+        return dict(self.__dict__["_attributes"])
+
+    def set_raw_attributes(self, attributes: dict[str, Any], sync: bool = False) -> Self:
+        """Replace the stored attributes without casts or mutators."""
+        self.__dict__["_attributes"] = dict(attributes)
+        if sync:
+            self.sync_original()
+        return self
+
+    # -- mass assignment --------------------------------------------------------------------------
+    @staticmethod
+    def unguard(state: bool = True) -> None:
+        """Turn mass-assignment protection off for every model (seeders); ``reguard()`` undoes."""
+        _GUARD["unguarded"] = state
+
+    @staticmethod
+    def reguard() -> None:
+        """Turn mass-assignment protection back on."""
+        _GUARD["unguarded"] = False
+
+    @staticmethod
+    def is_unguarded() -> bool:
+        """Whether mass-assignment protection is off."""
+        return _GUARD["unguarded"]
+
+    @staticmethod
+    @contextmanager
+    def unguarded() -> Iterator[None]:
+        """``with Model.unguarded(): ...`` fills any attribute inside the block."""
+        previous = _GUARD["unguarded"]
+        _GUARD["unguarded"] = True
+        try:
+            yield
+        finally:
+            _GUARD["unguarded"] = previous
+
+    @staticmethod
+    def prevent_silently_discarding_attributes(value: bool = True) -> None:
+        """Raise MassAssignmentError for every non-fillable attribute instead of dropping it."""
+        _GUARD["strict"] = value
+
+    def is_fillable(self, key: str) -> bool:
+        """Whether ``key`` may be mass assigned."""
+        info = type(self)._info()
+        if key in info.fillable or _GUARD["unguarded"]:
+            return True
+        if info.fillable or info.totally_guarded:
+            return False
+        return key not in info.guarded and not key.startswith("_")
+
+    def fill(self, attributes: dict[str, Any]) -> Self:
+        """Set mass-assignable attributes; raises MassAssignmentError for guarded ones."""
+        info = type(self)._info()
+        for key, value in attributes.items():
+            if self.is_fillable(key):
+                self._set_any(key, value)
+            elif info.totally_guarded or key not in info.fields or _GUARD["strict"]:
+                raise MassAssignmentError(
+                    f"Add [{key}] to the fillable property to allow mass assignment on "
+                    f"[{type(self).__name__}].",
+                    hint=f"Set fillable = [{key!r}, ...] on {type(self).__name__}, or use "
+                    "force_fill() for trusted data.",
+                )
+        return self
+
+    def force_fill(self, attributes: dict[str, Any]) -> Self:
+        """Set attributes ignoring ``fillable``/``guarded``."""
+        for key, value in attributes.items():
+            self._set_any(key, value)
+        return self
+
+    def _set_any(self, key: str, value: Any) -> None:
+        if key in type(self)._info().relations:
+            self.set_relation(key, value)
+        else:
+            self.set_attribute(key, value)
+
+    # -- dirty tracking ---------------------------------------------------------------------------
+    def _differs(self, key: str, current: Any, original: Any) -> bool:
+        if current == original and type(current) is type(original):
+            return False
+        if current is None or original is None:
+            return current is not original
+        getter = type(self)._info().getters.get(key)
+        if getter is None:
+            return bool(current != original)
+        try:
+            return bool(getter(current, self) != getter(original, self))
+        except Exception:
+            return True
+
+    def get_dirty(self) -> dict[str, Any]:
+        """The stored values of attributes changed since the last sync with the database."""
+        original = self.__dict__["_original"]
+        if original is self.__dict__["_attributes"]:
+            return {}
+        dirty = {}
+        for key, value in self.__dict__["_attributes"].items():
+            if key not in original or self._differs(key, value, original[key]):
+                dirty[key] = value
+        return dirty
+
+    def is_dirty(self, *attributes: str) -> bool:
+        """Whether any (or any of ``attributes``) changed since loading or saving."""
+        dirty = self.get_dirty()
+        return bool(dirty) if not attributes else any(a in dirty for a in attributes)
+
+    def is_clean(self, *attributes: str) -> bool:
+        """The opposite of :meth:`is_dirty`."""
+        return not self.is_dirty(*attributes)
+
+    def was_changed(self, *attributes: str) -> bool:
+        """Whether the last save changed any (or any of ``attributes``)."""
+        changes = self.__dict__.get("_changes", _NONE)
+        return bool(changes) if not attributes else any(a in changes for a in attributes)
+
+    def get_changes(self) -> dict[str, Any]:
+        """The attributes the last save changed."""
+        return dict(self.__dict__.get("_changes", _NONE))
+
+    def get_original(self, key: str | None = None, default: Any = None) -> Any:
+        """The cast value(s) as last loaded or saved."""
+        original = self.__dict__["_original"]
+        if key is None:
+            return {k: self._cast_value(k, v) for k, v in original.items()}
+        return self._cast_value(key, original[key]) if key in original else default
+
+    def _cast_value(self, key: str, value: Any) -> Any:
+        getter = type(self)._info().getters.get(key)
+        return getter(value, self) if getter is not None and value is not None else value
+
+    def sync_original(self) -> Self:
+        """Mark the current attributes as the database state."""
+        self.__dict__["_original"] = dict(self.__dict__["_attributes"])
+        return self
+
+    def sync_changes(self) -> Self:
+        """Record the dirty attributes as the last save's changes."""
+        self.__dict__["_changes"] = self.get_dirty()
+        return self
+
+    # -- loaded relations -------------------------------------------------------------------------
+    @classmethod
+    def relation_definition(cls, name: str) -> Relation[Any]:
+        """The declared relation ``name``; RelationNotFound lists the model's relations."""
+        relations = cls._info().relations
+        if name not in relations:
+            raise RelationNotFound(
+                f"Call to undefined relation [{name}] on model [{cls.__name__}].",
+                hint=f"{cls.__name__} declares: {', '.join(sorted(relations)) or '(no relations)'}.",
+            )
+        return relations[name]
+
+    def relation_loaded(self, name: str) -> bool:
+        """Whether relation ``name`` holds loaded data."""
+        return name in self.__dict__.get("_relations", _NONE)
+
+    def get_relation(self, name: str) -> Any:
+        """The loaded data of relation ``name``; RelationNotLoaded names the fix."""
+        relations = self.__dict__.get("_relations", _NONE)
+        if name in relations:
+            return relations[name]
+        type(self).relation_definition(name)
+        cls = type(self).__name__
+        raise RelationNotLoaded(
+            f"The relation {cls}.{name} is not loaded, and Parvel never loads relations lazily.",
+            hint=f"Load it first: `await {cls.lower()}.load({name!r})`, or eager load it with "
+            f"`{cls}.with_({name!r})`.",
+        )
+
+    def set_relation(self, name: str, value: Any) -> Self:
+        """Store loaded data for relation ``name``."""
+        self.__dict__.setdefault("_relations", {})[name] = value
+        return self
+
+    def unset_relation(self, name: str) -> Self:
+        """Forget the loaded data of relation ``name``."""
+        self.__dict__.get("_relations", {}).pop(name, None)
+        return self
+
+    def get_relations(self) -> dict[str, Any]:
+        """Every loaded relation."""
+        return dict(self.__dict__.get("_relations", _NONE))
+
+    # -- serialization ----------------------------------------------------------------------------
+    def make_hidden(self, *attributes: str) -> Self:
+        """Hide attributes from :meth:`to_dict` for this instance."""
+        self.__dict__.setdefault("_hidden_extra", set()).update(attributes)
+        return self
+
+    def make_visible(self, *attributes: str) -> Self:
+        """Show otherwise hidden attributes for this instance."""
+        self.__dict__.setdefault("_visible_extra", set()).update(attributes)
+        return self
+
+    def _is_visible(self, key: str, info: ModelInfo) -> bool:
+        shown = self.__dict__.get("_visible_extra", ())
+        if key in shown:
+            return True
+        if key in info.hidden or key in self.__dict__.get("_hidden_extra", ()):
+            return False
+        return not info.visible or key in info.visible
+
+    def to_dict(self) -> dict[str, Any]:
+        """The model as JSON-ready data: visible attributes, appends and loaded relations."""
+        info = type(self)._info()
+        out: dict[str, Any] = {}
+        for key in self.__dict__["_attributes"]:
+            if self._is_visible(key, info):
+                out[key] = serialize_value(self.get_attribute_value(key))
+        for key in info.appends:
+            if self._is_visible(key, info):
+                out[key] = serialize_value(getattr(self, key))
+        for key, value in self.__dict__.get("_relations", _NONE).items():
+            if self._is_visible(key, info):
+                out[key] = serialize_value(value)
+        pivot = self.__dict__.get("pivot")
+        if pivot is not None and self._is_visible("pivot", info):
+            out["pivot"] = serialize_value(pivot)
+        return out
+
+    def to_json(self) -> str:
+        """:meth:`to_dict` as a JSON string."""
+        return orjson.dumps(self.to_dict(), default=str).decode()
+
+    def __json__(self) -> dict[str, Any]:
+        """JSON-ready data (used by the HTTP layer when a model is returned from a route)."""
+        return self.to_dict()
+
+    def __repr__(self) -> str:
+        key = self.get_key()
+        state = "" if self.__dict__.get("exists") else " (new)"
+        return f"<{type(self).__name__} {type(self).primary_key}={key!r}{state}>"
+
+    def only(self, *keys: str) -> dict[str, Any]:
+        """The cast values of ``keys``."""
+        return {k: self.get_attribute_value(k, None) for k in keys}
+
+    @classmethod
+    def _fields(cls) -> Iterable[str]:
+        return cls._info().fields

@@ -1,0 +1,378 @@
+"""``Collection``: the list-like result of ORM queries, with Laravel's everyday methods.
+
+``await Post.all()`` returns a ``Collection[Post]``; a collection of models also offers
+``load``, ``find``, ``model_keys``, ``fresh`` and ``to_json``. See docs/orm.md.
+"""
+
+from __future__ import annotations
+
+import operator as op
+from collections.abc import Callable, Hashable, Iterable, Iterator, Sequence
+from typing import Any, Generic, TypeVar, overload
+
+import orjson
+
+T = TypeVar("T")
+U = TypeVar("U")
+
+_OPERATORS: dict[str, Callable[[Any, Any], bool]] = {
+    "=": op.eq,
+    "==": op.eq,
+    "!=": op.ne,
+    "<>": op.ne,
+    "<": op.lt,
+    "<=": op.le,
+    ">": op.gt,
+    ">=": op.ge,
+}
+_MISSING: Any = object()
+
+
+def data_get(item: Any, key: str | None, default: Any = None) -> Any:
+    """Read ``key`` (dotted for nesting) from a dict, a model or any object."""
+    if key is None:
+        return item
+    for segment in key.split("."):
+        if isinstance(item, dict):
+            if segment not in item:
+                return default
+            item = item[segment]
+        elif hasattr(item, "get_attribute_value"):
+            item = item.get_attribute_value(segment, default)
+        else:
+            item = getattr(item, segment, default)
+    return item
+
+
+def _value_of(key: str | Callable[[Any], Any] | None) -> Callable[[Any], Any]:
+    if callable(key):
+        return key
+    return lambda item: data_get(item, key)
+
+
+def serialize(value: Any) -> Any:
+    """Turn models, collections and cast values into JSON-ready data."""
+    to_dict = getattr(value, "to_dict", None)
+    if to_dict is not None and callable(to_dict):
+        return to_dict()
+    if isinstance(value, (list, tuple)):
+        return [serialize(v) for v in value]
+    return value
+
+
+class Collection(Generic[T]):
+    """An ordered, list-backed collection of items (models, dicts or plain values)."""
+
+    __slots__ = ("items",)
+
+    def __init__(self, items: Iterable[T] = ()) -> None:
+        self.items: list[T] = items if type(items) is list else list(items)
+
+    # -- sequence protocol --------------------------------------------------------------------
+    def __iter__(self) -> Iterator[T]:
+        return iter(self.items)
+
+    def __len__(self) -> int:
+        return len(self.items)
+
+    @overload
+    def __getitem__(self, index: int) -> T: ...
+    @overload
+    def __getitem__(self, index: slice) -> Collection[T]: ...
+    def __getitem__(self, index: int | slice) -> T | Collection[T]:
+        if isinstance(index, slice):
+            return Collection(self.items[index])
+        return self.items[index]
+
+    def __bool__(self) -> bool:
+        return bool(self.items)
+
+    def __eq__(self, other: object) -> bool:
+        if isinstance(other, Collection):
+            return self.items == other.items
+        if isinstance(other, list):
+            return self.items == other
+        return NotImplemented
+
+    __hash__ = None  # type: ignore[assignment]
+
+    def __repr__(self) -> str:
+        return f"Collection({self.items!r})"
+
+    def _new(self, items: Iterable[Any]) -> Any:
+        return type(self)(items)
+
+    # -- access -------------------------------------------------------------------------------
+    def all(self) -> list[T]:
+        """The underlying list."""
+        return self.items
+
+    def to_list(self) -> list[Any]:
+        """A plain list; models and nested collections become dicts/lists."""
+        return [serialize(item) for item in self.items]
+
+    def to_dict(self) -> list[Any]:
+        """JSON-ready data (Laravel's ``toArray``): a list of serialized items."""
+        return self.to_list()
+
+    def to_json(self) -> str:
+        """The collection as a JSON string."""
+        return orjson.dumps(self.to_list(), default=str).decode()
+
+    def __json__(self) -> list[Any]:
+        """JSON-ready data (used by the HTTP layer when a collection is returned from a route)."""
+        return self.to_list()
+
+    def count(self) -> int:
+        """The number of items."""
+        return len(self.items)
+
+    def is_empty(self) -> bool:
+        """True when there are no items."""
+        return not self.items
+
+    def is_not_empty(self) -> bool:
+        """True when there is at least one item."""
+        return bool(self.items)
+
+    def first(self, callback: Callable[[T], bool] | None = None, default: Any = None) -> T | Any:
+        """The first item (passing ``callback`` if given), else ``default``."""
+        for item in self.items:
+            if callback is None or callback(item):
+                return item
+        return default
+
+    def last(self, callback: Callable[[T], bool] | None = None, default: Any = None) -> T | Any:
+        """The last item (passing ``callback`` if given), else ``default``."""
+        for item in reversed(self.items):
+            if callback is None or callback(item):
+                return item
+        return default
+
+    # -- transformation -----------------------------------------------------------------------
+    def map(self, callback: Callable[[T], U]) -> Collection[U]:
+        """A new collection of ``callback(item)``."""
+        return Collection([callback(item) for item in self.items])
+
+    def each(self, callback: Callable[[T], Any]) -> Collection[T]:
+        """Call ``callback(item)`` for each item; returning False stops."""
+        for item in self.items:
+            if callback(item) is False:
+                break
+        return self
+
+    def filter(self, callback: Callable[[T], Any] | None = None) -> Collection[T]:
+        """Keep the items for which ``callback`` is truthy (truthy items without one)."""
+        check = callback or bool
+        return self._new([item for item in self.items if check(item)])  # type: ignore[no-any-return]
+
+    def reject(self, callback: Callable[[T], Any]) -> Collection[T]:
+        """Drop the items for which ``callback`` is truthy."""
+        return self._new([item for item in self.items if not callback(item)])  # type: ignore[no-any-return]
+
+    def pluck(self, value: str, key: str | None = None) -> Collection[Any] | dict[Any, Any]:
+        """One field of every item; keyed by ``key`` when given (returns a dict then)."""
+        if key is not None:
+            return {data_get(item, key): data_get(item, value) for item in self.items}
+        return Collection([data_get(item, value) for item in self.items])
+
+    def key_by(self, key: str | Callable[[T], Any]) -> dict[Any, T]:
+        """A dict of the items keyed by a field or ``callback(item)``."""
+        get = _value_of(key)
+        return {get(item): item for item in self.items}
+
+    def group_by(self, key: str | Callable[[T], Any]) -> dict[Any, Collection[T]]:
+        """A dict of collections grouped by a field or ``callback(item)``."""
+        get = _value_of(key)
+        groups: dict[Any, list[T]] = {}
+        for item in self.items:
+            groups.setdefault(get(item), []).append(item)
+        return {k: self._new(v) for k, v in groups.items()}
+
+    def sort_by(self, key: str | Callable[[T], Any], descending: bool = False) -> Collection[T]:
+        """Sorted by a field or ``callback(item)``."""
+        get = _value_of(key)
+        return self._new(sorted(self.items, key=get, reverse=descending))  # type: ignore[no-any-return]
+
+    def sort_by_desc(self, key: str | Callable[[T], Any]) -> Collection[T]:
+        """Sorted by a field, largest first."""
+        return self.sort_by(key, descending=True)
+
+    def reverse(self) -> Collection[T]:
+        """The items in reverse order."""
+        return self._new(reversed(self.items))  # type: ignore[no-any-return]
+
+    def chunk(self, size: int) -> Collection[Collection[T]]:
+        """Collections of ``size`` items."""
+        if size < 1:
+            raise ValueError("chunk() needs a size of at least 1.")
+        return Collection(
+            [self._new(self.items[i : i + size]) for i in range(0, len(self.items), size)]
+        )
+
+    def take(self, limit: int) -> Collection[T]:
+        """The first ``limit`` items (the last ones when negative)."""
+        return self._new(self.items[:limit] if limit >= 0 else self.items[limit:])  # type: ignore[no-any-return]
+
+    def values(self) -> Collection[T]:
+        """A copy with consecutive indexes (Laravel's ``values``)."""
+        return self._new(list(self.items))  # type: ignore[no-any-return]
+
+    def unique(self, key: str | Callable[[T], Any] | None = None) -> Collection[T]:
+        """Items with duplicate values (of ``key`` if given) removed, first one kept."""
+        get = _value_of(key)
+        seen: list[Any] = []
+        hashed: set[Hashable] = set()
+        out: list[T] = []
+        for item in self.items:
+            value = get(item)
+            try:
+                if value in hashed:
+                    continue
+                hashed.add(value)
+            except TypeError:
+                if value in seen:
+                    continue
+                seen.append(value)
+            out.append(item)
+        return self._new(out)  # type: ignore[no-any-return]
+
+    def partition(self, callback: Callable[[T], Any]) -> tuple[Collection[T], Collection[T]]:
+        """Two collections: the items passing ``callback`` and the rest."""
+        passed: list[T] = []
+        failed: list[T] = []
+        for item in self.items:
+            (passed if callback(item) else failed).append(item)
+        return self._new(passed), self._new(failed)
+
+    def merge(self, other: Iterable[T]) -> Collection[T]:
+        """The items followed by ``other``'s."""
+        return self._new([*self.items, *other])  # type: ignore[no-any-return]
+
+    def push(self, *items: T) -> Collection[T]:
+        """Append items (in place) and return the collection."""
+        self.items.extend(items)
+        return self
+
+    # -- where --------------------------------------------------------------------------------
+    def where(self, key: str, operator: Any = _MISSING, value: Any = _MISSING) -> Collection[T]:
+        """Items whose ``key`` matches: ``where("votes", 3)`` or ``where("votes", ">", 3)``."""
+        if value is _MISSING:
+            value, operator = (True if operator is _MISSING else operator), "="
+        compare = _OPERATORS.get(str(operator))
+        if compare is None:
+            raise ValueError(f"Unknown operator {operator!r}; use one of {', '.join(_OPERATORS)}.")
+        return self.filter(lambda item: compare(data_get(item, key), value))
+
+    def where_in(self, key: str, values: Iterable[Any]) -> Collection[T]:
+        """Items whose ``key`` is one of ``values``."""
+        allowed = list(values)
+        return self.filter(lambda item: data_get(item, key) in allowed)
+
+    def where_not_in(self, key: str, values: Iterable[Any]) -> Collection[T]:
+        """Items whose ``key`` is none of ``values``."""
+        banned = list(values)
+        return self.filter(lambda item: data_get(item, key) not in banned)
+
+    def contains(self, key: Any, operator: Any = _MISSING, value: Any = _MISSING) -> bool:
+        """True if an item equals ``key``, passes ``key(item)``, or matches a where-condition."""
+        if operator is _MISSING and value is _MISSING:
+            if callable(key) and not hasattr(key, "get_key"):
+                return any(key(item) for item in self.items)
+            if key in self.items:
+                return True
+            wanted = key.get_key() if hasattr(key, "get_key") else key
+            return any(
+                hasattr(item, "get_key") and item.get_key() == wanted  # models match by key
+                for item in self.items
+            )
+        return self.where(key, operator, value).is_not_empty()
+
+    # -- aggregates ---------------------------------------------------------------------------
+    def _numbers(self, key: str | Callable[[T], Any] | None) -> list[Any]:
+        get = _value_of(key)
+        return [v for v in (get(item) for item in self.items) if v is not None]
+
+    def sum(self, key: str | Callable[[T], Any] | None = None) -> Any:
+        """The sum of the items (or of a field)."""
+        return sum(self._numbers(key))
+
+    def avg(self, key: str | Callable[[T], Any] | None = None) -> Any:
+        """The average, or None when empty."""
+        values = self._numbers(key)
+        return sum(values) / len(values) if values else None
+
+    average = avg
+
+    def min(self, key: str | Callable[[T], Any] | None = None) -> Any:
+        """The smallest value, or None when empty."""
+        values = self._numbers(key)
+        return min(values) if values else None
+
+    def max(self, key: str | Callable[[T], Any] | None = None) -> Any:
+        """The largest value, or None when empty."""
+        values = self._numbers(key)
+        return max(values) if values else None
+
+    def implode(self, glue: str, key: str | None = None) -> str:
+        """The values (of ``key``) joined by ``glue``."""
+        return glue.join(str(data_get(item, key)) for item in self.items)
+
+    # -- model collections --------------------------------------------------------------------
+    async def load(self, *relations: Any) -> Collection[T]:
+        """Eager load relations onto every model (one query per relation level)."""
+        from parvel.orm._eager import load_relations, normalize_relations
+
+        if self.items:
+            spec = normalize_relations(relations)
+            cls: Any = type(self.items[0])
+            for name in spec:
+                cls.query()._check_path(cls, name)
+            await load_relations(self.items, spec)  # type: ignore[arg-type]
+        return self
+
+    async def load_missing(self, *relations: Any) -> Collection[T]:
+        """Eager load the relations not loaded yet."""
+        from parvel.orm._eager import load_relations, normalize_relations
+
+        await load_relations(self.items, normalize_relations(relations), missing_only=True)  # type: ignore[arg-type]
+        return self
+
+    def model_keys(self) -> list[Any]:
+        """The primary keys of the models."""
+        return [item.get_key() for item in self.items]  # type: ignore[attr-defined]
+
+    def find(self, key: Any, default: Any = None) -> T | Any:
+        """The model with primary key ``key`` (a model is accepted too), else ``default``."""
+        if hasattr(key, "get_key"):
+            key = key.get_key()
+        for item in self.items:
+            if item.get_key() == key:  # type: ignore[attr-defined]
+                return item
+        return default
+
+    async def fresh(self, *relations: str) -> Collection[T]:
+        """The same models reloaded from the database, in the same order."""
+        if not self.items:
+            return self._new([])  # type: ignore[no-any-return]
+        cls: Any = type(self.items[0])
+        found = await cls.query().with_(*relations).find_many(self.model_keys())
+        by_key = {model.get_key(): model for model in found}
+        return self._new([by_key[k] for k in self.model_keys() if k in by_key])  # type: ignore[no-any-return]
+
+    def make_hidden(self, *attributes: str) -> Collection[T]:
+        """Hide attributes on every model."""
+        for item in self.items:
+            item.make_hidden(*attributes)  # type: ignore[attr-defined]
+        return self
+
+    def make_visible(self, *attributes: str) -> Collection[T]:
+        """Show hidden attributes on every model."""
+        for item in self.items:
+            item.make_visible(*attributes)  # type: ignore[attr-defined]
+        return self
+
+
+def collect(items: Sequence[T] | Iterable[T] = ()) -> Collection[T]:
+    """Wrap ``items`` in a :class:`Collection`."""
+    return Collection(items)

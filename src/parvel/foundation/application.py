@@ -32,6 +32,7 @@ CORE_PROVIDERS: list[str] = [
     "parvel.encryption.provider:EncryptionServiceProvider",
     "parvel.hashing.provider:HashServiceProvider",
     "parvel.database.provider:DatabaseServiceProvider",
+    "parvel.orm.provider:OrmServiceProvider",
     "parvel.view.provider:ViewServiceProvider",
     "parvel.session.provider:SessionServiceProvider",
     "parvel.validation.provider:ValidationServiceProvider",

@@ -36,6 +36,10 @@ async def to_response(value: Any, request: Any) -> BaseResponse:
         if hasattr(result, "__await__"):
             result = await result
         return await to_response(result, request)
+    if any(
+        callable(getattr(value, m, None)) for m in ("__json__", "to_dict", "to_list", "model_dump")
+    ):  # models, collections, paginators (a paginator's render() is its links, not the page)
+        return Response(dumps(value), media_type="application/json")
     if hasattr(value, "__html__"):
         return Response(str(value.__html__()))
     render = getattr(value, "render", None)
@@ -50,8 +54,6 @@ async def to_response(value: Any, request: Any) -> BaseResponse:
         return JsonResponse(list(value) if isinstance(value, tuple | set | frozenset) else value)
     if dataclasses.is_dataclass(value) and not isinstance(value, type):
         return JsonResponse(dataclasses.asdict(value))
-    if any(callable(getattr(value, m, None)) for m in ("to_dict", "to_list", "model_dump")):
-        return Response(dumps(value), media_type="application/json")
     if isinstance(value, int | float | bool):
         return Response(str(value))
     return Response(str(value))

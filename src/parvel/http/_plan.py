@@ -126,7 +126,9 @@ def build_endpoint(route: RouteDefinition, container: Any) -> Endpoint:
     async def endpoint(request: Request) -> BaseResponse:
         if request._body_input is None and request.scope["method"] in _BODY_METHODS:
             await request.load()
-        kwargs = await _arguments(plan, request, container, scoped, route.missing_handler)
+        kwargs = await _arguments(
+            plan, request, container, scoped, route.missing_handler, route.trashed_bindings
+        )
         result = await call(**kwargs)
         kind = type(result)
         if kind is str:
@@ -259,6 +261,7 @@ async def _arguments(
     container: Any,
     scoped: bool,
     missing: Callable[[Any], Any] | None = None,
+    trashed: bool = False,
 ) -> dict[str, Any]:
     params = request.route_params
     kwargs: dict[str, Any] = {}
@@ -291,7 +294,14 @@ async def _arguments(
                 kwargs[name] = None
                 continue
             if parent is not None and scoped and hasattr(parent, "resolve_child_route_binding"):
-                bound = await parent.resolve_child_route_binding(extra, value, field)
+                if trashed:
+                    bound = await parent.resolve_child_route_binding(
+                        extra, value, field, with_trashed=True
+                    )
+                else:
+                    bound = await parent.resolve_child_route_binding(extra, value, field)
+            elif trashed and hasattr(extra, "resolve_soft_deletable_route_binding"):
+                bound = await extra.resolve_soft_deletable_route_binding(value, field)
             else:
                 bound = await extra.resolve_route_binding(value, field)
             if bound is None:

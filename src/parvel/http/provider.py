@@ -37,6 +37,31 @@ def _previous() -> str | None:
     return previous_or_none()
 
 
+def _paginate_from_requests() -> None:
+    """Paginators read ``?page=``, ``?cursor=`` and the path from the current request."""
+    from parvel.database.pagination import AbstractPaginator, CursorPaginator
+
+    def page(name: str) -> int | None:
+        request = _context.current_request.get()
+        if request is None:
+            return None
+        value = request.query(name)
+        return int(value) if isinstance(value, str) and value.isdigit() else None
+
+    def path() -> str:
+        request = _context.current_request.get()
+        return str(request.url).split("?", 1)[0] if request is not None else "/"
+
+    def cursor(name: str) -> str | None:
+        request = _context.current_request.get()
+        value = request.query(name) if request is not None else None
+        return value if isinstance(value, str) else None
+
+    AbstractPaginator.current_page_resolver(page)
+    AbstractPaginator.current_path_resolver(path)
+    CursorPaginator.current_cursor_resolver(cursor)
+
+
 class HttpServiceProvider(ServiceProvider):
     """Registers routing and HTTP services and compiles the kernel at the end of boot.
 
@@ -112,6 +137,7 @@ class HttpServiceProvider(ServiceProvider):
         """Load route files, then compile the kernel at the end of boot."""
         app = self.app
         _context.state.app = app
+        _paginate_from_requests()
         self.load_routes(app.make("router"))
         deferred = app.settings.get("defer_http_kernel") or app.running_in_console()
         if not deferred:

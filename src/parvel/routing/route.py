@@ -61,6 +61,7 @@ class RouteDefinition:
         "missing_handler",
         "scoped_bindings",
         "segments",
+        "trashed_bindings",
         "uri",
         "wheres",
     )
@@ -87,6 +88,7 @@ class RouteDefinition:
         self.domain_: str | None = None
         self.is_fallback = False
         self.scoped_bindings: bool | None = None
+        self.trashed_bindings = False
         self.missing_handler: Callable[[Any], Any] | None = None
         self.handler: Any = None
         """Filled by the HTTP kernel at boot with the route's compiled pipeline."""
@@ -167,6 +169,11 @@ class RouteDefinition:
     def missing(self, callback: Callable[[Any], Any]) -> RouteDefinition:
         """What to return when route model binding finds nothing: ``callback(request)``."""
         self.missing_handler = callback
+        return self
+
+    def with_trashed(self) -> RouteDefinition:
+        """Let route model binding find soft-deleted models too."""
+        self.trashed_bindings = True
         return self
 
     def scope_bindings(self) -> RouteDefinition:

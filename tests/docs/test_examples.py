@@ -26,7 +26,7 @@ def _runnable(info: str) -> bool:
 
 
 def _dedicated() -> str:
-    return "".join(p.read_text("utf-8") for p in (ROOT / "tests").glob("*/test_docs*.py"))
+    return "".join(p.read_text("utf-8") for p in (ROOT / "tests").rglob("test_docs*.py"))
 
 
 def _pages() -> list[str]:

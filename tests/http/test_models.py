@@ -48,7 +48,6 @@ async def app(make_app: Any, tmp_path: Any) -> Any:
             }
         },
     )
-    db = application.make("db")
     async with application.make("db.schema").create("articles") as table:
         table.id()
         table.string("title")

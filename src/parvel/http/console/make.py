@@ -32,9 +32,17 @@ def _split(name: str) -> tuple[list[str], str]:
     return [Str.snake(p) for p in parts[:-1]], Str.studly(parts[-1])
 
 
+def _shown(target: Path) -> str:
+    """The path relative to the working directory when possible (as artisan prints it)."""
+    try:
+        return str(target.relative_to(Path.cwd()))
+    except ValueError:
+        return str(target)
+
+
 def _write(target: Path, text: str, force: bool, out: Output, kind: str) -> int:
     if target.exists() and not force:
-        out.error(f"{kind} [{target}] already exists.")
+        out.error(f"   ERROR  {kind} [{_shown(target)}] already exists.")
         return 1
     target.parent.mkdir(parents=True, exist_ok=True)
     for folder in [target.parent, *target.parent.parents]:
@@ -44,7 +52,7 @@ def _write(target: Path, text: str, force: bool, out: Output, kind: str) -> int:
         if not init.exists():
             init.write_text("", encoding="utf-8")
     target.write_text(text, encoding="utf-8")
-    out.info(f"{kind} [{target}] created successfully.")
+    out.info(f"   INFO  {kind} [{_shown(target)}] created successfully.")
     return 0
 
 

@@ -3,9 +3,10 @@
 from __future__ import annotations
 
 from collections.abc import Iterator, Mapping
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-from parvel.validation.message_bag import MessageBag
+if TYPE_CHECKING:
+    from parvel.validation.message_bag import MessageBag
 
 ERRORS_KEY = "errors"
 """The session key under which validation errors are flashed (``{bag: {field: [messages]}}``)."""
@@ -24,6 +25,8 @@ class ViewErrorBag:
     @classmethod
     def from_session(cls, data: Any) -> ViewErrorBag:
         """Rebuild the bags flashed in the session (anything malformed is ignored)."""
+        from parvel.validation.message_bag import MessageBag
+
         bags: dict[str, MessageBag] = {}
         if isinstance(data, dict):
             for name, messages in data.items():
@@ -38,6 +41,8 @@ class ViewErrorBag:
 
     def get_bag(self, name: str = "default") -> MessageBag:
         """The bag called ``name`` (empty when nothing was flashed under it)."""
+        from parvel.validation.message_bag import MessageBag
+
         return self.bags.get(name) or MessageBag()
 
     def has_bag(self, name: str = "default") -> bool:

@@ -6,7 +6,6 @@ from typing import TYPE_CHECKING, Any
 
 from parvel.container import Container, ServiceProvider
 from parvel.session.context import csrf_field, csrf_token, current_session, old
-from parvel.session.errors import ERRORS_KEY, ViewErrorBag
 from parvel.session.manager import SessionManager
 
 if TYPE_CHECKING:
@@ -46,7 +45,9 @@ class SessionServiceProvider(ServiceProvider):
         blade.composer("*", lambda view: view.with_("errors", _errors()))
 
 
-def _errors() -> ViewErrorBag:
+def _errors() -> Any:
+    from parvel.session.errors import ERRORS_KEY, ViewErrorBag
+
     store = current_session.get()
     return ViewErrorBag.from_session(store.get(ERRORS_KEY) if store is not None else None)
 

@@ -7,8 +7,6 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from parvel.container import ServiceProvider
-from parvel.validation.exceptions import ValidationConfigError
-from parvel.validation.validator import Validator
 
 if TYPE_CHECKING:
     from parvel.foundation.application import Application
@@ -25,6 +23,8 @@ class ValidationServiceProvider(ServiceProvider):
 
     def boot(self) -> None:
         """Apply the app's language lines and the database presence verifier."""
+        from parvel.validation.validator import Validator
+
         app: Application = self.app
         locale = str(app.config.get("app.locale", "en"))
         lines = load_language_lines(app.lang_path(f"{locale}/validation.py"))
@@ -51,6 +51,8 @@ def load_language_lines(path: Path) -> dict[str, Any] | None:
     spec.loader.exec_module(module)
     messages = getattr(module, "messages", None)
     if not isinstance(messages, dict):
+        from parvel.validation.exceptions import ValidationConfigError
+
         raise ValidationConfigError(
             f"{path.parent.name}/{path.name} defines no `messages` dict.",
             hint="Assign the language lines to a module-level dict named `messages`.",

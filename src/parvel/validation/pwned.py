@@ -8,8 +8,6 @@ from __future__ import annotations
 
 import hashlib
 
-import httpx
-
 
 class PwnedPasswords:
     """Counts how often a password appears in known breaches.
@@ -42,6 +40,8 @@ class PwnedPasswords:
         """
         digest = hashlib.sha1(password.encode("utf-8"), usedforsecurity=False).hexdigest().upper()
         prefix, suffix = digest[:5], digest[5:]
+        import httpx  # imported on first use: most apps never check breached passwords
+
         try:
             async with httpx.AsyncClient(timeout=self.timeout) as client:
                 response = await client.get(

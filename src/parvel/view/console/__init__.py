@@ -2,21 +2,21 @@
 
 from __future__ import annotations
 
+from parvel.container import Container
 from parvel.support.console import Output, command
-from parvel.view.blade import Blade
 
 
 @command("view:cache")
-def view_cache(view: Blade, out: Output) -> int:
+def view_cache(app: Container, out: Output) -> int:
     """Compile all of the application's Blade templates."""
-    count = view.precompile()
+    count = app.make("view").precompile()
     out.info(f"   INFO  Blade templates cached successfully ({count} compiled).")
     return 0
 
 
 @command("view:clear")
-def view_clear(view: Blade, out: Output) -> int:
+def view_clear(app: Container, out: Output) -> int:
     """Clear all compiled view files."""
-    view.clear_cache()
+    app.make("view").clear_cache()
     out.info("   INFO  Compiled views cleared successfully.")
     return 0

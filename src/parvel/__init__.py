@@ -13,7 +13,7 @@ from parvel.__about__ import __version__
 from parvel.exceptions import ParvelError
 
 if TYPE_CHECKING:
-    from parvel.config import Repository
+    from parvel.config import Repository, config
     from parvel.container import Container, ServiceProvider
     from parvel.facades import DB, Crypt, Hash, Log, Schema, View
     from parvel.foundation import Application
@@ -84,6 +84,7 @@ _LAZY: dict[str, str] = {
     "abort_unless": "parvel.http",
     "back": "parvel.http",
     "command": "parvel.support.console",
+    "config": "parvel.config",
     "env": "parvel.support",
     "redirect": "parvel.http",
     "response": "parvel.http",
@@ -128,6 +129,7 @@ __all__ = [
     "belongs_to",
     "belongs_to_many",
     "command",
+    "config",
     "env",
     "has_many",
     "has_one",

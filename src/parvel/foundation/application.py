@@ -13,7 +13,13 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from parvel.__about__ import __version__
-from parvel.config import Repository, load_config_files, read_cache, resolve_reference
+from parvel.config import (
+    Repository,
+    load_config_files,
+    read_cache,
+    resolve_reference,
+    set_current,
+)
 from parvel.container import Container, ServiceProvider
 from parvel.foundation.environment import load_environment
 from parvel.foundation.exceptions import ApplicationError
@@ -75,6 +81,7 @@ class Application(Container):
         self.instance("app", self)
         self.instance(Repository, self.config)
         self.instance("config", self.config)
+        set_current(self.config)
         Facade.set_application(self)
 
     @classmethod

@@ -254,12 +254,13 @@ class ExceptionHandler:
         return Response(error_page(status, status_text(status)), status, headers)
 
     def _error_view(self, status: int, exc: BaseException) -> Any:
-        """``resources/views/errors/{status}.blade.html`` once a view renderer is bound."""
+        """The app's ``errors/{status}`` (or ``errors/4xx``) view, else Parvel's own Blade page."""
         if not self.app.bound("view"):
             return None
         try:
             factory = self.app.make("view")
-            for name in (f"errors.{status}", f"errors.{str(status)[0]}xx"):
+            names = (f"errors.{status}", f"errors.{str(status)[0]}xx", f"parvel::errors.{status}")
+            for name in names:
                 if factory.exists(name):
                     return factory.make(name, {"exception": exc, "status": status}).render()
         except Exception:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from pathlib import Path
 from typing import Any
 
 from parvel.container import ServiceProvider
@@ -138,6 +139,11 @@ class HttpServiceProvider(ServiceProvider):
         app = self.app
         _context.state.app = app
         _paginate_from_requests()
+        views = Path(__file__).parent / "resources" / "views"  # the default error pages
+        if app.resolved("view"):
+            app.make("view").add_namespace("parvel", views)
+        else:
+            app.resolving("view", lambda blade, _: blade.add_namespace("parvel", views))
         self.load_routes(app.make("router"))
         deferred = app.settings.get("defer_http_kernel") or app.running_in_console()
         if not deferred:

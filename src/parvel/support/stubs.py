@@ -16,6 +16,7 @@ STUB_PACKAGES = [
     "parvel.console.stubs",
     "parvel.http.stubs",
     "parvel.database.migrations.stubs",
+    "parvel.database.seeding.stubs",
     "parvel.validation.stubs",
     "parvel.orm.stubs",
 ]

@@ -35,9 +35,6 @@ class ViewServiceProvider(ServiceProvider):
             app.base_path(), config.get("view.compiled", "storage/framework/views")
         )
         blade = Blade(paths=paths, cache_path=compiled, debug=app.debug)
-        errors_dir = Path(__file__).parent / "resources"
-        if errors_dir.is_dir():
-            blade.add_namespace("parvel", errors_dir)
         blade.hooks.environment = lambda: str(app.environment())
         blade.hooks.resolve = app.make
         blade.share(

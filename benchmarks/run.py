@@ -34,6 +34,7 @@ sys.path.insert(0, str(ROOT))
 
 from benchmarks.techempower import common, memory, runner, setup_db  # noqa: E402
 from benchmarks.techempower.frameworks import SKIPPED, by_name  # noqa: E402
+from benchmarks.techempower.server import stop_on_sigterm  # noqa: E402
 
 from benchmarks import report  # noqa: E402
 
@@ -50,7 +51,8 @@ def _command(command: list[str]) -> str:
         done = subprocess.run(command, capture_output=True, text=True, timeout=10)
     except (OSError, subprocess.TimeoutExpired):
         return "unknown"
-    return (done.stdout or done.stderr).strip().splitlines()[0] if done.returncode == 0 else "?"
+    lines = (done.stdout or done.stderr).strip().splitlines()
+    return lines[0] if lines else "unknown"
 
 
 def machine_notes(options: argparse.Namespace) -> list[str]:
@@ -135,7 +137,8 @@ def render(data: dict[str, Any], chart: Path | None) -> str:
         parts += ["", "## Micro-benchmarks (benchmarks/*_bench.py)"]
         for row in data["micro"]:
             parts += ["", f"### {row['script']} ({row['status']}, {row['seconds']:.0f} s)", ""]
-            parts += [row["output"] or "(no output)"]
+            output = row["output"] or "(no output)"
+            parts += [output if "|---" in output else f"```text\n{output}\n```"]
     return "\n".join(parts) + "\n"
 
 
@@ -177,6 +180,7 @@ def parse_args() -> argparse.Namespace:
 
 def main() -> None:
     options = parse_args()
+    stop_on_sigterm()
     counts = asyncio.run(setup_db.setup())
     print(f"-- database ready: {counts}", file=sys.stderr, flush=True)
     machine = machine_notes(options)

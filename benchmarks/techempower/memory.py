@@ -93,6 +93,7 @@ def main() -> None:
     add_load_arguments(parser)
     add_arguments(parser)
     options = parser.parse_args()
+    servers.stop_on_sigterm()
     if not 0 < options.first < options.total <= 1_000_000:
         raise SystemExit("need 0 < --first < --total <= 1,000,000")
     rows = [measure(framework, options) for framework in by_name(options.frameworks)]

@@ -144,6 +144,7 @@ def main() -> None:
     add_arguments(parser)
     options = parser.parse_args()
     check_bounds(options)
+    servers.stop_on_sigterm()
     print(techempower_tables(run_suite(options)))
 
 

@@ -31,6 +31,15 @@ class ServerError(RuntimeError):
     """A server did not start, or died while starting."""
 
 
+def stop_on_sigterm() -> None:
+    """Turn SIGTERM into SystemExit so ``finally`` blocks stop every server started so far."""
+
+    def _exit(signum: int, frame: object) -> None:
+        raise SystemExit(128 + signum)
+
+    signal.signal(signal.SIGTERM, _exit)
+
+
 def free_port() -> int:
     """A TCP port on 127.0.0.1 that nothing listens on right now."""
     with socket.socket(socket.AF_INET, socket.SOCK_STREAM) as sock:

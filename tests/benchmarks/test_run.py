@@ -18,7 +18,10 @@ def _data() -> dict[str, object]:
         "machine": ["- CPU: test"],
         "techempower": [result],
         "memory": [],
-        "micro": [{"script": "x_bench.py", "status": "ok", "seconds": 1.0, "output": "| a |"}],
+        "micro": [
+            {"script": "x_bench.py", "status": "ok", "seconds": 1.0, "output": "| a |\n|---|"},
+            {"script": "y_bench.py", "status": "exit 1", "seconds": 2.0, "output": "plain"},
+        ],
         "skipped": {"masonite": "does not install"},
     }
 
@@ -33,6 +36,7 @@ def test_render_has_every_section(tmp_path: Path) -> None:
         "masonite: does not install",
         "![ratios to raw Starlette](2026-01-02-ratios.png)",
         "### x_bench.py (ok",
+        "### y_bench.py (exit 1, 2 s)\n\n```text\nplain\n```",
     ):
         assert part in text, part
 

@@ -81,7 +81,8 @@ def machine_notes(options: argparse.Namespace) -> list[str]:
         f"- Server: {options.server}, 1 worker pinned to core {options.server_cpu}; wrk -t1 "
         f"-c{options.connections} pinned to core {options.wrk_cpu}; PostgreSQL not pinned",
         f"- Durations: {options.warmup:g} s warm-up + {options.duration:g} s measured per test "
-        f"and framework",
+        f"and framework; {options.rounds} round(s), alternating the framework order, keeping "
+        f"each best run",
         f"- Load average before the run: {load[0]:.2f} {load[1]:.2f} {load[2]:.2f}",
         f"- Commit: {_command(['git', '-C', str(ROOT), 'rev-parse', '--short', 'HEAD'])}",
     ]
@@ -161,13 +162,18 @@ def parse_args() -> argparse.Namespace:
     parser.add_argument("--quick", action="store_true", help="short durations for a smoke run")
     parser.add_argument("--no-memory", action="store_true")
     parser.add_argument("--no-micro", action="store_true")
-    parser.add_argument("--memory-frameworks", help="default: the --frameworks selection")
+    parser.add_argument(
+        "--memory-frameworks",
+        default="parvel,starlette",
+        help="frameworks for the memory check (default parvel,starlette; 'all' for every one)",
+    )
     parser.add_argument("--micro-timeout", type=float, default=300.0)
     parser.add_argument("--output", type=Path, help="results folder (default benchmarks/results)")
     parser.add_argument("--date", default=datetime.date.today().isoformat())
     options = parser.parse_args()
     if options.quick:
         options.duration, options.warmup = min(options.duration, 2.0), min(options.warmup, 1.0)
+        options.rounds = 1
         options.total = min(options.total, 10_000)
         options.micro_timeout = min(options.micro_timeout, 120.0)
     runner.check_bounds(options)
@@ -188,7 +194,8 @@ def main() -> None:
     results = runner.run_suite(options)
     memory_rows = []
     if not options.no_memory:
-        for framework in by_name(options.memory_frameworks or options.frameworks):
+        chosen = None if options.memory_frameworks == "all" else options.memory_frameworks
+        for framework in by_name(chosen):
             print(f"-- memory: {framework.label}", file=sys.stderr, flush=True)
             memory_rows.append(memory.measure(framework, options))
     micro = [] if options.no_micro else micro_benchmarks(options.quick, options.micro_timeout)

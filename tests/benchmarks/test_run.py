@@ -60,7 +60,13 @@ def test_machine_notes_name_cpu_python_and_settings() -> None:
     import argparse
 
     options = argparse.Namespace(
-        server="granian", server_cpu="1", wrk_cpu="0", connections=64, warmup=3.0, duration=10.0
+        server="granian",
+        server_cpu="1",
+        wrk_cpu="0",
+        connections=64,
+        warmup=3.0,
+        duration=10.0,
+        rounds=2,
     )
     notes = "\n".join(run.machine_notes(options))
     assert "CPU:" in notes

@@ -37,10 +37,35 @@ def test_free_port_is_on_loopback() -> None:
     assert 1024 <= server.free_port() <= 65535
 
 
-@pytest.mark.parametrize(("duration", "warmup"), [(0.5, 1), (61, 1), (10, -1), (10, 99)])
-def test_unbounded_durations_are_refused(duration: float, warmup: float) -> None:
+@pytest.mark.parametrize(
+    ("duration", "warmup", "rounds"),
+    [(0.5, 1, 1), (61, 1, 1), (10, -1, 1), (10, 99, 1), (10, 3, 0), (10, 3, 6)],
+)
+def test_unbounded_runs_are_refused(duration: float, warmup: float, rounds: int) -> None:
     with pytest.raises(SystemExit):
-        runner.check_bounds(argparse.Namespace(duration=duration, warmup=warmup))
+        runner.check_bounds(argparse.Namespace(duration=duration, warmup=warmup, rounds=rounds))
+    runner.check_bounds(argparse.Namespace(duration=10, warmup=3, rounds=2))
+
+
+def _r(name: str, rps: float | None, status: str = "ok") -> dict[str, object]:
+    return {"framework": name, "test": "json", "status": status, "rps": rps}
+
+
+def test_best_of_keeps_the_fastest_valid_run() -> None:
+    merged = runner.best_of(
+        [[_r("a", 100.0), _r("b", None, "error")], [_r("a", 150.0), _r("b", 90.0)]]
+    )
+    by_name = {result["framework"]: result for result in merged}
+    assert by_name["a"]["rps"] == 150.0
+    assert by_name["a"]["runs"] == [100.0, 150.0]
+    assert by_name["b"]["status"] == "ok"
+    assert by_name["b"]["rps"] == 90.0
+
+
+def test_best_of_never_prefers_a_failure() -> None:
+    merged = runner.best_of([[_r("a", 100.0)], [_r("a", None, "invalid")]])
+    assert merged[0]["status"] == "ok"
+    assert merged[0]["rps"] == 100.0
 
 
 def test_rss_of_a_missing_process_is_zero() -> None:

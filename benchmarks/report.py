@@ -2,6 +2,8 @@
 
     python benchmarks/report.py benchmarks/results/<date>.json   # re-render a saved run
 
+Re-rendering prints the tables and redraws ``<date>-ratios.png`` beside the JSON file.
+
 Results are the dicts produced by benchmarks/techempower/runner.py (one per framework x test)
 and benchmarks/techempower/memory.py (one per framework).
 """
@@ -144,7 +146,7 @@ def ratio_chart(results: list[Result], path: Path, title: str = "") -> Path | No
     axes.set_xticks(range(len(tests)), tests)
     axes.set_ylabel("requests/s ÷ raw Starlette")
     axes.set_title(title or "TechEmpower tests: ratio to raw Starlette (higher is faster)")
-    axes.legend(fontsize="small", ncols=2)
+    axes.legend(fontsize="small", ncols=3, loc="upper center", bbox_to_anchor=(0.5, -0.08))
     figure.tight_layout()
     path.parent.mkdir(parents=True, exist_ok=True)
     figure.savefig(path)
@@ -155,10 +157,14 @@ def ratio_chart(results: list[Result], path: Path, title: str = "") -> Path | No
 def main() -> None:
     if len(sys.argv) != 2:
         raise SystemExit("usage: python benchmarks/report.py benchmarks/results/<date>.json")
-    data = json.loads(Path(sys.argv[1]).read_text())
+    source = Path(sys.argv[1])
+    data = json.loads(source.read_text())
+    chart = ratio_chart(data["techempower"], source.with_name(f"{source.stem}-ratios.png"))
     print(techempower_tables(data["techempower"]))
     if data.get("memory"):
         print("\n" + memory_table(data["memory"]))
+    if chart is not None:
+        print(f"\nchart: {chart}")
 
 
 if __name__ == "__main__":

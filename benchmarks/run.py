@@ -200,6 +200,9 @@ def main() -> None:
             memory_rows.append(memory.measure(framework, options))
     micro = [] if options.no_micro else micro_benchmarks(options.quick, options.micro_timeout)
     machine.append(f"- Whole run: {time.monotonic() - started:.0f} s")
+    if hasattr(os, "getloadavg"):
+        load = os.getloadavg()
+        machine.append(f"- Load average after the run: {load[0]:.2f} {load[1]:.2f} {load[2]:.2f}")
     data = {
         "date": options.date,
         "command": "python benchmarks/run.py " + " ".join(sys.argv[1:]),

@@ -1,0 +1,1 @@
+"""TechEmpower-style benchmarks: Parvel and its peers on the same machine, in the same run."""

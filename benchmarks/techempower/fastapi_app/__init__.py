@@ -1,0 +1,1 @@
+"""FastAPI + SQLAlchemy 2 async ORM (asyncpg driver) + Jinja2 templates."""

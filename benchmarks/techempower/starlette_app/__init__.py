@@ -1,0 +1,1 @@
+"""Raw Starlette + asyncpg + Jinja2: the baseline every other framework is compared with."""

@@ -329,3 +329,13 @@ def test_make_request(new_app: Path, cli: Cli) -> None:
     text = (new_app / "app/http/requests/store_post_request.py").read_text()
     assert "class StorePostRequest(FormRequest):" in text
     compile(text, "store_post_request.py", "exec")
+
+
+def test_session_table_migration(new_app: Path, cli: Cli) -> None:
+    assert cli("session:table")[0] == 0  # Laravel's older name, an alias of make:session-table
+    created = list((new_app / "database/migrations").glob("*_create_sessions_table.py"))
+    assert len(created) == 1
+    assert 'self.schema.create("sessions")' in created[0].read_text()
+    code, _, err = cli("make:session-table")
+    assert code == 1
+    assert "already exists" in err

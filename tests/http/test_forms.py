@@ -267,3 +267,20 @@ async def test_log_lines_carry_the_request_id(make_app: Any, client: Any, tmp_pa
     line = (tmp_path / "app.log").read_text().strip().splitlines()[-1]
     assert "inside the request" in line
     assert '"request_id":"req-42"' in line
+
+
+async def test_unresolvable_handler_type_hints_fail_at_boot(make_app: Any) -> None:
+    from parvel.routing import RouteDefinitionError
+
+    def routes(router: Any) -> None:
+        from parvel.http import Request as LocalRequest
+
+        async def handler(request: LocalRequest) -> str:
+            return "never"
+
+        router.get("/x", handler)
+
+    with pytest.raises(
+        RouteDefinitionError, match=r"type hints that cannot be resolved: request: LocalRequest"
+    ):
+        make_app(routes)

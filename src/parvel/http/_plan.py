@@ -178,6 +178,18 @@ def _plan(
         hints = typing.get_type_hints(target)
     except Exception:
         hints = {}
+        unresolved = [
+            f"{p.name}: {p.annotation}"
+            for p in signature.parameters.values()
+            if isinstance(p.annotation, str) and p.name not in ("self", "cls")
+        ]
+        if unresolved:
+            raise RouteDefinitionError(
+                f"The handler of '{route.uri}' (at {route.location}) has type hints that cannot be "
+                f"resolved: {', '.join(unresolved)}.",
+                hint="Import the classes they name at module level (not inside a function), "
+                "so Parvel can read them.",
+            ) from None
     route_names = route.parameter_names()
     parameters = [
         p for p in signature.parameters.values() if p.kind is not inspect.Parameter.VAR_POSITIONAL

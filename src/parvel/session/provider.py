@@ -17,8 +17,11 @@ class SessionServiceProvider(ServiceProvider):
 
     def register(self) -> None:
         """Bind ``"session"`` lazily (nothing connects until a request needs a session)."""
+        from parvel.session.console import make_session_table
+
         self.app.singleton("session", self._make)
         self.app.alias("session", SessionManager)
+        self.commands([make_session_table])
 
     def _make(self, container: Container) -> SessionManager:
         app: Application = self.app

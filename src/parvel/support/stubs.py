@@ -18,6 +18,7 @@ STUB_PACKAGES = [
     "parvel.database.migrations.stubs",
     "parvel.database.seeding.stubs",
     "parvel.validation.stubs",
+    "parvel.session.stubs",
     "parvel.orm.stubs",
 ]
 """Packages whose ``*.stub`` files ``stub:publish`` copies into the app's ``stubs/`` folder."""

@@ -37,7 +37,7 @@ class Post(Model):
         """Posts whose title or body contains ``term`` (no filter for an empty term)."""
         if term:
             like = f"%{term}%"
-            query.where(lambda q: q.where("title", "like", like).or_where("body", "like", like))
+            query.where(lambda q: q.where_like("title", like).or_where_like("body", like))
 
     @scope
     def tagged(query: Any, slug: str | None) -> None:

@@ -24,8 +24,10 @@ DATABASE = f"parvel_blog_test_{os.getpid()}"
 _ENV_PREFIXES = ("APP_", "DB_", "LOG_", "SESSION_", "CACHE_", "QUEUE_", "MAIL_", "REDIS_")
 
 
-def run_blog_suite(extra_env: dict[str, str]) -> subprocess.CompletedProcess[str]:
-    """Run the blog's tests in a clean environment plus ``extra_env``."""
+def run_blog_suite(
+    extra_env: dict[str, str], target: str = "tests"
+) -> subprocess.CompletedProcess[str]:
+    """Run the blog's tests (or ``target``) in a clean environment plus ``extra_env``."""
     env = {k: v for k, v in os.environ.items() if not k.startswith(_ENV_PREFIXES)}
     env["PYTHONPATH"] = os.pathsep.join(
         [str(REPO / "src"), *filter(None, [os.environ.get("PYTHONPATH")])]
@@ -33,7 +35,7 @@ def run_blog_suite(extra_env: dict[str, str]) -> subprocess.CompletedProcess[str
     env["APP_ENV"] = "testing"
     env.update(extra_env)
     return subprocess.run(
-        [sys.executable, "-m", "pytest", "tests", "-q", "-p", "no:cacheprovider", "-x"],
+        [sys.executable, "-m", "pytest", target, "-q", "-p", "no:cacheprovider", "-x"],
         cwd=BLOG,
         env=env,
         capture_output=True,
@@ -107,8 +109,10 @@ def test_a_failing_blog_test_fails_the_run(tmp_path: Path) -> None:
     broken.write_text("async def test_broken(client) -> None:\n    assert False\n")
     try:
         result = run_blog_suite(
-            {"DB_CONNECTION": "sqlite", "DB_DATABASE": str(tmp_path / "blog.sqlite")}
+            {"DB_CONNECTION": "sqlite", "DB_DATABASE": str(tmp_path / "blog.sqlite")},
+            str(broken.relative_to(BLOG)),
         )
     finally:
         broken.unlink()
-    assert result.returncode != 0
+    assert result.returncode == 1
+    assert "1 failed" in result.stdout

@@ -36,4 +36,6 @@ async def fresh_database(app: Any) -> None:
 @pytest.fixture
 async def author() -> User:
     """One saved user to write posts and comments."""
-    return await User.factory().create({"name": "Ada Lovelace"})
+    user = await User.factory().create({"name": "Ada Lovelace"})
+    assert isinstance(user, User)
+    return user

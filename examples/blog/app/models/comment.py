@@ -3,8 +3,13 @@
 from __future__ import annotations
 
 from datetime import datetime
+from typing import TYPE_CHECKING
 
-from parvel.orm import Model, belongs_to
+from parvel.orm import BelongsTo, Model, belongs_to
+
+if TYPE_CHECKING:
+    from app.models.post import Post
+    from app.models.user import User
 
 
 class Comment(Model):
@@ -20,5 +25,5 @@ class Comment(Model):
     fillable = ["post_id", "user_id", "body"]
     touches = ["post"]
 
-    post = belongs_to("Post")
-    author = belongs_to("User", "user_id")
+    post: BelongsTo[Post] = belongs_to("Post")
+    author: BelongsTo[User] = belongs_to("User", "user_id")

@@ -3,10 +3,24 @@
 from __future__ import annotations
 
 from datetime import datetime
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-from parvel.orm import Model, belongs_to, belongs_to_many, has_many, scope
+from parvel.orm import (
+    BelongsTo,
+    BelongsToMany,
+    HasMany,
+    Model,
+    belongs_to,
+    belongs_to_many,
+    has_many,
+    scope,
+)
 from parvel.support import clock
+
+if TYPE_CHECKING:
+    from app.models.comment import Comment
+    from app.models.tag import Tag
+    from app.models.user import User
 
 
 class Post(Model):
@@ -23,9 +37,9 @@ class Post(Model):
 
     fillable = ["user_id", "title", "slug", "body", "published_at"]
 
-    author = belongs_to("User", "user_id")
-    tags = belongs_to_many("Tag")
-    comments = has_many("Comment")
+    author: BelongsTo[User] = belongs_to("User", "user_id")
+    tags: BelongsToMany[Tag] = belongs_to_many("Tag")
+    comments: HasMany[Comment] = has_many("Comment")
 
     @scope
     def published(query: Any) -> None:

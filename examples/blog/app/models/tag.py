@@ -3,8 +3,12 @@
 from __future__ import annotations
 
 from datetime import datetime
+from typing import TYPE_CHECKING
 
-from parvel.orm import Model, belongs_to_many
+from parvel.orm import BelongsToMany, Model, belongs_to_many
+
+if TYPE_CHECKING:
+    from app.models.post import Post
 
 
 class Tag(Model):
@@ -18,4 +22,4 @@ class Tag(Model):
 
     fillable = ["name", "slug"]
 
-    posts = belongs_to_many("Post")
+    posts: BelongsToMany[Post] = belongs_to_many("Post")

@@ -3,8 +3,13 @@
 from __future__ import annotations
 
 from datetime import datetime
+from typing import TYPE_CHECKING
 
-from parvel.orm import Model, has_many
+from parvel.orm import HasMany, Model, has_many
+
+if TYPE_CHECKING:
+    from app.models.comment import Comment
+    from app.models.post import Post
 
 
 class User(Model):
@@ -21,5 +26,5 @@ class User(Model):
     fillable = ["name", "email", "password"]
     hidden = ["password", "remember_token"]
 
-    posts = has_many("Post")
-    comments = has_many("Comment")
+    posts: HasMany[Post] = has_many("Post")
+    comments: HasMany[Comment] = has_many("Comment")

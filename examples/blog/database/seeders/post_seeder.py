@@ -5,6 +5,7 @@ from parvel.database.seeding import Seeder
 from app.models.post import Post
 from app.models.tag import Tag
 from app.models.user import User
+from database.factories.post_factory import PostFactory
 
 
 class PostSeeder(Seeder):
@@ -13,7 +14,7 @@ class PostSeeder(Seeder):
         users = await User.factory().count(5).create()
         tags = await Tag.all()
         posts = await Post.factory().count(27).recycle(users).create()
-        posts = posts.merge(await Post.factory().count(3).draft().recycle(users).create())
+        posts = posts.merge(await PostFactory().count(3).draft().recycle(users).create())
         for post in posts:
             await post.tags.attach(
                 [tag.id for tag in random.sample(list(tags), k=random.randint(1, 3))]

@@ -10,6 +10,7 @@ from parvel.testing import TestClient
 from app.models.post import Post
 from app.models.tag import Tag
 from app.models.user import User
+from database.factories.post_factory import PostFactory
 
 
 async def test_the_home_page_redirects_to_the_posts(client: TestClient) -> None:
@@ -30,7 +31,7 @@ async def test_the_index_lists_published_posts_newest_first(
         .recycle(author)
         .create({"title": "Newer", "published_at": now - timedelta(days=1)})
     )
-    await Post.factory().draft().recycle(author).create({"title": "Secret draft"})
+    await PostFactory().draft().recycle(author).create({"title": "Secret draft"})
 
     response = await client.get("/posts")
 

@@ -2,7 +2,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from parvel.http import Controller, Request, Response, response
+from parvel.http import Controller, JsonResponse, Request, Response, response
 
 from app.http.requests.store_post_request import StorePostRequest
 from app.http.requests.update_post_request import UpdatePostRequest
@@ -26,7 +26,7 @@ class PostController(Controller):
         )
         return posts.appends({k: v for k, v in {"q": term, "tag": tag}.items() if v})
 
-    async def store(self, request: StorePostRequest) -> Response:
+    async def store(self, request: StorePostRequest) -> JsonResponse:
         """Create a post; 422 with the errors as JSON when the input is invalid."""
         data = dict(request.validated())
         tag_ids = data.pop("tags", None) or []

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from datetime import timedelta
+from datetime import UTC, datetime, timedelta
 
 from parvel.support import clock
 from parvel.testing import TestClient
@@ -93,6 +93,7 @@ async def test_store_creates_a_post_with_tags_and_flashes_a_status(
     assert post.title == "My first post"
     assert post.user_id == author.id
     assert sorted(t.id for t in post.tags) == sorted(t.id for t in tags)
+    assert post.published_at == datetime(2024, 5, 1, 10, 0, tzinfo=UTC)
 
     page = await client.get("/posts/my-first-post")
     page.assert_ok().assert_see("Post created.")
@@ -102,8 +103,10 @@ async def test_store_creates_a_post_with_tags_and_flashes_a_status(
 async def test_store_with_bad_input_redirects_back_with_errors_and_old_input(
     client: TestClient, author: User
 ) -> None:
+    tag = await Tag.factory().create()
     response = await client.from_("/posts/create").post(
-        "/posts", data={"title": "", "body": "Kept body text", "user_id": ""}
+        "/posts",
+        data={"title": "", "body": "Kept body text", "user_id": "", "tags[]": [str(tag.id)]},
     )
 
     response.assert_redirect("/posts/create")
@@ -112,6 +115,7 @@ async def test_store_with_bad_input_redirects_back_with_errors_and_old_input(
     form = await client.get("/posts/create")
     form.assert_see(["The title field is required.", "Choose an author.", "Kept body text"])
     form.assert_see('class="is-invalid"', escape=False)
+    form.assert_see(f'value="{tag.id}" checked', escape=False)
 
 
 async def test_the_slug_must_be_unique(client: TestClient, author: User) -> None:

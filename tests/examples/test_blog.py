@@ -25,9 +25,9 @@ _ENV_PREFIXES = ("APP_", "DB_", "LOG_", "SESSION_", "CACHE_", "QUEUE_", "MAIL_",
 
 
 def run_blog_suite(
-    extra_env: dict[str, str], target: str = "tests"
+    extra_env: dict[str, str], arguments: list[str] | None = None
 ) -> subprocess.CompletedProcess[str]:
-    """Run the blog's tests (or ``target``) in a clean environment plus ``extra_env``."""
+    """Run the blog's tests (or pytest ``arguments``) in a clean environment plus ``extra_env``."""
     env = {k: v for k, v in os.environ.items() if not k.startswith(_ENV_PREFIXES)}
     env["PYTHONPATH"] = os.pathsep.join(
         [str(REPO / "src"), *filter(None, [os.environ.get("PYTHONPATH")])]
@@ -35,7 +35,16 @@ def run_blog_suite(
     env["APP_ENV"] = "testing"
     env.update(extra_env)
     return subprocess.run(
-        [sys.executable, "-m", "pytest", target, "-q", "-p", "no:cacheprovider", "-x"],
+        [
+            sys.executable,
+            "-m",
+            "pytest",
+            *(arguments or ["tests"]),
+            "-q",
+            "-p",
+            "no:cacheprovider",
+            "-x",
+        ],
         cwd=BLOG,
         env=env,
         capture_output=True,
@@ -104,15 +113,12 @@ def test_the_blog_suite_passes_on_a_server(server_database: dict[str, str]) -> N
 
 
 def test_a_failing_blog_test_fails_the_run(tmp_path: Path) -> None:
-    # The harness itself can fail: a broken test in the blog's suite makes the run red.
-    broken = BLOG / "tests" / "feature" / f"test_zz_broken_{os.getpid()}.py"
-    broken.write_text("async def test_broken(client) -> None:\n    assert False\n")
-    try:
-        result = run_blog_suite(
-            {"DB_CONNECTION": "sqlite", "DB_DATABASE": str(tmp_path / "blog.sqlite")},
-            str(broken.relative_to(BLOG)),
-        )
-    finally:
-        broken.unlink()
-    assert result.returncode == 1
+    # The harness itself can fail: a broken test run against the blog makes the run red.
+    broken = tmp_path / "test_broken.py"
+    broken.write_text("async def test_broken(client) -> None:\n    raise AssertionError\n")
+    result = run_blog_suite(
+        {"DB_CONNECTION": "sqlite", "DB_DATABASE": str(tmp_path / "blog.sqlite")},
+        [str(broken), "--rootdir", str(BLOG), "-c", str(BLOG / "pyproject.toml")],
+    )
+    assert result.returncode == 1, result.stdout[-2000:]
     assert "1 failed" in result.stdout

@@ -11,10 +11,7 @@ class UpdatePostRequest(FormRequest):
 
     def rules(self) -> dict[str, Any]:
         """Every field is optional on update (PATCH semantics), but validated when sent."""
-        # The route parameter is still the raw slug here: form requests validate before
-        # route model binding runs, so ignore the post's own row by its slug.
-        post = self.route("post")
-        slug = getattr(post, "slug", post)
+        post = self.route("post")  # the bound Post: route model binding runs first
         return {
             "title": "sometimes|required|string|max:255",
             "slug": [
@@ -22,7 +19,7 @@ class UpdatePostRequest(FormRequest):
                 "required",
                 "alpha_dash",
                 "max:255",
-                Rule.unique("posts", "slug").ignore(slug, "slug"),
+                Rule.unique("posts", "slug").ignore(post),
             ],
             "body": "sometimes|required|string|min:10",
             "user_id": "sometimes|required|integer|exists:users,id",

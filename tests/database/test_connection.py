@@ -297,3 +297,16 @@ async def test_queries_while_streaming_a_cursor(connection: Connection) -> None:
         )
         seen.append((row["name"], total))
     assert seen == [("u0", 1), ("u1", 2), ("u2", 3)]
+
+
+async def test_aware_datetime_binds_against_a_plain_timestamp(connection: Connection) -> None:
+    from datetime import UTC, datetime
+
+    await connection.insert(
+        "insert into users (name, votes, created_at) values (?, ?, ?)",
+        ["Ann", 1, datetime(2024, 5, 1, 10, 0)],
+    )
+    before = "select count(*) from users where created_at <= ?"
+    assert await connection.scalar(before, [datetime(2024, 5, 1, 12, 0, tzinfo=UTC)]) == 1
+    assert await connection.scalar(before, [datetime(2024, 5, 1, 9, 0, tzinfo=UTC)]) == 0
+    assert await connection.scalar(before, ["2024-05-01 11:00:00"]) == 1

@@ -197,3 +197,33 @@ async def test_missing_callback_replaces_the_404(make_app, client) -> None:
             "http://testserver/posts",
         )
         assert (await http.get("/posts/1")).json() == {"id": 1, "slug": "hello"}
+
+
+async def test_form_requests_validate_after_route_model_binding(make_app, client) -> None:
+    from parvel.http import FormRequest
+
+    seen: list[Any] = []
+
+    class RenamePostRequest(FormRequest):
+        def rules(self) -> dict[str, Any]:
+            seen.append(self.route("post"))
+            return {"title": "required"}
+
+    async def rename(request: RenamePostRequest, post: Post) -> dict[str, Any]:
+        return {"post": post.data["id"], "title": request.validated("title")}
+
+    def routes(router: Router) -> None:
+        router.post("/posts/{post}/rename", rename)
+
+    app = make_app(routes, config={"app.env": "testing"})
+    headers = {"Accept": "application/json"}
+    async with client(app) as http:
+        ok = await http.post("/posts/1/rename", json={"title": "New"}, headers=headers)
+        assert ok.json() == {"post": 1, "title": "New"}
+        assert isinstance(seen[0], Post)  # the bound model, not the raw "1"
+        invalid = await http.post("/posts/1/rename", json={}, headers=headers)
+        assert invalid.status_code == 422
+        # A missing model is a 404 before any validation runs.
+        missing = await http.post("/posts/999/rename", json={}, headers=headers)
+        assert missing.status_code == 404
+        assert len(seen) == 2

@@ -41,3 +41,23 @@ async def test_scoped_child_binding(db: Connection, m: SimpleNamespace) -> None:
     assert found.id == mine.id
     with pytest.raises(RelationNotFound, match="has no relation to Tag"):
         await ann.resolve_child_route_binding(m.Tag, 1)
+
+
+async def test_route_key_feeds_url_generation(db: Connection, m: SimpleNamespace) -> None:
+    from parvel.routing.url import route_key
+
+    post = await m.Post.create(title="Hello", slug="hello")
+    assert post.get_route_key() == post.id
+    assert route_key(post) == str(post.id)
+    assert route_key(post, "slug") == "hello"
+
+    class SlugPost(m.Post):  # type: ignore[misc,name-defined]
+        table = "posts"
+
+        def get_route_key_name(self) -> str:
+            return "slug"
+
+    by_slug = await SlugPost.find(post.id)
+    assert by_slug.get_route_key() == "hello"
+    assert route_key(by_slug) == "hello"
+    assert (await SlugPost.resolve_route_binding("hello")).id == post.id

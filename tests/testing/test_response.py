@@ -37,6 +37,10 @@ async def page(_: Request) -> HTMLResponse:
     return response
 
 
+async def quotes(_: Request) -> HTMLResponse:
+    return HTMLResponse("<p>Post &#34;Doomed&#34; deleted.</p><p>It&#39;s gone</p>")
+
+
 async def download(_: Request) -> Response:
     return Response(b"x", headers={"Content-Disposition": 'attachment; filename="report.csv"'})
 
@@ -58,6 +62,7 @@ async def echo(request: Request) -> JSONResponse:
 app = Starlette(
     routes=[
         Route("/posts", posts),
+        Route("/quotes", quotes),
         Route("/invalid", invalid, methods=["POST"]),
         Route("/page", page),
         Route("/download", download),
@@ -123,6 +128,13 @@ async def test_see_escapes_like_laravel(client: TestClient) -> None:
     with pytest.raises(AssertionError, match="are seen in order"):
         response.assert_see_in_order(["end", "Hello"])
     response.assert_cookie("flavour", "oat").assert_cookie_missing("other")
+
+
+async def test_see_escapes_quotes_like_blade(client: TestClient) -> None:
+    # Blade's {{ }} escapes with markupsafe: " is &#34; and ' is &#39;.
+    response = await client.get("/quotes")
+    response.assert_see('Post "Doomed" deleted.').assert_see("It's")
+    response.assert_see_in_order(['"Doomed"', "It's"]).assert_dont_see('"Other"')
 
 
 async def test_redirects_downloads_and_empty(client: TestClient) -> None:

@@ -278,6 +278,9 @@ async def _arguments(
     params = request.route_params
     kwargs: dict[str, Any] = {}
     parent: Any = None
+    # Form requests validate after route model binding, as in Laravel: their rules() see
+    # the bound models through request.route("post"), and a missing model is a 404 first.
+    form_requests: list[tuple[str, Any]] = []
     for name, kind, extra, field, source in plan:
         if kind == _RAW:
             kwargs[name] = params.get(source)
@@ -293,7 +296,7 @@ async def _arguments(
         elif kind == _REQUEST:
             kwargs[name] = request
         elif kind == _REQUEST_SUBCLASS:
-            kwargs[name] = await _specialize(request, extra)
+            form_requests.append((name, extra))
         elif kind == _MAKE:
             try:
                 kwargs[name] = container.make(extra)
@@ -330,6 +333,8 @@ async def _arguments(
         else:
             used = {step[4] or step[0] for step in plan}
             kwargs.update({k: v for k, v in params.items() if k not in used})
+    for name, cls in form_requests:
+        kwargs[name] = await _specialize(request, cls)
     return kwargs
 
 

@@ -299,6 +299,10 @@ class ModelBase:
         """The column used for route model binding (the key by default)."""
         return type(self).primary_key
 
+    def get_route_key(self) -> Any:
+        """The value of :meth:`get_route_key_name`: what ``route("posts.show", post)`` puts in URLs."""
+        return self.get_attribute_value(self.get_route_key_name())
+
     # -- attribute access -------------------------------------------------------------------------
     def get_attribute_value(self, key: str, default: Any = _NO_DEFAULT) -> Any:
         """The cast (and accessor-transformed) value of ``key``."""

@@ -17,6 +17,7 @@ from typing import Any
 from urllib.parse import urljoin, urlsplit
 
 import httpx
+import markupsafe
 import orjson
 
 from parvel.testing._json import _MISSING, contains_fragment, data_get, is_subset, structure_errors
@@ -236,9 +237,9 @@ class TestResponse:
     # -- body text -----------------------------------------------------------------------
 
     def assert_see(self, value: str | Sequence[str], escape: bool = True) -> TestResponse:
-        """Assert the body contains ``value`` (HTML-escaped first, as in Laravel)."""
+        """Assert the body contains ``value`` (HTML-escaped first, as Blade's ``{{ }}`` does)."""
         for item in _as_list(value):
-            needle = html.escape(item, quote=True) if escape else item
+            needle = _escape(item) if escape else item
             if needle not in self.text:
                 self._fail(f"Failed asserting that [{item}] is seen in the response.")
         return self
@@ -246,7 +247,7 @@ class TestResponse:
     def assert_dont_see(self, value: str | Sequence[str], escape: bool = True) -> TestResponse:
         """Assert the body does not contain ``value``."""
         for item in _as_list(value):
-            needle = html.escape(item, quote=True) if escape else item
+            needle = _escape(item) if escape else item
             if needle in self.text:
                 self._fail(f"Failed asserting that [{item}] is not seen in the response.")
         return self
@@ -274,7 +275,7 @@ class TestResponse:
         """Assert the body contains every value, in this order."""
         position = 0
         for item in values:
-            needle = html.escape(item, quote=True) if escape else item
+            needle = _escape(item) if escape else item
             found = self.text.find(needle, position)
             if found == -1:
                 self._fail(
@@ -433,3 +434,8 @@ def _normalise_url(url: str, response: httpx.Response) -> str:
     return f"{parts.scheme}://{parts.netloc}{parts.path or '/'}" + (
         f"?{parts.query}" if parts.query else ""
     )
+
+
+def _escape(text: str) -> str:
+    """Escape ``text`` exactly as Blade's ``{{ }}`` does (markupsafe: ``"`` is ``&#34;``)."""
+    return str(markupsafe.escape(text))

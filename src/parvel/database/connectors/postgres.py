@@ -40,10 +40,11 @@ def _coerce(value: Any, type_name: str) -> Any:
         if type_name == "date" and isinstance(value, str):
             return dt.date.fromisoformat(value[:10])
         if type_name in {"timestamp", "timestamptz"} and isinstance(value, str):
-            parsed = dt.datetime.fromisoformat(value)
-            if type_name == "timestamptz" and parsed.tzinfo is None:
-                parsed = parsed.replace(tzinfo=dt.UTC)
-            return parsed
+            value = dt.datetime.fromisoformat(value)
+        if type_name == "timestamp" and isinstance(value, dt.datetime) and value.tzinfo:
+            # An aware value against a plain timestamp column: compare in UTC, the way the
+            # ORM stores datetimes (naive UTC).
+            return value.astimezone(dt.UTC).replace(tzinfo=None)
         if type_name == "timestamptz" and isinstance(value, dt.datetime) and value.tzinfo is None:
             return value.replace(tzinfo=dt.UTC)
         if type_name == "time" and isinstance(value, str):

@@ -1,0 +1,4 @@
+config = {
+    "paths": ["resources/views"],
+    "compiled": "storage/framework/views",
+}

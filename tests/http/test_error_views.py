@@ -42,3 +42,24 @@ async def test_errors_render_as_json_for_api_clients(make_app: Any, client: Any)
         response = await http.get("/missing", headers={"Accept": "application/json"})
     assert response.status_code == 404
     assert response.json() == {"message": "The route missing could not be found."}
+
+
+async def test_templates_can_call_route_url_and_asset(
+    make_app: Any, client: Any, tmp_path: Any
+) -> None:
+    views = tmp_path / "resources" / "views"
+    views.mkdir(parents=True, exist_ok=True)
+    (views / "links.blade.html").write_text(
+        "{{ route('posts.show', 3) }}|{{ url('/about') }}|{{ asset('app.css') }}"
+    )
+
+    def routes(router: Any) -> None:
+        from parvel import view
+
+        router.get("/posts/{post}", lambda post: post).name("posts.show")
+        router.get("/links", lambda: view("links"))
+
+    app = make_app(routes)
+    async with client(app) as http:
+        text = (await http.get("/links")).text
+    assert text == "http://testserver/posts/3|http://testserver/about|http://testserver/app.css"

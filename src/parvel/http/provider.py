@@ -38,6 +38,14 @@ def _previous() -> str | None:
     return previous_or_none()
 
 
+def _teach_views(blade: Any, views: Path) -> None:
+    """Parvel's error pages, and ``route()``, ``url()``, ``asset()`` in every template."""
+    from parvel.http.helpers import asset, route, url
+
+    blade.add_namespace("parvel", views)
+    blade.share({"route": route, "url": url, "asset": asset})
+
+
 def _paginate_from_requests() -> None:
     """Paginators read ``?page=``, ``?cursor=`` and the path from the current request."""
     from parvel.database.pagination import AbstractPaginator, CursorPaginator
@@ -141,9 +149,9 @@ class HttpServiceProvider(ServiceProvider):
         _paginate_from_requests()
         views = Path(__file__).parent / "resources" / "views"  # the default error pages
         if app.resolved("view"):
-            app.make("view").add_namespace("parvel", views)
+            _teach_views(app.make("view"), views)
         else:
-            app.resolving("view", lambda blade, _: blade.add_namespace("parvel", views))
+            app.resolving("view", lambda blade, _: _teach_views(blade, views))
         self.load_routes(app.make("router"))
         deferred = app.settings.get("defer_http_kernel") or app.running_in_console()
         if not deferred:

@@ -311,5 +311,13 @@ async def make_migration(
     except DatabaseError as exc:
         error(console, str(exc))
         return 1
-    info(console, f"Migration [{file}] created successfully.")
+    info(console, f"Migration [{_relative(file)}] created successfully.")
     return 0
+
+
+def _relative(path: Path) -> str:
+    """``path`` relative to the working directory when it is inside it (as artisan prints)."""
+    try:
+        return str(Path(path).resolve().relative_to(Path.cwd().resolve()))
+    except ValueError:
+        return str(path)

@@ -80,5 +80,13 @@ async def make_seeder(
     except DatabaseError as exc:
         error(console, str(exc))
         return 1
-    info(console, f"Seeder [{file}] created successfully.")
+    info(console, f"Seeder [{_relative(file)}] created successfully.")
     return 0
+
+
+def _relative(path: Path) -> str:
+    """``path`` relative to the working directory when it is inside it (as artisan prints)."""
+    try:
+        return str(Path(path).resolve().relative_to(Path.cwd().resolve()))
+    except ValueError:
+        return str(path)

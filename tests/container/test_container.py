@@ -201,3 +201,11 @@ def test_plans_are_cached_per_callable() -> None:
     first = _plans.plan_for(Mailer)
     container.make(Mailer)
     assert _plans.plan_for(Mailer) is first
+
+
+def test_class_alias_maps_a_class_without_importing_it() -> None:
+    container = Container()
+    container.singleton("store", lambda c: FileStore())
+    container.class_alias("store", f"{FileStore.__module__}:FileStore")
+    assert container.bound(FileStore)
+    assert container.make(FileStore) is container.make("store")

@@ -70,6 +70,7 @@ class Container:
         self._bindings: dict[Any, _Binding] = {}
         self._instances: dict[Any, Any] = {}
         self._aliases: dict[Any, Any] = {}
+        self._class_aliases: dict[str, Any] = {}
         self._contextual: dict[Any, dict[Any, Any]] = {}
         self._resolving: dict[Any, list[Callable[[Any, Container], None]]] = {}
         self._root_scope: dict[Any, Any] = {}
@@ -113,6 +114,21 @@ class Container:
             raise BindingResolutionError(f"[{_name(abstract)}] cannot be an alias of itself.")
         self._aliases[alias] = abstract
 
+    def class_alias(self, abstract: Any, path: str) -> None:
+        """Let the class at ``path`` (``"package.module:Class"``) resolve to ``abstract``.
+
+        Like :meth:`alias`, without importing the class: providers use it so that booting an
+        app does not import every component it could serve.
+        """
+        module, _, qualname = path.partition(":")
+        self._class_aliases[f"{module}.{qualname}"] = abstract
+
+    def _lazy_alias(self, abstract: Any) -> Any:
+        if self._class_aliases and isinstance(abstract, type):
+            key = f"{abstract.__module__}.{abstract.__qualname__}"
+            return self._class_aliases.get(key, abstract)
+        return abstract
+
     def when(self, *concretes: Any) -> ContextualBindingBuilder:
         """Start a contextual binding: what to inject when building one of ``concretes``."""
         return ContextualBindingBuilder(self, concretes)
@@ -143,7 +159,10 @@ class Container:
     def bound(self, abstract: Any) -> bool:
         """Whether ``abstract`` has a binding, an instance or an alias."""
         return (
-            abstract in self._aliases or abstract in self._bindings or abstract in self._instances
+            abstract in self._aliases
+            or abstract in self._bindings
+            or abstract in self._instances
+            or self._lazy_alias(abstract) is not abstract
         )
 
     def has(self, abstract: Any) -> bool:
@@ -193,6 +212,8 @@ class Container:
             BindingResolutionError: nothing is bound and the class cannot be auto-wired.
         """
         abstract = self._aliases.get(abstract, abstract)
+        if abstract not in self._instances and abstract not in self._bindings:
+            abstract = self._lazy_alias(abstract)
         instance = self._instances.get(abstract, _MISSING)
         if instance is not _MISSING and not parameters:
             return instance

@@ -7,11 +7,13 @@ Each is a thin wrapper reading the app's settings and calling the functions in
 
 from __future__ import annotations
 
-from typing import Annotated, Any
+from typing import TYPE_CHECKING, Annotated, Any
 
 from parvel.container import Container
-from parvel.database.manager import DatabaseManager
 from parvel.support.console import Argument, Option, Output, command
+
+if TYPE_CHECKING:
+    from parvel.database.manager import DatabaseManager
 
 Database = Annotated[str | None, Option(help="The database connection to use")]
 Force = Annotated[bool, Option(help="Force the operation to run when in production")]

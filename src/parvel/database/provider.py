@@ -7,10 +7,9 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from parvel.container import Container, ServiceProvider
-from parvel.database.manager import DatabaseManager
-from parvel.database.schema import SchemaBuilder
 
 if TYPE_CHECKING:
+    from parvel.database.manager import DatabaseManager
     from parvel.foundation.application import Application
 
 
@@ -26,17 +25,25 @@ class DatabaseServiceProvider(ServiceProvider):
         from parvel.database import commands
 
         self.app.singleton("db", self._make)
-        self.app.alias("db", DatabaseManager)
-        self.app.bind("db.schema", lambda c: SchemaBuilder(c.make("db").connection()))
-        self.app.alias("db.schema", SchemaBuilder)
+        self.app.class_alias("db", "parvel.database.manager:DatabaseManager")
+        self.app.bind("db.schema", _schema)
+        self.app.class_alias("db.schema", "parvel.database.schema.builder:SchemaBuilder")
         self.commands(commands.ALL)
 
     def _make(self, container: Container) -> DatabaseManager:
+        from parvel.database.manager import DatabaseManager
+
         app: Application = self.app
         config = database_config(app.config.get("database", {}) or {}, app.base_path())
         manager = DatabaseManager(config)
         app.terminating(manager.disconnect_all)
         return manager
+
+
+def _schema(container: Container) -> Any:
+    from parvel.database.schema import SchemaBuilder
+
+    return SchemaBuilder(container.make("db").connection())
 
 
 def database_config(config: dict[str, Any], base: Path) -> dict[str, Any]:

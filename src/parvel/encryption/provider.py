@@ -2,10 +2,12 @@
 
 from __future__ import annotations
 
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from parvel.container import Container, ServiceProvider
-from parvel.encryption.encrypter import Encrypter
+
+if TYPE_CHECKING:
+    from parvel.encryption.encrypter import Encrypter
 
 
 class EncryptionServiceProvider(ServiceProvider):
@@ -14,9 +16,11 @@ class EncryptionServiceProvider(ServiceProvider):
     def register(self) -> None:
         """Bind ``"encrypter"`` lazily so commands like key:generate work without a key."""
         self.app.singleton("encrypter", self._make)
-        self.app.alias("encrypter", Encrypter)
+        self.app.class_alias("encrypter", "parvel.encryption.encrypter:Encrypter")
 
     def _make(self, container: Container) -> Encrypter:
+        from parvel.encryption.encrypter import Encrypter
+
         config: Any = container.make("config")
         previous = config.get("app.previous_keys", None)
         if isinstance(previous, list | tuple):

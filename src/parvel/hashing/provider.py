@@ -2,10 +2,12 @@
 
 from __future__ import annotations
 
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from parvel.container import Container, ServiceProvider
-from parvel.hashing.manager import HashManager
+
+if TYPE_CHECKING:
+    from parvel.hashing.manager import HashManager
 
 
 class HashServiceProvider(ServiceProvider):
@@ -14,8 +16,10 @@ class HashServiceProvider(ServiceProvider):
     def register(self) -> None:
         """Bind ``"hash"`` to a :class:`HashManager` over ``config("hashing")``."""
         self.app.singleton("hash", self._make)
-        self.app.alias("hash", HashManager)
+        self.app.class_alias("hash", "parvel.hashing.manager:HashManager")
 
     def _make(self, container: Container) -> HashManager:
+        from parvel.hashing.manager import HashManager
+
         config: Any = container.make("config")
         return HashManager(config.get("hashing", None))

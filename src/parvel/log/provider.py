@@ -5,10 +5,10 @@ from __future__ import annotations
 from typing import TYPE_CHECKING, Any
 
 from parvel.container import Container, ServiceProvider
-from parvel.log.manager import LogManager
 
 if TYPE_CHECKING:
     from parvel.foundation.application import Application
+    from parvel.log.manager import LogManager
 
 
 class LogServiceProvider(ServiceProvider):
@@ -17,9 +17,11 @@ class LogServiceProvider(ServiceProvider):
     def register(self) -> None:
         """Bind ``"log"`` to a :class:`LogManager` over ``config("logging")``."""
         self.app.singleton("log", self._make)
-        self.app.alias("log", LogManager)
+        self.app.class_alias("log", "parvel.log.manager:LogManager")
 
     def _make(self, container: Container) -> LogManager:
+        from parvel.log.manager import LogManager
+
         app: Application = self.app
         config: Any = app.config
         manager = LogManager(

@@ -6,10 +6,10 @@ from typing import TYPE_CHECKING, Any
 
 from parvel.container import Container, ServiceProvider
 from parvel.session.context import csrf_field, csrf_token, current_session, old
-from parvel.session.manager import SessionManager
 
 if TYPE_CHECKING:
     from parvel.foundation.application import Application
+    from parvel.session.manager import SessionManager
 
 
 class SessionServiceProvider(ServiceProvider):
@@ -20,10 +20,12 @@ class SessionServiceProvider(ServiceProvider):
         from parvel.session.console import make_session_table
 
         self.app.singleton("session", self._make)
-        self.app.alias("session", SessionManager)
+        self.app.class_alias("session", "parvel.session.manager:SessionManager")
         self.commands([make_session_table])
 
     def _make(self, container: Container) -> SessionManager:
+        from parvel.session.manager import SessionManager
+
         app: Application = self.app
         config: dict[str, Any] = dict(app.config.get("session", {}) or {})
         encrypter = container.make("encrypter") if config.get("encrypt") else None
@@ -38,14 +40,19 @@ class SessionServiceProvider(ServiceProvider):
 
     def boot(self) -> None:
         """Teach Blade about the session: ``@csrf``, ``@error``, ``@session``, ``old()``, ``errors``."""
-        if not self.app.bound("view"):
-            return
-        blade = self.app.make("view")
-        blade.hooks.csrf_token = csrf_token
-        blade.hooks.errors = lambda name: _errors().get_bag(name)
-        blade.hooks.session = _session_data
-        blade.share({"old": old, "csrf_token": csrf_token, "csrf_field": csrf_field})
-        blade.composer("*", lambda view: view.with_("errors", _errors()))
+        if self.app.resolved("view"):
+            _teach_views(self.app.make("view"))
+        else:
+            self.app.resolving("view", lambda blade, _: _teach_views(blade))
+
+
+def _teach_views(blade: Any) -> None:
+    """Blade's session hooks and helpers: ``@csrf``, ``@error``, ``@session``, ``old()``, ``errors``."""
+    blade.hooks.csrf_token = csrf_token
+    blade.hooks.errors = lambda name: _errors().get_bag(name)
+    blade.hooks.session = _session_data
+    blade.share({"old": old, "csrf_token": csrf_token, "csrf_field": csrf_field})
+    blade.composer("*", lambda view: view.with_("errors", _errors()))
 
 
 def _errors() -> Any:

@@ -8,10 +8,10 @@ from typing import TYPE_CHECKING, Any
 
 from parvel.__about__ import __version__
 from parvel.container import Container, ServiceProvider
-from parvel.view.blade import Blade
 
 if TYPE_CHECKING:
     from parvel.foundation.application import Application
+    from parvel.view.blade import Blade
 
 
 class ViewServiceProvider(ServiceProvider):
@@ -22,10 +22,12 @@ class ViewServiceProvider(ServiceProvider):
         from parvel.view.console import view_cache, view_clear
 
         self.app.singleton("view", self._make)
-        self.app.alias("view", Blade)
+        self.app.class_alias("view", "parvel.view.blade:Blade")
         self.commands([view_cache, view_clear])
 
     def _make(self, container: Container) -> Blade:
+        from parvel.view.blade import Blade
+
         app: Application = self.app
         config: Any = app.config
         paths = [

@@ -5,7 +5,6 @@ from __future__ import annotations
 import re
 from typing import Annotated
 
-from parvel.encryption import generate_key
 from parvel.foundation.application import Application
 from parvel.foundation.exceptions import ApplicationError
 from parvel.support.console import Option, Output, command
@@ -29,6 +28,8 @@ def key_generate(
     out: Output,
 ) -> int:
     """Set the application key."""
+    from parvel.encryption.keys import generate_key
+
     key = generate_key()
     if show:
         out.comment(key)

@@ -9,7 +9,6 @@ from pathlib import Path
 from typing import Annotated
 
 from parvel.console.commands.key import set_env_value
-from parvel.encryption import generate_key
 from parvel.foundation.exceptions import ApplicationError
 from parvel.support import Str
 from parvel.support.console import Argument, Option, Output, command
@@ -52,6 +51,8 @@ def new(
         file.write_text(text.replace("__APP_NAME__", app_name), encoding="utf-8")
     env_text = (target / ".env.example").read_text(encoding="utf-8")
     env_text = set_env_value(env_text, "APP_NAME", _quote(app_name))
+    from parvel.encryption.keys import generate_key
+
     env_text = set_env_value(env_text, "APP_KEY", generate_key())
     (target / ".env").write_text(env_text, encoding="utf-8")
     (target / "database" / "database.sqlite").touch()

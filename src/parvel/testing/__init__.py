@@ -1,13 +1,15 @@
-"""Parvel's testing toolkit: the pytest plugin, TestClient, TestResponse, time travel.
+"""Parvel's testing toolkit: pytest plugin, TestClient, TestResponse, DatabaseTester, time travel.
 
 See docs/testing.md.
 """
 
 from parvel.testing.client import TestClient
+from parvel.testing.database import DatabaseTester
 from parvel.testing.response import TestResponse
 from parvel.testing.time import freeze_time, travel, travel_back, travel_to
 
 __all__ = [
+    "DatabaseTester",
     "TestClient",
     "TestResponse",
     "freeze_time",

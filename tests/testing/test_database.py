@@ -246,3 +246,85 @@ def test_a_missing_migrations_folder_fails_clearly(
     result = _pytest(root, env, "tests/feature/test_db.py", "-k", "each_test_starts_empty")
     assert result.returncode == 1
     assert "RefreshDatabase found no migrations folder at" in result.stdout
+
+
+PARALLEL_TESTS = """
+import pytest
+
+from parvel.testing.database import DatabaseTester
+
+pytestmark = pytest.mark.refresh_database
+
+
+@pytest.mark.parametrize("n", range(6))
+async def test_each_worker_has_its_own_database(db: DatabaseTester, n: int) -> None:
+    import os
+
+    worker = os.environ["PYTEST_XDIST_WORKER"]
+    assert f"_test_{worker}" in str(db.connection().config["database"])
+    await db.table("users").insert(
+        {"name": str(n), "email": f"{n}@example.com", "password": "x"}
+    )
+    await db.assert_database_count("users", 1)
+"""
+
+
+def test_worker_database_name() -> None:
+    from parvel.testing.database import worker_database_name
+
+    assert worker_database_name("test", "pgsql", "gw1") == "test_test_gw1"
+    assert (
+        worker_database_name("database/t.sqlite", "sqlite", "gw0") == "database/t_test_gw0.sqlite"
+    )
+    assert worker_database_name(":memory:", "sqlite", "gw0") == ":memory:"
+
+
+def _parallel(tmp_path: Path, monkeypatch: pytest.MonkeyPatch, env: dict[str, str]) -> None:
+    monkeypatch.chdir(tmp_path)
+    root = _make_app(tmp_path)
+    (root / "tests/feature/test_parallel.py").write_text(PARALLEL_TESTS)
+    base = {k: v for k, v in os.environ.items() if not k.startswith(("APP_", "PYTEST_", "DB_"))}
+    result = subprocess.run(
+        [
+            sys.executable,
+            "-m",
+            "parvel",
+            "test",
+            "--parallel",
+            "--processes",
+            "2",
+            "tests/feature/test_parallel.py",
+            "-q",
+            "-p",
+            "no:cacheprovider",
+        ],
+        cwd=root,
+        capture_output=True,
+        text=True,
+        env={**base, "PYTHONPATH": SRC, **env},
+        timeout=180,
+    )
+    assert result.returncode == 0, result.stdout + result.stderr
+    assert "6 passed" in result.stdout
+
+
+def test_parallel_workers_on_sqlite(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, isolated_app_modules: None
+) -> None:
+    _parallel(
+        tmp_path, monkeypatch, {"DB_CONNECTION": "sqlite", "DB_DATABASE": "database/t.sqlite"}
+    )
+    assert (tmp_path / "demo/database/t_test_gw0.sqlite").exists()
+    assert (tmp_path / "demo/database/t_test_gw1.sqlite").exists()
+
+
+def test_parallel_workers_on_postgresql(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, isolated_app_modules: None, pgsql_service: Any
+) -> None:
+    _parallel(tmp_path, monkeypatch, _server_env(pgsql_service, "pgsql"))
+
+
+def test_parallel_workers_on_mariadb(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, isolated_app_modules: None, mysql_service: Any
+) -> None:
+    _parallel(tmp_path, monkeypatch, _server_env(mysql_service, "mariadb"))

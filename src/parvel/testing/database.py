@@ -42,6 +42,49 @@ def _in_memory(conn: Connection) -> bool:
     return conn.driver == "sqlite" and (database == ":memory:" or "mode=memory" in database)
 
 
+def worker_database_name(database: str, driver: str, worker: str) -> str:
+    """The database name for pytest-xdist worker ``worker``: ``<name>_test_<worker>``.
+
+    SQLite files get the suffix before their extension (``database/test_test_gw0.sqlite``);
+    in-memory SQLite databases are already private and keep their name.
+    """
+    if driver == "sqlite":
+        if database == ":memory:" or "mode=memory" in database:
+            return database
+        path = Path(database)
+        return str(path.with_name(f"{path.stem}_test_{worker}{path.suffix}"))
+    return f"{database}_test_{worker}"
+
+
+_EXISTS_SQL = {
+    "pgsql": "select 1 from pg_database where datname = ?",
+    "mysql": "select 1 from information_schema.schemata where schema_name = ?",
+    "mariadb": "select 1 from information_schema.schemata where schema_name = ?",
+}
+
+
+async def use_worker_database(app: Application, worker: str) -> None:
+    """Point the app's default connection at its own database for xdist worker ``worker``.
+
+    The worker database is created when missing (``parvel test --parallel``), so parallel
+    workers never share rows.
+    """
+    if not app.bound("db"):
+        return
+    manager: DatabaseManager = app.make("db")
+    name = manager.get_default_connection()
+    original = manager.connection(name)
+    database = str(original.config.get("database", ""))
+    target = worker_database_name(database, original.driver, worker)
+    if target != database and original.driver in _EXISTS_SQL:
+        if await original.scalar(_EXISTS_SQL[original.driver], [target]) is None:
+            await SchemaBuilder(original).create_database(target)
+    await manager.purge(name)
+    settings = manager.configuration(name)  # the url, if any, already merged in
+    settings["database"] = target
+    manager.config.setdefault("connections", {})[name] = settings
+
+
 def forget_migrated() -> None:
     """Forget which databases were migrated: the next RefreshDatabase test migrates afresh."""
     _MIGRATED.clear()

@@ -6,6 +6,10 @@ asks for them. In an app folder (``bootstrap/app.py``):
 - ``app``: a fresh, booted :class:`~parvel.foundation.Application` per test, with
   ``APP_ENV=testing``; terminated (pools closed) afterwards.
 - ``client``: a :class:`~parvel.testing.TestClient` against ``app``.
+- ``db``: a :class:`~parvel.testing.DatabaseTester` for ``app``. Tests marked
+  ``@pytest.mark.refresh_database`` run in a transaction rolled back afterwards (the database
+  migrated once per run); ``@pytest.mark.database_truncation`` empties the tables afterwards.
+  Under pytest-xdist each worker uses its own database (``<name>_test_<worker>``).
 
 Every test ends at the real time, whatever it did with ``travel_to`` / ``freeze_time``.
 See docs/testing.md.
@@ -99,7 +103,12 @@ if pytest_asyncio is not None:
             )
         saved = os.environ.get("APP_ENV")
         application = boot_test_app(root)
+        worker = os.environ.get("PYTEST_XDIST_WORKER")
         try:
+            if worker:
+                from parvel.testing.database import use_worker_database
+
+                await use_worker_database(application, worker)
             yield application
         finally:
             await application.terminate()

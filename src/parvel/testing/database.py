@@ -76,9 +76,9 @@ async def use_worker_database(app: Application, worker: str) -> None:
     original = manager.connection(name)
     database = str(original.config.get("database", ""))
     target = worker_database_name(database, original.driver, worker)
-    if target != database and original.driver in _EXISTS_SQL:
-        if await original.scalar(_EXISTS_SQL[original.driver], [target]) is None:
-            await SchemaBuilder(original).create_database(target)
+    exists_sql = _EXISTS_SQL.get(original.driver) if target != database else None
+    if exists_sql and await original.scalar(exists_sql, [target]) is None:
+        await SchemaBuilder(original).create_database(target)
     await manager.purge(name)
     settings = manager.configuration(name)  # the url, if any, already merged in
     settings["database"] = target

@@ -13,26 +13,39 @@ from __future__ import annotations
 import html
 import re
 from collections.abc import Iterable, Mapping, Sequence
-from typing import Any
+from typing import Any, NoReturn
 from urllib.parse import urljoin, urlsplit
 
 import httpx
 import orjson
 
 from parvel.testing._json import _MISSING, contains_fragment, data_get, is_subset, structure_errors
+from parvel.testing._state import StateAssertions
 
 _TAG = re.compile(r"<[^>]+>")
 _SPACE = re.compile(r"\s+")
 _EXCERPT = 600
 
 
-class TestResponse:
-    """Wraps an :class:`httpx.Response` (``.response``) and adds assertions."""
+class TestResponse(StateAssertions):
+    """Wraps an :class:`httpx.Response` (``.response``) and adds assertions.
+
+    Args:
+        response: The HTTP response.
+        session: The request's session store (from the TestClient), for the session assertions.
+        view: The view the handler returned, for the view assertions.
+        app: The application, for :meth:`assert_redirect_to_route`.
+    """
 
     __test__ = False
 
-    def __init__(self, response: httpx.Response) -> None:
+    def __init__(
+        self, response: httpx.Response, *, session: Any = None, view: Any = None, app: Any = None
+    ) -> None:
         self.response = response
+        self.session = session
+        self.view = view
+        self.app = app
 
     # -- plain access -------------------------------------------------------------------
 
@@ -82,7 +95,7 @@ class TestResponse:
         lines.append(f"Body: {excerpt}")
         return "\n".join(lines)
 
-    def _fail(self, message: str) -> Any:
+    def _fail(self, message: str) -> NoReturn:
         raise AssertionError(f"{message}\n\n{self._describe()}")
 
     def _validation_errors(self) -> dict[str, Any] | None:

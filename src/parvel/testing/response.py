@@ -10,9 +10,8 @@ the status, the start of the body, and the validation errors when there are some
 
 from __future__ import annotations
 
-import html
 import re
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Iterable, Mapping
 from typing import Any, NoReturn
 from urllib.parse import urljoin, urlsplit
 
@@ -21,13 +20,14 @@ import orjson
 
 from parvel.testing._json import _MISSING, contains_fragment, data_get, is_subset, structure_errors
 from parvel.testing._state import StateAssertions
+from parvel.testing._text import TextAssertions, _as_list
 
 _TAG = re.compile(r"<[^>]+>")
 _SPACE = re.compile(r"\s+")
 _EXCERPT = 600
 
 
-class TestResponse(StateAssertions):
+class TestResponse(StateAssertions, TextAssertions):
     """Wraps an :class:`httpx.Response` (``.response``) and adds assertions.
 
     Args:
@@ -246,56 +246,6 @@ class TestResponse(StateAssertions):
             self._fail(f"Expected file [{filename}] is not present in Content-Disposition header.")
         return self
 
-    # -- body text -----------------------------------------------------------------------
-
-    def assert_see(self, value: str | Sequence[str], escape: bool = True) -> TestResponse:
-        """Assert the body contains ``value`` (HTML-escaped first, as in Laravel)."""
-        for item in _as_list(value):
-            needle = html.escape(item, quote=True) if escape else item
-            if needle not in self.text:
-                self._fail(f"Failed asserting that [{item}] is seen in the response.")
-        return self
-
-    def assert_dont_see(self, value: str | Sequence[str], escape: bool = True) -> TestResponse:
-        """Assert the body does not contain ``value``."""
-        for item in _as_list(value):
-            needle = html.escape(item, quote=True) if escape else item
-            if needle in self.text:
-                self._fail(f"Failed asserting that [{item}] is not seen in the response.")
-        return self
-
-    def _plain_text(self) -> str:
-        return _SPACE.sub(" ", html.unescape(_TAG.sub(" ", self.text))).strip()
-
-    def assert_see_text(self, value: str | Sequence[str]) -> TestResponse:
-        """Assert the text (tags stripped) contains ``value``."""
-        text = self._plain_text()
-        for item in _as_list(value):
-            if item not in text:
-                self._fail(f"Failed asserting that [{item}] is seen in the response text.")
-        return self
-
-    def assert_dont_see_text(self, value: str | Sequence[str]) -> TestResponse:
-        """Assert the text (tags stripped) does not contain ``value``."""
-        text = self._plain_text()
-        for item in _as_list(value):
-            if item in text:
-                self._fail(f"Failed asserting that [{item}] is not seen in the response text.")
-        return self
-
-    def assert_see_in_order(self, values: Sequence[str], escape: bool = True) -> TestResponse:
-        """Assert the body contains every value, in this order."""
-        position = 0
-        for item in values:
-            needle = html.escape(item, quote=True) if escape else item
-            found = self.text.find(needle, position)
-            if found == -1:
-                self._fail(
-                    f"Failed asserting that {list(values)} are seen in order (stopped at [{item}])."
-                )
-            position = found + len(needle)
-        return self
-
     # -- JSON ----------------------------------------------------------------------------
 
     def assert_json(
@@ -424,12 +374,6 @@ class TestResponse(StateAssertions):
         """Print everything, then stop the test (``pytest.fail``)."""
         self.dump()
         raise AssertionError("dd() called: stopping the test after dumping the response.")
-
-
-def _as_list(value: Any) -> list[Any]:
-    if isinstance(value, str):
-        return [value]
-    return list(value)
 
 
 def _dump(value: Any) -> str:

@@ -11,7 +11,8 @@ asks for them. In an app folder (``bootstrap/app.py``):
   migrated once per run); ``@pytest.mark.database_truncation`` empties the tables afterwards.
   Under pytest-xdist each worker uses its own database (``<name>_test_<worker>``).
 
-Every test ends at the real time, whatever it did with ``travel_to`` / ``freeze_time``.
+Every test ends at the real time, whatever it did with ``travel_to`` / ``freeze_time``, and
+with every service a fake replaced put back.
 See docs/testing.md.
 """
 
@@ -71,6 +72,9 @@ def _parvel_travel_back() -> Iterator[None]:
     yield
     if clock.is_travelling():
         clock.travel_back()
+    fakes = sys.modules.get("parvel.testing.fakes.base")
+    if fakes is not None:  # only loaded once a test used a fake
+        fakes.restore_all()
 
 
 def find_app_root(config: pytest.Config) -> Path | None:

@@ -328,3 +328,50 @@ def test_parallel_workers_on_mariadb(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch, isolated_app_modules: None, mysql_service: Any
 ) -> None:
     _parallel(tmp_path, monkeypatch, _server_env(mysql_service, "mariadb"))
+
+
+MIGRATION = """
+from parvel.database.migrations import Migration
+
+
+class Create{name}(Migration):
+    async def up(self) -> None:
+        async with self.schema.create("{table}") as table:
+            table.id()
+
+    async def down(self) -> None:
+        await self.schema.drop_if_exists("{table}")
+"""
+
+
+async def test_refresh_migrates_once_per_run(tmp_path: Path) -> None:
+    from parvel.foundation import Application
+    from parvel.testing.database import DatabaseTester, forget_migrated
+
+    (tmp_path / "config").mkdir()
+    (tmp_path / "config/database.py").write_text(
+        'config = {"default": "sqlite", "connections": {"sqlite": {"driver": "sqlite", '
+        '"database": "database/app.sqlite"}}, "migrations": {"table": "migrations"}}'
+    )
+    migrations = tmp_path / "database/migrations"
+    migrations.mkdir(parents=True)
+    (migrations / "2025_01_01_000000_create_a.py").write_text(MIGRATION.format(name="A", table="a"))
+    app = Application.configure(tmp_path).create()
+    db = DatabaseTester(app)
+    await db.refresh()
+    assert db.connection().transaction_level() == 1
+    await db.table("a").insert({"id": 1})
+    await db.end()
+    assert db.connection().transaction_level() == 0
+    await db.assert_database_empty("a")
+
+    (migrations / "2025_01_02_000000_create_b.py").write_text(MIGRATION.format(name="B", table="b"))
+    await db.refresh()  # already migrated in this run: the new migration does not run
+    with pytest.raises(AssertionError, match=r"Table \[b\] does not exist"):
+        await db.assert_database_empty("b")
+    await db.end()
+    forget_migrated()
+    await db.refresh()
+    await db.assert_database_empty("b")
+    await db.end()
+    await db.connection().disconnect()

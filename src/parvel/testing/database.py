@@ -22,18 +22,19 @@ if TYPE_CHECKING:
     from parvel.database.seeding.seeder import Seeder
     from parvel.foundation.application import Application
 
-# (driver, host, port, database) of every database migrated during this run (per process,
-# so per xdist worker).
-_MIGRATED: set[tuple[str, str, str, str]] = set()
+# (driver, host, port, database, migrations folder) of every database migrated during this
+# run (per process, so per xdist worker).
+_MIGRATED: set[tuple[str, ...]] = set()
 
 
-def _identity(conn: Connection) -> tuple[str, str, str, str]:
+def _identity(conn: Connection, migrations: Path) -> tuple[str, ...]:
     cfg = conn.config
     return (
         conn.driver,
         str(cfg.get("host", "")),
         str(cfg.get("port", "")),
         str(cfg.get("database", "")),
+        str(migrations.resolve()),
     )
 
 
@@ -154,7 +155,7 @@ class DatabaseTester:
         """
         for name in connections:
             conn = self.connection(name)
-            key = _identity(conn)
+            key = _identity(conn, self.migrations_path())
             if _in_memory(conn) or key not in _MIGRATED:
                 await self.migrate_fresh(name)
                 if not _in_memory(conn):

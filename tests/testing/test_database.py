@@ -211,27 +211,16 @@ def test_refresh_database_on_in_memory_sqlite(
     assert "6 passed" in result.stdout
 
 
-def _server_env(service: Any, connection: str) -> dict[str, str]:
-    return {
-        "DB_CONNECTION": connection,
-        "DB_HOST": service.host,
-        "DB_PORT": str(service.port),
-        "DB_DATABASE": service.database,
-        "DB_USERNAME": service.user,
-        "DB_PASSWORD": service.password or "",
-    }
-
-
 def test_refresh_database_on_postgresql(
-    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, isolated_app_modules: None, pgsql_service: Any
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, isolated_app_modules: None, pgsql_env: Any
 ) -> None:
-    _run_suite(tmp_path, monkeypatch, _server_env(pgsql_service, "pgsql"))
+    _run_suite(tmp_path, monkeypatch, pgsql_env)
 
 
 def test_refresh_database_on_mariadb(
-    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, isolated_app_modules: None, mysql_service: Any
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, isolated_app_modules: None, mariadb_env: Any
 ) -> None:
-    _run_suite(tmp_path, monkeypatch, _server_env(mysql_service, "mariadb"))
+    _run_suite(tmp_path, monkeypatch, mariadb_env)
 
 
 def test_a_missing_migrations_folder_fails_clearly(
@@ -319,15 +308,15 @@ def test_parallel_workers_on_sqlite(
 
 
 def test_parallel_workers_on_postgresql(
-    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, isolated_app_modules: None, pgsql_service: Any
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, isolated_app_modules: None, pgsql_env: Any
 ) -> None:
-    _parallel(tmp_path, monkeypatch, _server_env(pgsql_service, "pgsql"))
+    _parallel(tmp_path, monkeypatch, pgsql_env)
 
 
 def test_parallel_workers_on_mariadb(
-    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, isolated_app_modules: None, mysql_service: Any
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, isolated_app_modules: None, mariadb_env: Any
 ) -> None:
-    _parallel(tmp_path, monkeypatch, _server_env(mysql_service, "mariadb"))
+    _parallel(tmp_path, monkeypatch, mariadb_env)
 
 
 MIGRATION = """

@@ -364,3 +364,14 @@ async def test_refresh_migrates_once_per_run(tmp_path: Path) -> None:
     await db.assert_database_empty("b")
     await db.end()
     await db.connection().disconnect()
+
+
+def test_an_app_without_a_database_fails_clearly() -> None:
+    from parvel.testing.database import DatabaseTester
+
+    class NoDatabase:
+        def bound(self, name: str) -> bool:
+            return False
+
+    with pytest.raises(AssertionError, match="The db fixture needs the database component"):
+        DatabaseTester(NoDatabase())  # type: ignore[arg-type]

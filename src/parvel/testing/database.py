@@ -102,6 +102,11 @@ class DatabaseTester:
 
     def __init__(self, app: Application) -> None:
         self.app = app
+        if not app.bound("db"):
+            raise AssertionError(
+                "The db fixture needs the database component: the app has no 'db' binding "
+                "(register DatabaseServiceProvider, as new apps do)."
+            )
         self.manager: DatabaseManager = app.make("db")
         self._pinned: list[Connection] = []
 

@@ -375,3 +375,13 @@ def test_an_app_without_a_database_fails_clearly() -> None:
 
     with pytest.raises(AssertionError, match="The db fixture needs the database component"):
         DatabaseTester(NoDatabase())  # type: ignore[arg-type]
+
+
+def test_db_fixture_outside_an_app_fails_clearly(tmp_path: Path) -> None:
+    (tmp_path / "pyproject.toml").write_text('[tool.pytest.ini_options]\nasyncio_mode = "auto"\n')
+    (tmp_path / "test_outside.py").write_text(
+        "import pytest\n\n\n@pytest.mark.refresh_database\nasync def test_it(db):\n    pass\n"
+    )
+    result = _pytest(tmp_path, {})
+    assert result.returncode == 1
+    assert "The `app` fixture needs a Parvel app: run pytest from the app folder" in result.stdout

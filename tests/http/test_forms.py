@@ -8,6 +8,7 @@ import pytest
 
 from parvel.http import FormRequest, Request, back, redirect
 from parvel.session import Store
+from parvel.testing import TestClient
 
 FORM_VIEW = """
 <form method="POST" action="/posts">
@@ -159,48 +160,49 @@ async def test_method_spoofing_with_the_token(app: Any, client: Any) -> None:
     assert response.json() == {"method": "PUT", "title": "x"}
 
 
-async def test_failed_web_validation_redirects_back_with_errors_and_old_input(
-    app: Any, client: Any
-) -> None:
-    async with client(app) as http:
-        token = await token_for(http)
-        response = await http.post(
-            "/posts",
-            data={"_token": token, "title": "ab", "password": "short"},
-            headers={"Referer": "http://testserver/form"},
-        )
-        assert response.status_code == 302
-        assert response.headers["location"] == "http://testserver/form"
-        page = await http.get("/form")
-        assert '<p class="error">Titles need 3 characters.</p>' in page.text
-        assert 'value="ab"' in page.text
-        assert "2 errors" in page.text
-        assert "short" not in page.text  # passwords are never flashed
-        again = await http.get("/form")
-        assert "error" not in again.text  # flash data lives for one request
+async def test_failed_web_validation_redirects_back_with_errors_and_old_input(app: Any) -> None:
+    http = TestClient(app, base_url="http://testserver")
+    token = await token_for(http)
+    response = await http.from_("/form").post(
+        "/posts", data={"_token": token, "title": "ab", "password": "short"}
+    )
+    response.assert_redirect("/form")
+    response.assert_session_has_errors({"title": "Titles need 3 characters."})
+    response.assert_session_has_errors("password").assert_session_has_input("title", "ab")
+    page = await http.get("/form")
+    page.assert_see('<p class="error">Titles need 3 characters.</p>', escape=False)
+    page.assert_see('value="ab"', escape=False).assert_see("2 errors")
+    page.assert_dont_see("short")  # passwords are never flashed
+    (await http.get("/form")).assert_dont_see("error")  # flash data lives for one request
+    await http.aclose()
 
 
-async def test_successful_form_request_flashes_status(app: Any, client: Any) -> None:
-    async with client(app) as http:
-        token = await token_for(http)
-        response = await http.post("/posts", data={"_token": token, "title": "Hello"})
-        assert response.headers["location"] == "http://testserver/form"
-        assert (await http.get("/flash")).text.strip() == "<div>Saved Hello</div>"
+async def test_successful_form_request_flashes_status(app: Any) -> None:
+    http = TestClient(app, base_url="http://testserver")
+    token = await token_for(http)
+    response = await http.post("/posts", data={"_token": token, "title": "Hello"})
+    response.assert_redirect("/form").assert_session_has("status", "Saved Hello")
+    response.assert_session_has_no_errors()
+    (await http.get("/flash")).assert_view_is("flash").assert_see("<div>Saved Hello</div>", False)
+    await http.aclose()
 
 
-async def test_failed_json_validation_is_a_422(app: Any, client: Any) -> None:
-    async with client(app) as http:
-        token = await token_for(http)
-        response = await http.post(
-            "/inline",
-            json={"name": "far too long"},
-            headers={"Accept": "application/json", "X-CSRF-TOKEN": token},
-        )
-    assert response.status_code == 422
-    assert response.json() == {
-        "message": "The name field must not be greater than 5 characters.",
-        "errors": {"name": ["The name field must not be greater than 5 characters."]},
-    }
+async def test_failed_json_validation_is_a_422(app: Any) -> None:
+    http = TestClient(app, base_url="http://testserver")
+    token = await token_for(http)
+    response = await http.with_header("X-CSRF-TOKEN", token).post_json(
+        "/inline", {"name": "far too long"}
+    )
+    response.assert_unprocessable().assert_exact_json(
+        {
+            "message": "The name field must not be greater than 5 characters.",
+            "errors": {"name": ["The name field must not be greater than 5 characters."]},
+        }
+    )
+    response.assert_json_validation_errors(
+        {"name": "The name field must not be greater than 5 characters."}
+    )
+    await http.aclose()
 
 
 async def test_unauthorized_form_request_is_a_403(app: Any, client: Any) -> None:

@@ -35,6 +35,22 @@ def get_app() -> Any:
     return state.app
 
 
+TESTING_KEY = "parvel.testing"
+"""ASGI scope key of the test-client hook: a dict the TestClient puts in the scope.
+
+When present, StartSession stores the request's session under ``"session"`` (after first
+putting the ``"with_session"`` values into it) and the response conversion stores a rendered
+view under ``"view"``, so test assertions can inspect them. Requests from real servers never
+carry the key, so the hook costs one dict lookup.
+"""
+
+
+def scope_test_record(scope: Any) -> dict[str, Any] | None:
+    """The test-client hook dict of an ASGI ``scope`` (``None`` outside tests)."""
+    record: dict[str, Any] | None = scope.get(TESTING_KEY) if scope is not None else None
+    return record
+
+
 def request_id() -> str | None:
     """The current request's id (``X-Request-Id``), or ``None`` outside a request."""
     request = current_request.get()

@@ -8,6 +8,7 @@ from typing import Any
 
 from starlette.responses import Response as BaseResponse
 
+from parvel.http._context import scope_test_record
 from parvel.http.responses import JsonResponse, Response, dumps
 
 
@@ -44,6 +45,9 @@ async def to_response(value: Any, request: Any) -> BaseResponse:
         return Response(str(value.__html__()))
     render = getattr(value, "render", None)
     if callable(render):
+        testing = scope_test_record(getattr(request, "scope", None))
+        if testing is not None:  # the TestClient's hook: assert_view_is / assert_view_has
+            testing["view"] = value
         rendered = render()
         if hasattr(rendered, "__await__"):
             rendered = await rendered

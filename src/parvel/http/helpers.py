@@ -7,7 +7,7 @@ from pathlib import Path
 from typing import Any, overload
 from urllib.parse import quote, urlsplit
 
-from parvel.http._context import current_request, get_app
+from parvel.http._context import current_request, get_app, scope_test_record
 from parvel.http.exceptions import HttpConfigurationError
 from parvel.http.requests import Request
 from parvel.http.responses import (
@@ -292,7 +292,12 @@ async def _render_view(
             f"Cannot render the view '{name}': no view renderer is registered.",
             hint="Install/enable the view component (it binds 'view').",
         )
-    rendered = app.make("view").make(name, dict(data or {})).render()
+    view = app.make("view").make(name, dict(data or {}))
+    request = current_request.get()
+    testing = scope_test_record(request.scope if request is not None else None)
+    if testing is not None:  # the TestClient's hook: assert_view_is / assert_view_has
+        testing["view"] = view
+    rendered = view.render()
     if hasattr(rendered, "__await__"):
         rendered = await rendered
     return Response(str(rendered), status, dict(headers or {}))

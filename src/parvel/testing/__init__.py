@@ -1,16 +1,23 @@
-"""Parvel's testing toolkit: the pytest plugin, TestClient, TestResponse, time travel.
+"""Parvel's testing toolkit: pytest plugin, TestClient, TestResponse, DatabaseTester, time travel.
 
 See docs/testing.md.
 """
 
 from parvel.testing.client import TestClient
+from parvel.testing.database import DatabaseTester
 from parvel.testing.response import TestResponse
 from parvel.testing.time import freeze_time, travel, travel_back, travel_to
+from parvel.testing.views import TestView, render_blade, render_component, render_view
 
 __all__ = [
+    "DatabaseTester",
     "TestClient",
     "TestResponse",
+    "TestView",
     "freeze_time",
+    "render_blade",
+    "render_component",
+    "render_view",
     "travel",
     "travel_back",
     "travel_to",

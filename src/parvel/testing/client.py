@@ -2,11 +2,12 @@
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Mapping, MutableMapping
 from typing import Any
 
 import httpx
 
+from parvel.http._context import TESTING_KEY
 from parvel.testing.response import TestResponse
 
 
@@ -24,10 +25,23 @@ class TestClient:
     def __init__(self, app: Any, base_url: str = "http://localhost") -> None:
         self.app = app
         self._client = httpx.AsyncClient(
-            transport=httpx.ASGITransport(app=app), base_url=base_url, follow_redirects=False
+            transport=httpx.ASGITransport(app=self._asgi), base_url=base_url, follow_redirects=False
         )
         self._headers: dict[str, str] = {}
         self._follow = False
+        self._record: dict[str, Any] = {}
+        self._session_data: dict[str, Any] = {}
+
+    async def _asgi(self, scope: MutableMapping[str, Any], receive: Any, send: Any) -> None:
+        # The http layer's test hook: the app records the session and the view in this dict.
+        if scope["type"] == "http":
+            record: dict[str, Any] = {}
+            if self._session_data:
+                record["with_session"] = self._session_data
+                self._session_data = {}
+            scope[TESTING_KEY] = record
+            self._record = record
+        await self.app(scope, receive, send)
 
     # -- configuration ---------------------------------------------------------------------
 
@@ -49,6 +63,11 @@ class TestClient:
         """Send these cookies (they persist like cookies the app sets)."""
         for name, value in cookies.items():
             self._client.cookies.set(name, value)
+        return self
+
+    def with_session(self, data: Mapping[str, Any]) -> TestClient:
+        """Put these values in the session before the next request (Laravel's ``withSession``)."""
+        self._session_data.update(data)
         return self
 
     def from_(self, url: str) -> TestClient:
@@ -73,7 +92,10 @@ class TestClient:
         response = await self._client.request(
             method, url, headers=headers, follow_redirects=self._follow, **kwargs
         )
-        return TestResponse(response)
+        record = self._record
+        return TestResponse(
+            response, session=record.get("session"), view=record.get("view"), app=self.app
+        )
 
     async def get(self, url: str, **kwargs: Any) -> TestResponse:
         """GET ``url``."""

@@ -6,8 +6,13 @@ asks for them. In an app folder (``bootstrap/app.py``):
 - ``app``: a fresh, booted :class:`~parvel.foundation.Application` per test, with
   ``APP_ENV=testing``; terminated (pools closed) afterwards.
 - ``client``: a :class:`~parvel.testing.TestClient` against ``app``.
+- ``db``: a :class:`~parvel.testing.DatabaseTester` for ``app``. Tests marked
+  ``@pytest.mark.refresh_database`` run in a transaction rolled back afterwards (the database
+  migrated once per run); ``@pytest.mark.database_truncation`` empties the tables afterwards.
+  Under pytest-xdist each worker uses its own database (``<name>_test_<worker>``).
 
-Every test ends at the real time, whatever it did with ``travel_to`` / ``freeze_time``.
+Every test ends at the real time, whatever it did with ``travel_to`` / ``freeze_time``, and
+with every service a fake replaced put back.
 See docs/testing.md.
 """
 
@@ -26,6 +31,7 @@ from parvel.support import clock
 if TYPE_CHECKING:
     from parvel.foundation.application import Application
     from parvel.testing.client import TestClient
+    from parvel.testing.database import DatabaseTester
 
 try:
     import pytest_asyncio
@@ -36,6 +42,29 @@ except ImportError:  # pragma: no cover - parvel[dev] installs it
 def pytest_configure(config: pytest.Config) -> None:
     """Register Parvel's markers."""
     config.addinivalue_line("markers", "parvel: a test using the Parvel app fixtures")
+    config.addinivalue_line(
+        "markers",
+        "refresh_database(*connections): migrate once per run, run the test in a rolled-back "
+        "transaction",
+    )
+    config.addinivalue_line(
+        "markers", "database_truncation(*connections): truncate every table after the test"
+    )
+
+
+def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
+    """Give tests marked ``refresh_database`` / ``database_truncation`` the ``db`` fixture.
+
+    So a test that only asks for ``client`` still runs inside the rolled-back transaction.
+    """
+    for item in items:
+        names = getattr(item, "fixturenames", None)
+        if names is None or "db" in names:
+            continue
+        if item.get_closest_marker("refresh_database") or item.get_closest_marker(
+            "database_truncation"
+        ):
+            names.append("db")
 
 
 @pytest.fixture(autouse=True)
@@ -43,6 +72,9 @@ def _parvel_travel_back() -> Iterator[None]:
     yield
     if clock.is_travelling():
         clock.travel_back()
+    fakes = sys.modules.get("parvel.testing.fakes.base")
+    if fakes is not None:  # only loaded once a test used a fake
+        fakes.restore_all()
 
 
 def find_app_root(config: pytest.Config) -> Path | None:
@@ -75,7 +107,12 @@ if pytest_asyncio is not None:
             )
         saved = os.environ.get("APP_ENV")
         application = boot_test_app(root)
+        worker = os.environ.get("PYTEST_XDIST_WORKER")
         try:
+            if worker:
+                from parvel.testing.database import use_worker_database
+
+                await use_worker_database(application, worker)
             yield application
         finally:
             await application.terminate()
@@ -94,6 +131,31 @@ if pytest_asyncio is not None:
             yield test_client
         finally:
             await test_client.aclose()
+
+
+if pytest_asyncio is not None:
+
+    @pytest_asyncio.fixture
+    async def db(app: Any, request: pytest.FixtureRequest) -> AsyncIterator[DatabaseTester]:
+        """Database helpers and assertions for ``app``; honours the database markers."""
+        from parvel.testing.database import DatabaseTester
+
+        tester = DatabaseTester(app)
+        refresh = request.node.get_closest_marker("refresh_database")
+        truncation = request.node.get_closest_marker("database_truncation")
+        if refresh is not None:
+            await tester.refresh(tuple(refresh.args) or (None,))
+        elif truncation is not None:
+            for name in tuple(truncation.args) or (None,):
+                await tester.migrate(name)
+        try:
+            yield tester
+        finally:
+            if refresh is not None:
+                await tester.end()
+            elif truncation is not None:
+                for name in tuple(truncation.args) or (None,):
+                    await tester.truncate(name)
 
 
 @pytest.fixture

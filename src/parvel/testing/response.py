@@ -10,30 +10,42 @@ the status, the start of the body, and the validation errors when there are some
 
 from __future__ import annotations
 
-import html
 import re
-from collections.abc import Iterable, Mapping, Sequence
-from typing import Any
+from collections.abc import Iterable, Mapping
+from typing import Any, NoReturn
 from urllib.parse import urljoin, urlsplit
 
 import httpx
-import markupsafe
 import orjson
 
 from parvel.testing._json import _MISSING, contains_fragment, data_get, is_subset, structure_errors
+from parvel.testing._state import StateAssertions
+from parvel.testing._text import TextAssertions, _as_list
 
 _TAG = re.compile(r"<[^>]+>")
 _SPACE = re.compile(r"\s+")
 _EXCERPT = 600
 
 
-class TestResponse:
-    """Wraps an :class:`httpx.Response` (``.response``) and adds assertions."""
+class TestResponse(StateAssertions, TextAssertions):
+    """Wraps an :class:`httpx.Response` (``.response``) and adds assertions.
+
+    Args:
+        response: The HTTP response.
+        session: The request's session store (from the TestClient), for the session assertions.
+        view: The view the handler returned, for the view assertions.
+        app: The application, for :meth:`assert_redirect_to_route`.
+    """
 
     __test__ = False
 
-    def __init__(self, response: httpx.Response) -> None:
+    def __init__(
+        self, response: httpx.Response, *, session: Any = None, view: Any = None, app: Any = None
+    ) -> None:
         self.response = response
+        self.session = session
+        self.view = view
+        self.app = app
 
     # -- plain access -------------------------------------------------------------------
 
@@ -83,7 +95,7 @@ class TestResponse:
         lines.append(f"Body: {excerpt}")
         return "\n".join(lines)
 
-    def _fail(self, message: str) -> Any:
+    def _fail(self, message: str) -> NoReturn:
         raise AssertionError(f"{message}\n\n{self._describe()}")
 
     def _validation_errors(self) -> dict[str, Any] | None:
@@ -234,56 +246,6 @@ class TestResponse:
             self._fail(f"Expected file [{filename}] is not present in Content-Disposition header.")
         return self
 
-    # -- body text -----------------------------------------------------------------------
-
-    def assert_see(self, value: str | Sequence[str], escape: bool = True) -> TestResponse:
-        """Assert the body contains ``value`` (HTML-escaped first, as Blade's ``{{ }}`` does)."""
-        for item in _as_list(value):
-            needle = _escape(item) if escape else item
-            if needle not in self.text:
-                self._fail(f"Failed asserting that [{item}] is seen in the response.")
-        return self
-
-    def assert_dont_see(self, value: str | Sequence[str], escape: bool = True) -> TestResponse:
-        """Assert the body does not contain ``value``."""
-        for item in _as_list(value):
-            needle = _escape(item) if escape else item
-            if needle in self.text:
-                self._fail(f"Failed asserting that [{item}] is not seen in the response.")
-        return self
-
-    def _plain_text(self) -> str:
-        return _SPACE.sub(" ", html.unescape(_TAG.sub(" ", self.text))).strip()
-
-    def assert_see_text(self, value: str | Sequence[str]) -> TestResponse:
-        """Assert the text (tags stripped) contains ``value``."""
-        text = self._plain_text()
-        for item in _as_list(value):
-            if item not in text:
-                self._fail(f"Failed asserting that [{item}] is seen in the response text.")
-        return self
-
-    def assert_dont_see_text(self, value: str | Sequence[str]) -> TestResponse:
-        """Assert the text (tags stripped) does not contain ``value``."""
-        text = self._plain_text()
-        for item in _as_list(value):
-            if item in text:
-                self._fail(f"Failed asserting that [{item}] is not seen in the response text.")
-        return self
-
-    def assert_see_in_order(self, values: Sequence[str], escape: bool = True) -> TestResponse:
-        """Assert the body contains every value, in this order."""
-        position = 0
-        for item in values:
-            needle = _escape(item) if escape else item
-            found = self.text.find(needle, position)
-            if found == -1:
-                self._fail(
-                    f"Failed asserting that {list(values)} are seen in order (stopped at [{item}])."
-                )
-            position = found + len(needle)
-        return self
-
     # -- JSON ----------------------------------------------------------------------------
 
     def assert_json(
@@ -414,12 +376,6 @@ class TestResponse:
         raise AssertionError("dd() called: stopping the test after dumping the response.")
 
 
-def _as_list(value: Any) -> list[Any]:
-    if isinstance(value, str):
-        return [value]
-    return list(value)
-
-
 def _dump(value: Any) -> str:
     try:
         return orjson.dumps(value, default=str).decode()
@@ -434,8 +390,3 @@ def _normalise_url(url: str, response: httpx.Response) -> str:
     return f"{parts.scheme}://{parts.netloc}{parts.path or '/'}" + (
         f"?{parts.query}" if parts.query else ""
     )
-
-
-def _escape(text: str) -> str:
-    """Escape ``text`` exactly as Blade's ``{{ }}`` does (markupsafe: ``"`` is ``&#34;``)."""
-    return str(markupsafe.escape(text))

@@ -14,6 +14,7 @@ from typing import Any
 from starlette.responses import Response
 
 from parvel.container import Container
+from parvel.http._context import scope_test_record
 from parvel.http.contracts import Next
 from parvel.session import CookieSessionHandler, DatabaseSessionHandler, SessionManager
 from parvel.session.context import current_session
@@ -37,6 +38,10 @@ class StartSession:
             handler.user_agent = request.user_agent()
         await store.start()
         request.scope["session"] = store
+        testing = scope_test_record(request.scope)
+        if testing is not None:  # the TestClient's hook (with_session, session assertions)
+            store.put(testing.pop("with_session", None) or {})
+            testing["session"] = store
         token = current_session.set(store)
         try:
             response = await next(request)

@@ -67,6 +67,10 @@ def test_new_creates_the_skeleton_with_a_fresh_key(new_app: Path) -> None:
     assert key_line.startswith("APP_KEY=base64:")
     assert len(key_line) == len("APP_KEY=base64:") + 44
     assert "APP_NAME=Demo" in env
+    testing = (new_app / ".env.testing").read_text()
+    assert "APP_ENV=testing" in testing
+    assert "DB_DATABASE=database/testing.sqlite" in testing
+    assert key_line in testing
 
 
 def test_new_refuses_a_non_empty_folder(

@@ -55,6 +55,10 @@ def new(
 
     env_text = set_env_value(env_text, "APP_KEY", generate_key())
     (target / ".env").write_text(env_text, encoding="utf-8")
+    testing = set_env_value(env_text, "APP_ENV", "testing")
+    testing = set_env_value(testing, "DB_DATABASE", "database/testing.sqlite")
+    testing = set_env_value(testing, "SESSION_DRIVER", "array")
+    (target / ".env.testing").write_text(testing, encoding="utf-8")
     (target / "database" / "database.sqlite").touch()
     if git:
         _git_init(target, out)

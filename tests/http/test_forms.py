@@ -286,3 +286,20 @@ async def test_unresolvable_handler_type_hints_fail_at_boot(make_app: Any) -> No
         RouteDefinitionError, match=r"type hints that cannot be resolved: request: LocalRequest"
     ):
         make_app(routes)
+
+
+async def test_temporary_signed_urls_expire_with_the_travelled_clock(
+    make_app: Any, client: Any
+) -> None:
+    from datetime import timedelta
+
+    from parvel.testing import travel
+
+    app = make_app(
+        lambda router: router.get("/download", lambda: "file").name("download").middleware("signed")
+    )
+    signed = app.make("url").temporary_signed_route("download", timedelta(minutes=30))
+    async with client(app) as http:
+        assert (await http.get(signed)).status_code == 200
+        travel(31).minutes()
+        assert (await http.get(signed)).status_code == 403

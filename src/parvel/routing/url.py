@@ -10,7 +10,6 @@ import base64
 import hashlib
 import hmac
 import re
-import time
 from collections.abc import Callable, Mapping
 from datetime import datetime, timedelta
 from typing import Any
@@ -20,6 +19,7 @@ from parvel.routing._path import PARAM_RE, matches_slash
 from parvel.routing.exceptions import RouteNotDefined, UrlGenerationError
 from parvel.routing.matcher import CompiledRoutes
 from parvel.routing.route import RouteDefinition
+from parvel.support import clock
 
 Expiration = datetime | timedelta | int | float
 """When a temporary signed URL expires: a datetime, a timedelta from now, or seconds."""
@@ -322,7 +322,7 @@ class UrlGenerator:
         for pair in query.split("&"):
             key, _, value = pair.partition("=")
             if key == "expires":
-                return value.isdigit() and int(value) > time.time()
+                return value.isdigit() and int(value) > clock.timestamp()
         return True
 
 
@@ -330,8 +330,8 @@ def _timestamp(expiration: Expiration) -> int:
     if isinstance(expiration, datetime):
         return int(expiration.timestamp())
     if isinstance(expiration, timedelta):
-        return int(time.time() + expiration.total_seconds())
-    return int(time.time() + expiration)
+        return int(clock.timestamp() + expiration.total_seconds())
+    return int(clock.timestamp() + expiration)
 
 
 def _split_parameters(

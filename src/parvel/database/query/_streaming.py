@@ -4,70 +4,16 @@ from __future__ import annotations
 
 import inspect
 from collections.abc import AsyncIterator, Callable, Sequence
-from typing import TYPE_CHECKING, Any, Self, cast
+from typing import TYPE_CHECKING, Any
+
+from parvel.database.query._state import BuilderState
 
 if TYPE_CHECKING:
-    from parvel.database.connection import Connection
     from parvel.database.pagination import CursorPaginator, LengthAwarePaginator, Paginator
-    from parvel.database.query.builder import Builder
-    from parvel.database.query.grammars.grammar import Grammar
 
 
-class StreamingMethods:
+class StreamingMethods(BuilderState):
     """Reading big results piece by piece, and paginating."""
-
-    connection: Connection
-    grammar: Grammar
-    bindings: dict[str, list[Any]]
-    joins: list[Any]
-    orders: list[dict[str, Any]]
-    union_orders: list[dict[str, Any]]
-    limit_value: int | None
-    from_table: Any
-    use_write: bool
-
-    def _as_builder(self) -> Builder:
-        return cast("Builder", self)
-
-    if TYPE_CHECKING:
-
-        def clone(self) -> Self: ...
-
-        def clone_without(self, *properties: str) -> Self: ...
-
-        def clone_without_bindings(self, *kinds: str) -> Self: ...
-
-        def where(
-            self, column: Any, operator: Any = ..., value: Any = ..., boolean: str = ...
-        ) -> Self: ...
-
-        def get_bindings(self) -> list[Any]: ...
-
-        def to_sql(self) -> str: ...
-
-        def table_alias_or_name(self) -> str: ...
-
-        def _sub_sql(self, query: Any) -> tuple[str, list[Any]]: ...
-
-        async def exists(self) -> bool: ...
-
-        async def get(self, columns: Sequence[Any] | None = None) -> list[dict[str, Any]]: ...
-
-        async def count(self, columns: Any = "*") -> int: ...
-
-        def for_page(self, page: int, per_page: int = 15) -> Self: ...
-
-        def for_page_after_id(
-            self, per_page: int = 15, last_id: Any = None, column: str = "id"
-        ) -> Self: ...
-
-        def for_page_before_id(
-            self, per_page: int = 15, last_id: Any = None, column: str = "id"
-        ) -> Self: ...
-
-        def offset(self, value: int) -> Self: ...
-
-        def limit(self, value: int) -> Self: ...
 
     def _require_order(self, method: str) -> None:
         if not self.orders and not self.union_orders:

@@ -115,3 +115,33 @@ async def connection(manager: DatabaseManager) -> AsyncIterator[Connection]:
     yield conn
     await conn.statement("drop table if exists posts")
     await conn.statement("drop table if exists users")
+
+
+@pytest.fixture
+async def isolated_manager(
+    manager: DatabaseManager, request: pytest.FixtureRequest
+) -> AsyncIterator[DatabaseManager]:
+    """Like ``manager``, but on PostgreSQL/MariaDB in a schema/database of this process.
+
+    Test runs on the shared servers cannot touch each other's tables (``migrate:fresh``
+    drops every table of its database).
+    """
+    isolated_name = f"parvel_{request.path.parent.name[:2]}_{os.getpid()}"
+    name = manager.get_default_connection()
+    config = dict(manager.configuration(name))
+    if config["driver"] == "sqlite":
+        yield manager
+        return
+    conn = manager.connection()
+    if config["driver"] == "pgsql":
+        await conn.statement(f"create schema if not exists {isolated_name}")
+        config["search_path"] = isolated_name
+    else:
+        await conn.statement(f"create database if not exists {isolated_name}")
+        config["database"] = isolated_name
+    isolated = DatabaseManager({"default": name, "connections": {name: config}})
+    yield isolated
+    await isolated.disconnect_all()
+    kind = "schema" if config["driver"] == "pgsql" else "database"
+    cascade = " cascade" if kind == "schema" else ""
+    await conn.statement(f"drop {kind} if exists {isolated_name}{cascade}")

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import os
 import textwrap
 from collections.abc import AsyncIterator, Callable
 from pathlib import Path
@@ -67,36 +66,6 @@ def write_migration(migrations_dir: Path) -> Callable[..., Path]:
 def events() -> list[MigrationEvent]:
     """Events the migrator reported."""
     return []
-
-
-ISOLATED = f"parvel_mg_{os.getpid()}"
-
-
-@pytest.fixture
-async def isolated_manager(manager: DatabaseManager) -> AsyncIterator[DatabaseManager]:
-    """Like ``manager``, but on PostgreSQL/MariaDB in a schema/database of this process.
-
-    Test runs on the shared servers cannot touch each other's tables (``migrate:fresh``
-    drops every table of its database).
-    """
-    name = manager.get_default_connection()
-    config = dict(manager.configuration(name))
-    if config["driver"] == "sqlite":
-        yield manager
-        return
-    conn = manager.connection()
-    if config["driver"] == "pgsql":
-        await conn.statement(f"create schema if not exists {ISOLATED}")
-        config["search_path"] = ISOLATED
-    else:
-        await conn.statement(f"create database if not exists {ISOLATED}")
-        config["database"] = ISOLATED
-    isolated = DatabaseManager({"default": name, "connections": {name: config}})
-    yield isolated
-    await isolated.disconnect_all()
-    kind = "schema" if config["driver"] == "pgsql" else "database"
-    cascade = " cascade" if kind == "schema" else ""
-    await conn.statement(f"drop {kind} if exists {ISOLATED}{cascade}")
 
 
 @pytest.fixture

@@ -75,7 +75,11 @@ def _dispatch(args: list[str], output: object) -> int:
         from parvel.foundation.application import Application
 
         Application.console_mode = name != "tinker"  # tinker may serve requests in-process
-        app = load_application(root)
+        Application.register_only = name in _LISTING  # listing needs the commands, not a boot
+        try:
+            app = load_application(root)
+        finally:
+            Application.register_only = False
     kernel = ConsoleKernel(app, output)
     spec = kernel.specs.get(name or "")
     if spec is not None and spec.needs_app and app is None:
@@ -86,6 +90,7 @@ def _dispatch(args: list[str], output: object) -> int:
 
 
 _APP_FREE = {"new", "completion"}
+_LISTING = {None, "list", "help"}
 
 
 def main() -> None:

@@ -13,11 +13,17 @@ See ``docs/encryption.md``.
 
 from __future__ import annotations
 
-from parvel.encryption.contracts import EncrypterContract, StringEncrypterContract
-from parvel.encryption.encrypter import Encrypter
-from parvel.encryption.exceptions import DecryptError, EncryptionError, InvalidKeyError
-from parvel.encryption.keys import CIPHERS, generate_key, parse_key, parse_previous_keys
-from parvel.encryption.signer import Signer
+from typing import TYPE_CHECKING
+
+from parvel.support.lazy import lazy_exports
+
+if TYPE_CHECKING:
+    from parvel.encryption.contracts import EncrypterContract, StringEncrypterContract
+    from parvel.encryption.encrypter import Encrypter
+    from parvel.encryption.exceptions import DecryptError, EncryptionError, InvalidKeyError
+    from parvel.encryption.keys import CIPHERS, generate_key, parse_key, parse_previous_keys
+    from parvel.encryption.signer import Signer
+
 
 __all__ = [
     "CIPHERS",
@@ -32,3 +38,20 @@ __all__ = [
     "parse_key",
     "parse_previous_keys",
 ]
+
+__getattr__, __dir__ = lazy_exports(
+    __name__,
+    {
+        "CIPHERS": "parvel.encryption.keys",
+        "DecryptError": "parvel.encryption.exceptions",
+        "Encrypter": "parvel.encryption.encrypter",
+        "EncrypterContract": "parvel.encryption.contracts",
+        "EncryptionError": "parvel.encryption.exceptions",
+        "InvalidKeyError": "parvel.encryption.exceptions",
+        "Signer": "parvel.encryption.signer",
+        "StringEncrypterContract": "parvel.encryption.contracts",
+        "generate_key": "parvel.encryption.keys",
+        "parse_key": "parvel.encryption.keys",
+        "parse_previous_keys": "parvel.encryption.keys",
+    },
+)

@@ -64,6 +64,9 @@ class Application(Container):
     console_mode: bool = False
     """Set by the ``parvel`` command before it loads the app (see :meth:`running_in_console`)."""
 
+    register_only: bool = False
+    """Set by ``parvel list``/``help``: providers register (declaring commands) but do not boot."""
+
     def __init__(self, base_path: str | Path | None = None) -> None:
         super().__init__()
         self._base_path = Path(base_path or os.getcwd()).resolve()
@@ -191,7 +194,8 @@ class Application(Container):
             load_environment(self._base_path)
             self.config.set(load_config_files(self.config_path()))
         self.register_configured_providers()
-        self.boot()
+        if not type(self).register_only:
+            self.boot()
         return self
 
     def register_configured_providers(self) -> None:

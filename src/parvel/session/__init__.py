@@ -3,17 +3,25 @@
 See docs/session.md.
 """
 
-from parvel.session.context import csrf_field, csrf_token, current_session, old, session
-from parvel.session.contracts import SessionHandler
-from parvel.session.errors import ViewErrorBag
-from parvel.session.exceptions import SessionError, SessionValueError
-from parvel.session.handlers.array import ArraySessionHandler
-from parvel.session.handlers.cookie import CookieSessionHandler
-from parvel.session.handlers.database import DatabaseSessionHandler
-from parvel.session.handlers.file import FileSessionHandler
-from parvel.session.handlers.redis import RedisSessionHandler
-from parvel.session.manager import SessionManager
-from parvel.session.store import Store, generate_session_id, is_valid_id
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from parvel.support.lazy import lazy_exports
+
+if TYPE_CHECKING:
+    from parvel.session.context import csrf_field, csrf_token, current_session, old, session
+    from parvel.session.contracts import SessionHandler
+    from parvel.session.errors import ViewErrorBag
+    from parvel.session.exceptions import SessionError, SessionValueError
+    from parvel.session.handlers.array import ArraySessionHandler
+    from parvel.session.handlers.cookie import CookieSessionHandler
+    from parvel.session.handlers.database import DatabaseSessionHandler
+    from parvel.session.handlers.file import FileSessionHandler
+    from parvel.session.handlers.redis import RedisSessionHandler
+    from parvel.session.manager import SessionManager
+    from parvel.session.store import Store, generate_session_id, is_valid_id
+
 
 __all__ = [
     "ArraySessionHandler",
@@ -35,3 +43,27 @@ __all__ = [
     "old",
     "session",
 ]
+
+__getattr__, __dir__ = lazy_exports(
+    __name__,
+    {
+        "ArraySessionHandler": "parvel.session.handlers.array",
+        "CookieSessionHandler": "parvel.session.handlers.cookie",
+        "DatabaseSessionHandler": "parvel.session.handlers.database",
+        "FileSessionHandler": "parvel.session.handlers.file",
+        "RedisSessionHandler": "parvel.session.handlers.redis",
+        "SessionError": "parvel.session.exceptions",
+        "SessionHandler": "parvel.session.contracts",
+        "SessionManager": "parvel.session.manager",
+        "SessionValueError": "parvel.session.exceptions",
+        "Store": "parvel.session.store",
+        "ViewErrorBag": "parvel.session.errors",
+        "csrf_field": "parvel.session.context",
+        "csrf_token": "parvel.session.context",
+        "current_session": "parvel.session.context",
+        "generate_session_id": "parvel.session.store",
+        "is_valid_id": "parvel.session.store",
+        "old": "parvel.session.context",
+        "session": "parvel.session.context",
+    },
+)

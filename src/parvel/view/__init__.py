@@ -8,16 +8,20 @@ from __future__ import annotations
 import sys
 import types
 from collections.abc import Mapping
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-from parvel.view.attributes import ComponentAttributeBag, ComponentSlot
-from parvel.view.blade import Blade, ViewData
-from parvel.view.compiler import Directive
-from parvel.view.components import Component
-from parvel.view.exceptions import TemplateError, TemplateNotFound, TemplateSyntaxError
-from parvel.view.hooks import ViewHooks
-from parvel.view.loop import Loop
-from parvel.view.view import View, view
+from parvel.support.lazy import lazy_exports
+from parvel.view.view import view
+
+if TYPE_CHECKING:
+    from parvel.view.attributes import ComponentAttributeBag, ComponentSlot
+    from parvel.view.blade import Blade, ViewData
+    from parvel.view.compiler import Directive
+    from parvel.view.components import Component
+    from parvel.view.exceptions import TemplateError, TemplateNotFound, TemplateSyntaxError
+    from parvel.view.hooks import ViewHooks
+    from parvel.view.loop import Loop
+    from parvel.view.view import View
 
 __all__ = [
     "Blade",
@@ -34,6 +38,24 @@ __all__ = [
     "ViewHooks",
     "view",
 ]
+
+__getattr__, __dir__ = lazy_exports(
+    __name__,
+    {
+        "Blade": "parvel.view.blade",
+        "Component": "parvel.view.components",
+        "ComponentAttributeBag": "parvel.view.attributes",
+        "ComponentSlot": "parvel.view.attributes",
+        "Directive": "parvel.view.compiler",
+        "Loop": "parvel.view.loop",
+        "TemplateError": "parvel.view.exceptions",
+        "TemplateNotFound": "parvel.view.exceptions",
+        "TemplateSyntaxError": "parvel.view.exceptions",
+        "View": "parvel.view.view",
+        "ViewData": "parvel.view.blade",
+        "ViewHooks": "parvel.view.hooks",
+    },
+)
 
 
 class _CallableViewModule(types.ModuleType):

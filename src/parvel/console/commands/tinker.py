@@ -3,17 +3,19 @@
 from __future__ import annotations
 
 import ast
-import asyncio
 import code
 import importlib
 import inspect
 import sys
 import types
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from parvel.__about__ import __version__
 from parvel.foundation.application import Application
 from parvel.support.console import Output, command
+
+if TYPE_CHECKING:
+    import asyncio
 
 
 class AsyncConsole(code.InteractiveConsole):
@@ -38,6 +40,8 @@ class AsyncConsole(code.InteractiveConsole):
 
 
 def _namespace(app: Application) -> dict[str, Any]:
+    import asyncio
+
     namespace: dict[str, Any] = {"app": app, "config": app.config, "asyncio": asyncio}
     models = app.app_path("models")
     if models.is_dir():
@@ -54,6 +58,8 @@ def _namespace(app: Application) -> dict[str, Any]:
 @command("tinker")
 def tinker(app: Application, out: Output) -> int:
     """Interact with your application (top-level await works)."""
+    import asyncio
+
     loop = asyncio.new_event_loop()
     asyncio.set_event_loop(loop)
     console = AsyncConsole(_namespace(app), loop)

@@ -2,29 +2,13 @@
 
 from __future__ import annotations
 
-from importlib import resources
 from pathlib import Path
-from typing import Annotated, Any
+from typing import Annotated
 
 from parvel.container import Container
 from parvel.support.console import Argument, Option, Output, command
 from parvel.support.strings import Str
-
-
-def stub_text(name: str) -> str:
-    """The text of ``stubs/<name>.stub`` (an app's ``stubs/<name>.stub`` wins)."""
-    return resources.files("parvel.http").joinpath("stubs", f"{name}.stub").read_text("utf-8")
-
-
-def _app_stub(app: Any, name: str) -> str:
-    custom = Path(app.base_path("stubs")) / f"{name}.stub"
-    return custom.read_text("utf-8") if custom.is_file() else stub_text(name)
-
-
-def _render(text: str, values: dict[str, str]) -> str:
-    for key, value in values.items():
-        text = text.replace("{{ " + key + " }}", value)
-    return text
+from parvel.support.stubs import render_stub
 
 
 def _split(name: str) -> tuple[list[str], str]:
@@ -85,9 +69,10 @@ async def make_controller(
     )
     model_class = Str.studly(model.split("/")[-1]) if model else ""
     param = Str.snake(model_class) if model_class else "id"
-    text = _render(
-        _app_stub(app, stub),
+    text = render_stub(
+        f"{stub}.stub",
         {"class": cls, "param": param, "param_type": model_class or "int"},
+        Path(app.base_path()),  # type: ignore[attr-defined]
     )
     if model_class:
         text = f"from app.models.{Str.snake(model_class)} import {model_class}\n" + text
@@ -107,7 +92,7 @@ async def make_middleware(
 ) -> int:
     """Create a new middleware class."""
     folders, cls = _split(name)
-    text = _render(_app_stub(app, "middleware"), {"class": cls})
+    text = render_stub("middleware.stub", {"class": cls}, Path(app.base_path()))  # type: ignore[attr-defined]
     target = Path(app.base_path("app/http/middleware")).joinpath(  # type: ignore[attr-defined]
         *folders, f"{Str.snake(cls)}.py"
     )

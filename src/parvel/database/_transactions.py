@@ -9,16 +9,18 @@ from typing import TYPE_CHECKING, Any
 if TYPE_CHECKING:
     from types import TracebackType
 
+    from parvel.database._scope import HeldConnection
     from parvel.database.connection import Connection
 
 
 class TransactionState:
     """The pinned driver connection and depth of the current task's transaction."""
 
-    __slots__ = ("callbacks", "level", "raw")
+    __slots__ = ("callbacks", "held", "level", "raw")
 
-    def __init__(self, raw: Any) -> None:
+    def __init__(self, raw: Any, held: HeldConnection | None = None) -> None:
         self.raw = raw
+        self.held = held  # set when the connection belongs to the request's connection scope
         self.level = 1
         self.callbacks: list[tuple[int, Callable[[], Any]]] = []
 

@@ -23,6 +23,7 @@ from typing import TYPE_CHECKING, Any, ClassVar
 import orjson
 
 from parvel.database._placeholders import named_to_qmark
+from parvel.database._scope import current_scope
 from parvel.database._transactions import Transaction, TransactionState, call_maybe_async
 from parvel.database.exceptions import (
     DatabaseConnectionError,
@@ -72,6 +73,8 @@ class Connection(ABC):
 
     driver: str = ""
     supports_transactional_ddl: ClassVar[bool] = True
+    pools_connections: ClassVar[bool] = True
+    """False for drivers with one shared connection (SQLite): scopes don't hold those."""
     default_port: ClassVar[int] = 0
 
     def __init__(self, name: str, config: dict[str, Any]) -> None:
@@ -99,6 +102,8 @@ class Connection(ABC):
         self._duration_handlers: list[list[Any]] = []
         self._has_read = bool(config.get("read"))
         self._sticky = bool(config.get("sticky", False))
+        pool_options = config.get("pool") or {}
+        self._pins = self.pools_connections and bool(pool_options.get("pin_per_request", True))
 
     # -- driver hooks -------------------------------------------------------------------------
     @abstractmethod
@@ -290,9 +295,24 @@ class Connection(ABC):
         pool_kind = "write"
         if read and self._has_read and not (self._sticky and self._modified.get()):
             pool_kind = "read"
+        scope = current_scope.get() if self._pins else None
+        if scope is not None and not scope.closed:
+            entry = await scope.hold(self, pool_kind)
+            if entry is not None and await entry.claim(False):
+                try:
+                    return await self._dispatch(kind, entry.raw, sql, bindings)
+                except Exception as exc:
+                    if not self._connection_lost(exc, entry.raw):
+                        raise
+                    scope.forget(entry)  # retried below on a fresh connection
+                except BaseException:
+                    scope.forget(entry)  # cancelled mid-statement: let the pool reset it
+                    raise
+                finally:
+                    if entry.free():
+                        await self._release(entry.pool, entry.raw)
         for attempt in (1, 2):
-            pool = await self._get_pool(pool_kind)
-            raw = await self._acquire(pool)
+            pool, raw = await self._take_from_pool(pool_kind)
             try:
                 return await self._dispatch(kind, raw, sql, bindings)
             except BaseException as exc:
@@ -302,6 +322,11 @@ class Connection(ABC):
             finally:
                 await self._release(pool, raw)
         raise AssertionError("unreachable")  # pragma: no cover
+
+    async def _take_from_pool(self, pool_kind: str) -> tuple[Any, Any]:
+        """A driver connection from the ``pool_kind`` pool, with the pool to return it to."""
+        pool = await self._get_pool(pool_kind)
+        return pool, await self._acquire(pool)
 
     async def _dispatch(self, kind: str, raw: Any, sql: str, bindings: Sequence[Any]) -> Any:
         if kind == "fetch":
@@ -408,8 +433,7 @@ class Connection(ABC):
                 if use_read and self._has_read and not (self._sticky and self._modified.get())
                 else "write"
             )
-            pool = await self._get_pool(kind)
-            raw = await self._acquire(pool)
+            pool, raw = await self._take_from_pool(kind)
         try:
             stream = self._stream(tx.raw if tx is not None else raw, sql, prepared)
             try:
@@ -450,21 +474,37 @@ class Connection(ABC):
             if pretending:
                 self._tx.set(TransactionState(None))
                 return
-            pool = await self._get_pool("write")
-            raw = await self._acquire(pool)
+            scope = current_scope.get() if self._pins else None
+            held = None
+            if scope is not None and not scope.closed:
+                held = await scope.hold(self, "write")
+                if held is not None and not await held.claim(True):
+                    held = None
+            raw = held.raw if held is not None else (await self._take_from_pool("write"))[1]
+            tx = TransactionState(raw, held)
             try:
                 await self._begin(raw)
             except BaseException as exc:
-                await self._release(pool, raw)
+                if held is not None and scope is not None:
+                    scope.forget(held)  # returned to the pool by _give_back
+                await self._give_back(tx)
                 wrapped = self._wrap_error(exc, "begin", ())
                 if wrapped is exc:
                     raise
                 raise wrapped from exc
-            self._tx.set(TransactionState(raw))
+            self._tx.set(tx)
             return
         if not pretending and tx.raw is not None:
             await self._run_on(tx, self.grammar.compile_savepoint(f"trans{tx.level + 1}"))
         tx.level += 1
+
+    async def _give_back(self, tx: TransactionState) -> None:
+        """Return a finished transaction's connection to its scope or its pool."""
+        held = tx.held
+        if held is None:
+            await self._release(self._pools["write"], tx.raw)
+        elif held.free():
+            await self._release(held.pool, held.raw)
 
     async def _run_on(self, tx: TransactionState, sql: str) -> None:
         try:
@@ -488,7 +528,6 @@ class Connection(ABC):
             return
         self._tx.set(None)
         if tx.raw is not None:
-            pool = self._pools["write"]
             try:
                 await self._commit(tx.raw)
             except BaseException as exc:
@@ -501,7 +540,7 @@ class Connection(ABC):
                     raise
                 raise wrapped from exc
             finally:
-                await self._release(pool, tx.raw)
+                await self._give_back(tx)
         self._modified.set(True)
         for _, callback in tx.callbacks:
             await call_maybe_async(callback)
@@ -517,7 +556,6 @@ class Connection(ABC):
         if target == 0:
             self._tx.set(None)
             if tx.raw is not None:
-                pool = self._pools["write"]
                 try:
                     await self._rollback(tx.raw)
                 except BaseException as exc:
@@ -527,7 +565,7 @@ class Connection(ABC):
                             raise
                         raise wrapped from exc
                 finally:
-                    await self._release(pool, tx.raw)
+                    await self._give_back(tx)
             return
         if tx.raw is not None:
             await self._run_on(tx, self.grammar.compile_savepoint_rollback(f"trans{target + 1}"))

@@ -219,6 +219,17 @@ class DatabaseManager:
         """Record statements instead of running them."""
         return self.connection().pretend()
 
+    def connection_scope(self) -> AbstractAsyncContextManager[None]:
+        """Keep one driver connection per pooled connection until the block ends.
+
+        ``async with DB.connection_scope():`` — PostgreSQL and MySQL connections keep the
+        driver connection of their first query until the block ends, as every HTTP request
+        does (see docs/database.md, "Connections per request").
+        """
+        from parvel.database._scope import connection_scope
+
+        return connection_scope()
+
     def enable_query_log(self) -> None:
         """Record statements on the default connection."""
         self.connection().enable_query_log()

@@ -23,8 +23,10 @@ class DatabaseServiceProvider(ServiceProvider):
     def register(self) -> None:
         """Bind ``"db"`` and ``"db.schema"`` lazily: nothing connects until a query runs."""
         from parvel.database import commands
+        from parvel.database._scope import RequestConnections
 
         self.app.singleton("db", self._make)
+        self.app.request_scopes.append(RequestConnections())
         self.app.class_alias("db", "parvel.database.manager:DatabaseManager")
         self.app.bind("db.schema", _schema)
         self.app.class_alias("db.schema", "parvel.database.schema.builder:SchemaBuilder")

@@ -27,6 +27,7 @@ from parvel.support.facade import Facade
 
 if TYPE_CHECKING:
     from parvel.foundation.builder import ApplicationBuilder
+    from parvel.http.contracts import RequestScope
 
 ProviderSpec = type[ServiceProvider] | str
 """A provider class, or its dotted path ``"app.providers.app_service_provider.AppServiceProvider"``."""
@@ -79,6 +80,8 @@ class Application(Container):
         self._booting: list[Callable[[Application], None]] = []
         self._booted_callbacks: list[Callable[[Application], None]] = []
         self._terminating: list[Terminator] = []
+        self.request_scopes: list[RequestScope] = []
+        """Opened around every HTTP request (see :class:`parvel.http.contracts.RequestScope`)."""
         self._asgi: Any = None
         self.instance(Application, self)
         self.instance("app", self)

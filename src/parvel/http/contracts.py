@@ -32,6 +32,22 @@ class TerminableMiddleware(Protocol):
         ...
 
 
+class RequestScope(Protocol):
+    """Per-request state a component opens before the handler and closes after the response.
+
+    Providers add one with ``app.request_scopes.append(scope)``; the database component uses
+    it to keep one pooled connection per request.
+    """
+
+    def enter(self) -> object:
+        """Open the state for the request that starts now; return a token for :meth:`exit`."""
+        ...
+
+    def exit(self, token: Any) -> Awaitable[None]:
+        """Close the state once the response is sent (also when the handler raised)."""
+        ...
+
+
 class Renderable(Protocol):
     """A rendered-on-demand view."""
 

@@ -86,6 +86,8 @@ class HttpKernel:
         self._pipeline = chain(global_stack, self._dispatch, self._render)
         self._terminable = [m for m, _ in global_stack if callable(getattr(m, "terminate", None))]
         self._any_terminable = bool(self._terminable or self._route_terminable)
+        # the app's own list: scopes a provider adds after boot still apply
+        self._request_scopes: list[Any] = getattr(app, "request_scopes", [])
         middleware.freeze()
 
     # -- boot-time compilation -------------------------------------------------------------
@@ -161,6 +163,7 @@ class HttpKernel:
         token = current_request.set(request)
         # one container scope per request: ``scoped`` bindings get fresh instances
         scope_token = self._scope_var.set({})
+        opened = [(s, s.enter()) for s in self._request_scopes] if self._request_scopes else None
         try:
             try:
                 response = await self._pipeline(request)
@@ -173,8 +176,17 @@ class HttpKernel:
             if self._any_terminable:
                 await self._terminate(request, response)
         finally:
+            if opened:
+                await self._close_scopes(opened)
             self._scope_var.reset(scope_token)
             current_request.reset(token)
+
+    async def _close_scopes(self, opened: list[tuple[Any, object]]) -> None:
+        for request_scope, scope_token in reversed(opened):
+            try:
+                await request_scope.exit(scope_token)
+            except Exception as exc:  # closing per-request state must not break the server
+                await self.exceptions.report_exception(exc)
 
     async def _terminate(self, request: Request, response: BaseResponse) -> None:
         route = request.route_definition

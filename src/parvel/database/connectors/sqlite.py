@@ -78,6 +78,7 @@ class SQLiteConnection(Connection):
     """A connection to an SQLite database file (or ``:memory:``)."""
 
     driver = "sqlite"
+    pools_connections = False
     supports_transactional_ddl = True
 
     def _make_grammar(self) -> SQLiteGrammar:

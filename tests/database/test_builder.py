@@ -316,16 +316,16 @@ async def test_chunk_lazy_cursor(connection: Connection) -> None:
 async def test_paginate(connection: Connection) -> None:
     await connection.table("users").insert([{"name": f"u{i:02}", "votes": i} for i in range(25)])
     page = await connection.table("users").order_by("votes").paginate(10, page=2)
-    assert page.total == 25
-    assert page.last_page == 3
-    assert [r["votes"] for r in page.items] == list(range(10, 20))
+    assert page.total() == 25
+    assert page.last_page() == 3
+    assert [r["votes"] for r in page.items()] == list(range(10, 20))
     data = page.to_dict()
     assert data["from"] == 11
     assert data["to"] == 20
     assert data["next_page_url"] == "/?page=3"
     assert data["prev_page_url"] == "/?page=1"
     simple = await connection.table("users").order_by("votes").simple_paginate(10, page=3)
-    assert len(simple.items) == 5
+    assert len(simple.items()) == 5
     assert not simple.has_more_pages()
     assert simple.to_dict()["next_page_url"] is None
 
@@ -336,12 +336,12 @@ async def test_cursor_paginate_walks_forward_and_back(connection: Connection) ->
     first = await query.clone().cursor_paginate(3)
     second = await query.clone().cursor_paginate(3, cursor=first.next_cursor())
     third = await query.clone().cursor_paginate(3, cursor=second.next_cursor())
-    seen = [r["name"] for p in (first, second, third) for r in p.items]
+    seen = [r["name"] for p in (first, second, third) for r in p.items()]
     assert len(seen) == 7
     assert len(set(seen)) == 7
     assert third.next_cursor() is None
     back = await query.clone().cursor_paginate(3, cursor=second.previous_cursor())
-    assert [r["name"] for r in back.items] == [r["name"] for r in first.items]
+    assert [r["name"] for r in back.items()] == [r["name"] for r in first.items()]
     assert first.to_dict()["prev_cursor"] is None
     assert first.to_dict()["next_page_url"].startswith("/?cursor=")
 
@@ -488,6 +488,6 @@ async def test_json_contains_objects(connection: Connection) -> None:
 async def test_paginate_accepts_numbers_as_text(connection: Connection) -> None:
     await seed(connection)
     page = await connection.table("users").order_by("id").paginate("2", page="2")  # type: ignore[arg-type]
-    assert page.per_page == 2
-    assert page.current_page == 2
-    assert len(page.items) == 1
+    assert page.per_page() == 2
+    assert page.current_page() == 2
+    assert len(page.items()) == 1

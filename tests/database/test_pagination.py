@@ -3,6 +3,7 @@ import pytest
 import parvel.database.pagination as pagination
 from parvel.database import InvalidCursor
 from parvel.database.pagination import Cursor, CursorPaginator, LengthAwarePaginator, Paginator
+from parvel.database.pagination.paginator import AbstractPaginator
 
 
 def test_public_names() -> None:
@@ -59,7 +60,7 @@ def test_appends_and_empty_page() -> None:
 
 def test_simple_paginator_uses_the_extra_row() -> None:
     page = Paginator([1, 2, 3], per_page=2, current_page=1)
-    assert page.items == [1, 2]
+    assert page.items() == [1, 2]
     assert page.has_more_pages()
     assert page.to_dict()["next_page_url"] == "/?page=2"
     assert set(page.to_dict()) == {
@@ -100,3 +101,37 @@ def test_cursor_round_trip_and_bad_cursor() -> None:
         "prev_cursor",
         "prev_page_url",
     }
+
+
+def test_paginator_data_are_methods_as_in_laravel() -> None:
+    page = LengthAwarePaginator(["c", "d"], total=5, per_page=2, current_page=2, path="/users")
+    assert (page.total(), page.per_page(), page.current_page(), page.last_page()) == (5, 2, 2, 3)
+    assert (page.items(), page.count(), page.first_item(), page.last_item()) == (
+        ["c", "d"],
+        2,
+        3,
+        4,
+    )
+    assert page.path() == "/users"
+    assert page.get_page_name() == "page"
+    assert page.is_not_empty()
+    assert not page.is_empty()
+
+
+def test_with_query_string_keeps_the_current_query_but_not_the_page() -> None:
+    before = AbstractPaginator._query_resolver
+    AbstractPaginator.query_string_resolver(lambda: {"tag": "python", "page": "2"})
+    try:
+        page = LengthAwarePaginator([1], total=9, per_page=1, current_page=2, path="/posts")
+        page.with_query_string()
+        assert page.next_page_url() == "/posts?tag=python&page=3"
+    finally:
+        AbstractPaginator._query_resolver = before
+
+
+def test_on_each_side_narrows_the_window() -> None:
+    page = LengthAwarePaginator(list(range(1)), total=50, per_page=1, current_page=25)
+    wide = page.elements()
+    narrow = page.on_each_side(1).elements()
+    assert len(wide[2]) == 7  # type: ignore[arg-type]
+    assert len(narrow[2]) == 3  # type: ignore[arg-type]

@@ -45,8 +45,8 @@ async def test_local_scopes(db: Connection, m: SimpleNamespace) -> None:
 async def test_paginate_json_shape_and_links(db: Connection, m: SimpleNamespace) -> None:
     await make_posts(m, 23)
     page = await m.Post.order_by("id").paginate(10, page=2)
-    assert page.total == 23
-    assert page.last_page == 3
+    assert page.total() == 23
+    assert page.last_page() == 3
     assert [p.title for p in page][:2] == ["p10", "p11"]
     data = json.loads(page.to_json())
     assert data["current_page"] == 2
@@ -67,7 +67,7 @@ async def test_paginate_json_shape_and_links(db: Connection, m: SimpleNamespace)
     cursor_page = await m.Post.query().cursor_paginate(10)
     assert len(cursor_page) == 10
     nxt = await m.Post.query().cursor_paginate(10, cursor=cursor_page.next_cursor())
-    assert nxt.items[0].title == "p10"
+    assert nxt.items()[0].title == "p10"
     assert (await m.Post.where("votes", 0).paginate(10)).links() == ""
 
 
@@ -76,7 +76,7 @@ async def test_links_renderer_hook(db: Connection, m: SimpleNamespace) -> None:
 
     await make_posts(m, 3)
     page = await m.Post.query().paginate(1)
-    set_links_renderer(lambda paginator, view, data: f"<custom {view}>{paginator.total}")
+    set_links_renderer(lambda paginator, view, data: f"<custom {view}>{paginator.total()}")
     try:
         assert str(page.links("pagination::simple")) == "<custom pagination::simple>3"
     finally:

@@ -66,8 +66,13 @@ def _paginate_from_requests() -> None:
         value = request.query(name) if request is not None else None
         return value if isinstance(value, str) else None
 
+    def query() -> dict[str, str]:
+        request = _context.current_request.get()
+        return dict(request.query_params) if request is not None else {}
+
     AbstractPaginator.current_page_resolver(page)
     AbstractPaginator.current_path_resolver(path)
+    AbstractPaginator.query_string_resolver(query)
     CursorPaginator.current_cursor_resolver(cursor)
 
 

@@ -69,7 +69,7 @@ def render_default(paginator: Any) -> str:
                 )
                 continue
             for page, url in element.items():
-                if page == paginator.current_page:
+                if page == paginator.current_page():
                     parts.append(_item(str(page), url, active=True))
                 else:
                     parts.append(

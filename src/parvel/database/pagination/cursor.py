@@ -89,17 +89,14 @@ class CursorPaginator:
         resolver = CursorPaginator._cursor_resolver
         return Cursor.decode(resolver(cursor_name)) if resolver else None
 
-    @property
     def items(self) -> list[Any]:
         """The rows of this page."""
         return self._items
 
-    @property
     def per_page(self) -> int:
         """Rows per page."""
         return self._per_page
 
-    @property
     def path(self) -> str:
         """The base path of page URLs."""
         return self._path

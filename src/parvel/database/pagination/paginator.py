@@ -19,6 +19,7 @@ class AbstractPaginator:
 
     _page_resolver: ClassVar[Callable[[str], int | None] | None] = None
     _path_resolver: ClassVar[Callable[[], str] | None] = None
+    _query_resolver: ClassVar[Callable[[], dict[str, Any]] | None] = None
 
     def __init__(
         self,
@@ -35,7 +36,7 @@ class AbstractPaginator:
         self.page_name = page_name
         self._query: dict[str, Any] = {}
         self._fragment: str | None = None
-        self.on_each_side = 3
+        self.links_on_each_side = 3
 
     # -- resolvers ----------------------------------------------------------------------------
     @classmethod
@@ -47,6 +48,11 @@ class AbstractPaginator:
     def current_path_resolver(cls, resolver: Callable[[], str]) -> None:
         """Install ``resolver() -> path`` for page URLs."""
         AbstractPaginator._path_resolver = resolver
+
+    @classmethod
+    def query_string_resolver(cls, resolver: Callable[[], dict[str, Any]]) -> None:
+        """Install ``resolver() -> {key: value}`` for :meth:`with_query_string`."""
+        AbstractPaginator._query_resolver = resolver
 
     @classmethod
     def resolve_current_page(cls, page_name: str = "page") -> int:
@@ -66,22 +72,18 @@ class AbstractPaginator:
         return resolver() if resolver else "/"
 
     # -- data ---------------------------------------------------------------------------------
-    @property
     def items(self) -> list[Any]:
         """The rows of this page."""
         return self._items
 
-    @property
     def per_page(self) -> int:
         """Rows per page."""
         return self._per_page
 
-    @property
     def current_page(self) -> int:
         """The 1-based page number."""
         return self._current_page
 
-    @property
     def path(self) -> str:
         """The base path of page URLs."""
         return self._path
@@ -98,6 +100,12 @@ class AbstractPaginator:
         else:
             self._query[key] = value
         return self
+
+    def with_query_string(self) -> AbstractPaginator:
+        """Keep the current request's query string (``?tag=python``) in every page URL."""
+        resolver = AbstractPaginator._query_resolver
+        current = resolver() if resolver else {}
+        return self.appends({k: v for k, v in current.items() if k != self.page_name})
 
     def fragment(self, fragment: str) -> AbstractPaginator:
         """Add ``#fragment`` to every page URL."""
@@ -138,6 +146,28 @@ class AbstractPaginator:
         """True when the page has no rows."""
         return not self._items
 
+    def is_not_empty(self) -> bool:
+        """True when the page has rows."""
+        return bool(self._items)
+
+    def count(self) -> int:
+        """How many rows this page holds."""
+        return len(self._items)
+
+    def get_page_name(self) -> str:
+        """The query-string key of the page number (``page``)."""
+        return self.page_name
+
+    def set_page_name(self, name: str) -> AbstractPaginator:
+        """Use ``name`` as the query-string key of the page number."""
+        self.page_name = name
+        return self
+
+    def on_each_side(self, count: int) -> AbstractPaginator:
+        """Show ``count`` page links on each side of the current one."""
+        self.links_on_each_side = count
+        return self
+
     def __iter__(self) -> Iterator[Any]:
         return iter(self._items)
 
@@ -169,12 +199,10 @@ class LengthAwarePaginator(AbstractPaginator):
         self._total = int(total)
         self._last_page = max(1, math.ceil(self._total / self._per_page)) if self._per_page else 1
 
-    @property
     def total(self) -> int:
         """Rows across all pages."""
         return self._total
 
-    @property
     def last_page(self) -> int:
         """The number of the last page."""
         return self._last_page
@@ -201,7 +229,7 @@ class LengthAwarePaginator(AbstractPaginator):
 
     def elements(self) -> list[str | dict[int, str]]:
         """Page-number groups with ``"..."`` between them (Laravel's URL window)."""
-        side, last, current = self.on_each_side, self._last_page, self._current_page
+        side, last, current = self.links_on_each_side, self._last_page, self._current_page
         if last < side * 2 + 8:
             return [self.get_url_range(1, last)]
         window = side * 2

@@ -30,7 +30,7 @@ class PostController(Controller):
             .latest("published_at")
             .paginate(PER_PAGE)
         )
-        posts.appends({key: value for key, value in {"q": term, "tag": tag}.items() if value})
+        posts.with_query_string()
         tags = await Tag.order_by("name").get()
         current = tags.first(lambda t: t.slug == tag) if tag else None
         return view("posts.index", {"posts": posts, "tags": tags, "q": term, "tag": current})

@@ -24,7 +24,7 @@ class PostController(Controller):
             .latest("id")
             .paginate(per_page)
         )
-        return posts.appends({k: v for k, v in {"q": term, "tag": tag}.items() if v})
+        return posts.with_query_string()
 
     async def store(self, request: StorePostRequest) -> JsonResponse:
         """Create a post; 422 with the errors as JSON when the input is invalid."""

@@ -32,7 +32,7 @@ HERE = Path(__file__).resolve().parent
 ROOT = HERE.parent
 sys.path.insert(0, str(ROOT))
 
-from benchmarks.techempower import common, memory, runner, setup_db  # noqa: E402
+from benchmarks.techempower import common, memory, runner, setup_db, venvs  # noqa: E402
 from benchmarks.techempower.frameworks import SKIPPED, by_name  # noqa: E402
 from benchmarks.techempower.server import stop_on_sigterm  # noqa: E402
 
@@ -85,7 +85,22 @@ def machine_notes(options: argparse.Namespace) -> list[str]:
         f"each best run",
         f"- Load average before the run: {load[0]:.2f} {load[1]:.2f} {load[2]:.2f}",
         f"- Commit: {_command(['git', '-C', str(ROOT), 'rev-parse', '--short', 'HEAD'])}",
+        *venv_notes(getattr(options, "frameworks", None)),
     ]
+
+
+def venv_notes(frameworks: str | None) -> list[str]:
+    """One line per selected framework that runs from its own virtual environment."""
+    notes = []
+    for framework in by_name(frameworks):
+        if framework.venv is not None:
+            where = venvs.location(framework.venv).relative_to(ROOT)
+            threads = framework.threads or common.POOL_SIZE
+            notes.append(
+                f"- {framework.label}: its own virtual environment `{where}` "
+                f"({', '.join(venvs.pins(framework.venv))}); {threads} WSGI thread(s)"
+            )
+    return notes
 
 
 def micro_benchmarks(quick: bool, timeout: float) -> list[dict[str, Any]]:

@@ -36,7 +36,7 @@ def _drive(url: str, count: int, connections: int, cpu: str | None) -> int:
 def measure(framework: Framework, options: argparse.Namespace) -> dict[str, Any]:
     """RSS of ``framework``'s worker after ``first`` and after ``total`` requests."""
     row: dict[str, Any] = {"framework": framework.name, "label": framework.label}
-    missing = framework.missing()
+    missing = framework.missing(options.server)
     if missing:
         return {**row, "status": "skipped", "note": missing}
     server = servers.start(

@@ -78,7 +78,7 @@ def run_framework(
     framework: Framework, tests: list[Test], options: argparse.Namespace
 ) -> list[Result]:
     """Every selected test for one framework (skipped or failed entries say why)."""
-    missing = framework.missing()
+    missing = framework.missing(options.server)
     if missing:
         return [_result(framework, test, "skipped", missing) for test in tests]
     print(f"-- {framework.label} ({options.server})", file=sys.stderr, flush=True)

@@ -1,7 +1,8 @@
 """Start one framework's app under granian (or uvicorn), pinned to a core, and stop it cleanly.
 
 The server runs in its own process group so :meth:`Server.stop` ends it and every worker it
-spawned, whatever happens to the benchmark.
+spawned, whatever happens to the benchmark. A framework with its own virtual environment
+(``Framework.venv``) is served by that environment's Python and granian.
 """
 
 from __future__ import annotations
@@ -12,7 +13,6 @@ import shutil
 import signal
 import socket
 import subprocess
-import sys
 import tempfile
 import time
 from collections.abc import Iterator
@@ -56,17 +56,21 @@ def pinned(command: list[str], cpu: str | None) -> list[str]:
 
 
 def server_command(framework: Framework, server: str, port: int) -> list[str]:
-    """The command line serving ``framework`` with one worker on 127.0.0.1:``port``."""
+    """The command line serving ``framework`` with one worker on 127.0.0.1:``port``.
+
+    A WSGI app gets ``framework.threads`` threads, by default one per pool connection.
+    """
+    python = framework.python  # the framework's own venv, if it has one
     if server == "granian":
-        command = [sys.executable, "-m", "granian", "--interface", framework.interface]
+        command = [python, "-m", "granian", "--interface", framework.interface]
         command += ["--workers", "1", "--host", "127.0.0.1", "--port", str(port), "--no-ws"]
         command += ["--log-level", "warning"]
         if framework.interface == "wsgi":
-            command += ["--blocking-threads", str(common.POOL_SIZE)]
+            command += ["--blocking-threads", str(framework.threads or common.POOL_SIZE)]
         return [*command, framework.target]
     if server == "uvicorn":
         interface = "wsgi" if framework.interface == "wsgi" else "asgi3"
-        command = [sys.executable, "-m", "uvicorn", framework.target, "--interface", interface]
+        command = [python, "-m", "uvicorn", framework.target, "--interface", interface]
         if framework.interface == "asginl":
             command += ["--lifespan", "off"]
         command += ["--host", "127.0.0.1", "--port", str(port), "--workers", "1"]

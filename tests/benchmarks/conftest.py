@@ -19,6 +19,7 @@ if str(ROOT) not in sys.path:
     sys.path.insert(0, str(ROOT))
 
 from benchmarks.techempower import server as servers  # noqa: E402
+from benchmarks.techempower import venvs  # noqa: E402
 from benchmarks.techempower.frameworks import FRAMEWORKS, Framework  # noqa: E402
 
 PEERS = [framework.name for framework in FRAMEWORKS]
@@ -91,10 +92,21 @@ def _one_server() -> Iterator[_OneServer]:
 
 @pytest.fixture(scope="module", params=PEERS)
 def framework(request: pytest.FixtureRequest) -> Framework:
-    """Each TechEmpower app in turn (skipped when its framework is not installed)."""
+    """Each TechEmpower app in turn (skipped when its framework is not installed).
+
+    A framework with its own virtual environment is tested when that environment is ready;
+    the tests never install it (``python benchmarks/techempower/venvs.py`` does).
+    """
     chosen = next(f for f in FRAMEWORKS if f.name == request.param)
-    for module in chosen.requires:
-        pytest.importorskip(module)
+    if chosen.venv is not None:
+        if not venvs.is_ready(chosen.venv):
+            pytest.skip(
+                f"{chosen.name}: its venv is not prepared "
+                f"(python benchmarks/techempower/venvs.py {chosen.venv})"
+            )
+    else:
+        for module in chosen.requires:
+            pytest.importorskip(module)
     missing = chosen.missing()
     if missing:
         pytest.skip(f"{chosen.name}: {missing}")

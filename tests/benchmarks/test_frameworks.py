@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+import sys
+
 import pytest
-from benchmarks.techempower import frameworks
+from benchmarks.techempower import frameworks, venvs
 from benchmarks.techempower.frameworks import Framework
 
 
@@ -35,3 +37,25 @@ def test_missing_reasons() -> None:
         "x", "X", "benchmarks.techempower.starlette_app.app:app", requires=("no_such_lib_x",)
     )
     assert no_lib.missing() == "`no_such_lib_x` is not installed"
+
+
+def test_masonite_runs_from_its_own_venv_with_one_thread() -> None:
+    (masonite,) = frameworks.by_name("masonite")
+    assert masonite.venv == "masonite"
+    assert masonite.venv in venvs.REQUIREMENTS
+    assert masonite.interface == "wsgi"
+    assert masonite.threads == 1
+    assert masonite.python == str(venvs.python("masonite"))
+    assert "masonite" not in frameworks.SKIPPED
+    (flask,) = frameworks.by_name("flask")
+    assert flask.python == sys.executable
+
+
+def test_venv_and_thread_reasons(monkeypatch: pytest.MonkeyPatch) -> None:
+    single = Framework(
+        "x", "X", "benchmarks.techempower.flask_app.app:app", interface="wsgi", threads=1
+    )
+    assert "uvicorn" in (single.missing("uvicorn") or "")
+    monkeypatch.setattr(venvs, "ensure", lambda name: f"could not create {name}")
+    boxed = Framework("y", "Y", "benchmarks.techempower.flask_app.app:app", venv="boxed")
+    assert boxed.missing() == "could not create boxed"

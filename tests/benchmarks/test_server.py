@@ -5,7 +5,7 @@ from __future__ import annotations
 import argparse
 
 import pytest
-from benchmarks.techempower import runner, server
+from benchmarks.techempower import common, runner, server, venvs
 from benchmarks.techempower.frameworks import by_name
 
 
@@ -16,6 +16,15 @@ def test_granian_command_uses_one_worker_and_the_interface() -> None:
     assert command[command.index("--workers") + 1] == "1"
     assert command[command.index("--host") + 1] == "127.0.0.1"
     assert command[-1] == flask.target
+    assert command[command.index("--blocking-threads") + 1] == str(common.POOL_SIZE)
+
+
+def test_a_venv_framework_is_served_by_its_own_python() -> None:
+    (masonite,) = by_name("masonite")
+    command = server.server_command(masonite, "granian", 8123)
+    assert command[0] == str(venvs.python("masonite"))
+    assert command[1:3] == ["-m", "granian"]
+    assert command[command.index("--blocking-threads") + 1] == "1"
 
 
 def test_uvicorn_command_maps_interfaces() -> None:

@@ -1,0 +1,1 @@
+"""Masonite configuration modules: each UPPERCASE name becomes ``<module>.<name>``."""

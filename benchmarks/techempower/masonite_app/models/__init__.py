@@ -1,0 +1,1 @@
+"""The two TechEmpower tables as Masonite ORM models."""

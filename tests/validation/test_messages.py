@@ -205,7 +205,9 @@ async def test_other_value_and_values_case_variants() -> None:
 async def test_size_message_kind_follows_the_rules() -> None:
     from parvel.validation import Validator
 
-    v = Validator.make({"age": "x", "tags": "abc"}, {"age": "integer|min:18", "tags": "array|max:1"})
+    v = Validator.make(
+        {"age": "x", "tags": "abc"}, {"age": "integer|min:18", "tags": "array|max:1"}
+    )
     await v.passes()
     assert v.errors().get("age") == [
         "The age field must be an integer.",

@@ -7,7 +7,7 @@ from parvel.view import ComponentAttributeBag, ComponentSlot
 
 def test_rendering_escapes_and_skips_false_values():
     bag = ComponentAttributeBag({"a": '"x"', "b": True, "c": False, "d": None, "e": Markup("<ok>")})
-    assert str(bag) == 'a="&#34;x&#34;" b="b" e="<ok>"'
+    assert str(bag) == 'a="&quot;x&quot;" b="b" e="<ok>"'
 
 
 def test_merge_appends_class_and_style_and_replaces_others():

@@ -6,8 +6,9 @@ import re
 from collections.abc import Callable, ItemsView, Iterable, Iterator, KeysView, Mapping
 from typing import Any
 
-from markupsafe import Markup, escape
+from markupsafe import Markup
 
+from parvel.view._escape import escape_html as escape
 from parvel.view.html import class_list, style_list
 
 _MISSING: Any = object()

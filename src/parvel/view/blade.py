@@ -27,7 +27,7 @@ from parvel.view.directives.custom import register_condition, simple_directive
 from parvel.view.exceptions import TemplateNotFound, TemplateSyntaxError
 from parvel.view.finder import ViewFinder
 from parvel.view.hooks import ViewHooks
-from parvel.view.loop import Loop
+from parvel.view.loop import Loop, key_value_pairs
 from parvel.view.runtime import PARENT_PLACEHOLDER, Runtime, is_empty, isset
 
 if TYPE_CHECKING:
@@ -113,6 +113,7 @@ class Blade:
             "_b_bool": bool,
             "_b_M": Markup,
             "_b_Loop": Loop,
+            "_b_pairs": key_value_pairs,
             "_b_PARENT": PARENT_PLACEHOLDER,
             "_b_h": html,
             "_b_Bag": ComponentAttributeBag,

@@ -9,7 +9,13 @@ from typing import Any
 
 from markupsafe import Markup
 
-_JSON_ESCAPES = {"<": "\\u003C", ">": "\\u003E", "&": "\\u0026", "'": "\\u0027"}
+_JSON_ESCAPES = {
+    "<": "\\u003C",
+    ">": "\\u003E",
+    "&": "\\u0026",
+    "'": "\\u0027",
+    "/": "\\/",
+}
 _JSON_STRING = re.compile(r'"(?:[^"\\]|\\.)*"')
 
 
@@ -51,15 +57,17 @@ def style_list(value: Any) -> str:
 def to_json(value: Any, indent: int | None = None) -> str:
     r"""Encode ``value`` as JSON that is safe inside ``<script>`` and HTML attributes.
 
-    ``<``, ``>``, ``&``, ``'`` and quotes inside strings are written as ``\uXXXX`` escapes;
-    the output is compact (no spaces) unless ``indent`` is given, like PHP's ``json_encode``.
+    ``<``, ``>``, ``&``, ``'`` and quotes inside strings are written as ``\uXXXX`` escapes,
+    ``/`` as ``\/`` and other non-ASCII characters as ``\uXXXX``; the output is compact (no
+    spaces) unless ``indent`` is given: the output of Laravel's ``@json`` (PHP's
+    ``json_encode`` with the ``JSON_HEX_*`` flags).
     """
     separators = (",", ":") if indent is None else (",", ": ")
-    text = json.dumps(value, ensure_ascii=False, indent=indent, separators=separators, default=str)
+    text = json.dumps(value, ensure_ascii=True, indent=indent, separators=separators, default=str)
 
     def fix(match: re.Match[str]) -> str:
         body = match.group(0)[1:-1]
-        body = re.sub(r"\\.|[<>&']", lambda m: _JSON_ESCAPES.get(m.group(0), m.group(0)), body)
+        body = re.sub(r"\\.|[<>&'/]", lambda m: _JSON_ESCAPES.get(m.group(0), m.group(0)), body)
         body = body.replace('\\"', "\\u0022")
         return '"' + body + '"'
 
@@ -70,7 +78,11 @@ def js(value: Any) -> Markup:
     """Render ``value`` as a JavaScript expression (``JSON.parse('...')`` for containers)."""
     if value is None or isinstance(value, bool | int | float):
         return Markup(json.dumps(value))
-    encoded = to_json(value).replace("\\", "\\\\").replace('"', "\\u0022")
+    first = to_json(value)
     if isinstance(value, str):
-        return Markup("'" + encoded[len("\\u0022") : -len("\\u0022")] + "'")
+        return Markup("'" + first[1:-1] + "'")
+    if first in ("[]", "{}"):
+        return Markup(first)
+    # The JSON text itself is encoded once more as a JSON string, as Laravel's Js::from does.
+    encoded = first.replace("\\", "\\\\").replace("/", "\\/").replace('"', "\\u0022")
     return Markup("JSON.parse('" + encoded + "')")

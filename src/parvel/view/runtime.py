@@ -12,8 +12,7 @@ from dataclasses import dataclass, field
 from types import FunctionType
 from typing import TYPE_CHECKING, Any
 
-from markupsafe import escape
-
+from parvel.view._escape import escape_html as escape
 from parvel.view.attributes import ComponentAttributeBag, ComponentSlot
 from parvel.view.exceptions import TemplateError
 

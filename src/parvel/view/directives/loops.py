@@ -55,6 +55,11 @@ def _target_and_items(c: Compilation, t: Token, at: int) -> tuple[Expr, Expr]:
     target_pos = pos + at + 2
     if not target:
         raise CompileError("Missing loop variable after 'as'", target_pos)
+    key, arrow, value = target.partition("=>")
+    if arrow and key.strip() and value.strip():
+        # Laravel's `items as key => value`: a mapping's items, or (index, item) pairs.
+        target = f"({key.strip()}, {value.strip()})"
+        items = Expr(f"_b_pairs({items.source})", pos)
     c.statement(f"for {target} in _b_x", target_pos, ast.For)
     return Expr(target, target_pos, wrap=False), items
 

@@ -8,7 +8,13 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from parvel.view.compiler import Compilation, Directive, Expr, Token
-from parvel.view.directives._common import close, elif_branch, open_if
+from parvel.view.directives._common import (
+    close,
+    elif_branch,
+    open_if,
+    restore_name,
+    save_name,
+)
 
 if TYPE_CHECKING:
     from parvel.view.blade import Blade
@@ -46,11 +52,14 @@ def _session(c: Compilation, t: Token) -> None:
     var = c.unique("ses")
     c.assigned.add("value")
     c.write(f"{var} = _b_r.session(", c.args(t.args, t.args_pos), ")", pos=t.pos)
-    open_if(c, t, "session", f"{var}[0]")
+    saved = save_name(c, "value", t.pos)
+    open_if(c, t, "session", f"{var}[0]").data["saved"] = saved
     c.write(f"value = {var}[1]", pos=t.pos)
 
 
 def _endsession(c: Compilation, t: Token) -> None:
+    block = c.top(("session",), t)
+    restore_name(c, str(block.data["saved"]), "value", t.pos)
     close(c, t, "session")
 
 

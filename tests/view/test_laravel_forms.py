@@ -87,3 +87,22 @@ def test_error_and_session_restore_the_outer_variable(blade) -> None:
     assert blade.render_string(source, {"value": "v"}) == "v|Saved|v"
     source = "@error('body')bad @else{{ message }}@enderror"
     assert blade.render_string(source, {"message": "m"}) == "m"
+
+
+def test_c_style_for(render) -> None:
+    assert render("@for(i = 0; i < 5; i++)@continue(i == 1)<{{ i }}>@endfor") == ("<0><2><3><4>")
+    assert render("@for(i = 10; i > 0; i -= 3){{ i }},@endfor") == "10,7,4,1,"
+    assert render("@for(i = 3; i > 0; --i){{ i }} @endfor") == "3 2 1 "
+    assert render("@for(i in range(3)){{ i }}@endfor") == "012"
+
+
+def test_unset(render) -> None:
+    assert render("@php(x = 1)@unset(x)@isset(x)set @else gone @endisset") == " gone "
+    assert render("@unset(a, b)@isset(a)a @endisset[{{ c }}]", a=1, b=2, c=3) == "[3]"
+
+
+def test_json_php_flags(render) -> None:
+    assert (
+        render("@json(d, JSON_PRETTY_PRINT)", d={"a": [1]}) == '{\n    "a": [\n        1\n    ]\n}'
+    )
+    assert render("@json(d, JSON_UNESCAPED_SLASHES | JSON_UNESCAPED_UNICODE)", d="é/") == '"é/"'

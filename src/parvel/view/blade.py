@@ -120,6 +120,7 @@ class Blade:
             "_b_locals": locals,
             "_b_isset": isset,
             "_b_empty": is_empty,
+            **html.JSON_FLAGS,
         }
         register_all(self)
 

@@ -222,3 +222,30 @@ async def test_different_names_only_the_first_other_field() -> None:
     v = Validator.make({"a": 1, "b": 2, "c": 1}, {"c": "different:a,b"})
     await v.passes()
     assert v.errors().first("c") == "The c field and a must be different."
+
+
+async def test_positions_in_messages_and_custom_attribute_names() -> None:
+    from parvel.validation import Validator
+
+    data = {"photos": [{"d": ""}, {"d": ""}, {"d": ""}]}
+    v = Validator.make(
+        data, {"photos.*.d": "required"}, {"photos.*.d.required": "Photo :ordinal-position."}
+    )
+    await v.passes()
+    assert v.errors().all() == ["Photo 1st.", "Photo 2nd.", "Photo 3rd."]
+    w = Validator.make(
+        data, {"photos.*.d": "required"}, attributes={"photos.*.d": "photo #:position"}
+    )
+    await w.passes()
+    assert w.errors().first("photos.1.d") == "The photo #2 field is required."
+
+
+async def test_required_if_shows_empty_for_a_missing_other_field() -> None:
+    from parvel.validation import Validator
+
+    v = Validator.make({}, {"c": "required_if:a,null", "d": "string|max:3"})
+    await v.passes()
+    assert v.errors().first("c") == "The c field is required when a is empty."
+    w = Validator.make({"n": 12345}, {"n": "string|max:3"})
+    await w.passes()
+    assert w.errors().get("n")[-1] == "The n field must not be greater than 3 characters."

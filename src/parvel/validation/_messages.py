@@ -24,7 +24,7 @@ if TYPE_CHECKING:
 #: Custom replacers registered with ``Validator.replacer``.
 REPLACER_HOOKS: dict[str, Callable[[str, str, str, list[str]], str]] = {}
 
-_PLACEHOLDER = re.compile(r":([A-Za-z_]+(?:-(?:index|position))?)")
+_PLACEHOLDER = re.compile(r":([A-Za-z_]+(?:-(?:index|position|ordinal-position))?)")
 _CAMEL = re.compile(r"(?<=[a-z0-9])([A-Z])")
 
 _OTHER_VALUE = frozenset(
@@ -127,6 +127,14 @@ _INDEX_WORDS = (
 )
 
 
+def _ordinal(number: int) -> str:
+    """``1st``, ``2nd``, ``3rd``, ``11th`` ... for ``:ordinal-position``."""
+    if 10 <= number % 100 <= 20:
+        return f"{number}th"
+    suffix = {1: "st", 2: "nd", 3: "rd"}.get(number % 10, "th")
+    return f"{number}{suffix}"
+
+
 def _message_kind(v: Validator, attribute: str, value: Any) -> str:
     """Which size message to use, in Laravel's order: a numeric rule, an array rule, a file.
 
@@ -137,6 +145,8 @@ def _message_kind(v: Validator, attribute: str, value: Any) -> str:
         return "numeric"
     if v.has_rule(attribute, "array") or v.has_rule(attribute, "list"):
         return "array"
+    if v.has_rule(attribute, "string"):
+        return "string"
     return size_type(value, False)
 
 
@@ -247,20 +257,27 @@ class MessageBuilder:
         if ":" not in text:
             return text
         shown = self.display_attribute(public, unescape(v.pattern_of(attribute)))
-        table: dict[str, str] = {
-            "attribute": shown,
-            "Attribute": shown[:1].upper() + shown[1:],
-            "ATTRIBUTE": shown.upper(),
-        }
-        if ":input" in text and (value is None or isinstance(value, str | int | float | bool)):
-            table["input"] = self.display_value(attribute, value)
-        if ("index" in text or "position" in text) and v.stars_of(attribute):
+        positions: dict[str, str] = {}
+        if ("index" in text or "position" in text or ":" in shown) and v.stars_of(attribute):
             numeric = [int(s) for s in public.split(".") if s.isdecimal()]
             for number, index in enumerate(numeric):
                 word = _INDEX_WORDS[number] if number < len(_INDEX_WORDS) else "other"
                 if number == 0:
-                    table["index"], table["position"] = str(index), str(index + 1)
-                table[f"{word}-index"], table[f"{word}-position"] = str(index), str(index + 1)
+                    positions["index"], positions["position"] = str(index), str(index + 1)
+                    positions["ordinal-position"] = _ordinal(index + 1)
+                positions[f"{word}-index"] = str(index)
+                positions[f"{word}-position"] = str(index + 1)
+                positions[f"{word}-ordinal-position"] = _ordinal(index + 1)
+            if ":" in shown:  # a custom name such as "photo #:position"
+                shown = _PLACEHOLDER.sub(lambda m: positions.get(m.group(1), m.group(0)), shown)
+        table: dict[str, str] = {
+            "attribute": shown,
+            "Attribute": shown[:1].upper() + shown[1:],
+            "ATTRIBUTE": shown.upper(),
+            **positions,
+        }
+        if ":input" in text and (value is None or isinstance(value, str | int | float | bool)):
+            table["input"] = self.display_value(attribute, value)
         replacer = _REPLACERS.get(rule)
         if replacer is not None:
             replacer(self, v, attribute, params, table)
@@ -325,9 +342,7 @@ def _other_value(
     other = str(p[0])
     t["other"] = b.display_attribute(other)
     actual = v.get(other)
-    t["value"] = b.display_value(
-        other, actual if actual is not MISSING else (p[1] if len(p) > 1 else None)
-    )
+    t["value"] = b.display_value(other, None if actual is MISSING else actual)
 
 
 def _other_param(

@@ -106,3 +106,9 @@ def test_json_php_flags(render) -> None:
         render("@json(d, JSON_PRETTY_PRINT)", d={"a": [1]}) == '{\n    "a": [\n        1\n    ]\n}'
     )
     assert render("@json(d, JSON_UNESCAPED_SLASHES | JSON_UNESCAPED_UNICODE)", d="é/") == '"é/"'
+
+
+def test_cases_on_one_line_share_a_body(render) -> None:
+    source = "@switch(i) @case(1) @case(2) one-or-two @break @default other @endswitch"
+    assert render(source, i=2).strip() == "one-or-two"
+    assert render(source, i=3).strip() == "other"

@@ -112,3 +112,10 @@ def test_cases_on_one_line_share_a_body(render) -> None:
     source = "@switch(i) @case(1) @case(2) one-or-two @break @default other @endswitch"
     assert render(source, i=2).strip() == "one-or-two"
     assert render(source, i=3).strip() == "other"
+
+
+def test_context_binds_value_from_the_hook(blade) -> None:
+    source = "@context('canary'){{ value }}@endcontext|@context('other')x @endcontext"
+    assert blade.render_string(source, {}) == "|"
+    blade.hooks.context = lambda: {"canary": "on"}
+    assert blade.render_string(source, {}) == "on|"

@@ -266,6 +266,12 @@ class Runtime:
         data = resolver() if resolver is not None else {}
         return (key in data, data.get(key))
 
+    def context(self, key: str) -> tuple[bool, Any]:
+        """``(found, value)`` for context ``key`` (``@context``)."""
+        resolver = self.blade.hooks.context
+        data = resolver() if resolver is not None else {}
+        return (key in data, data.get(key))
+
     def condition(self, name: str, *args: Any) -> bool:
         """Run the custom condition registered with ``blade.if_(name, fn)``."""
         return bool(self.blade.conditions[name](*args))

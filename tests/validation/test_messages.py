@@ -249,3 +249,12 @@ async def test_required_if_shows_empty_for_a_missing_other_field() -> None:
     w = Validator.make({"n": 12345}, {"n": "string|max:3"})
     await w.passes()
     assert w.errors().get("n")[-1] == "The n field must not be greater than 3 characters."
+
+
+async def test_size_parameters_show_as_written() -> None:
+    from parvel.validation import Validator
+
+    v = Validator.make({"a": 3, "b": 5}, {"a": "numeric|max:2.50", "b": "numeric|between:1.0,3"})
+    await v.passes()
+    assert v.errors().first("a") == "The a field must not be greater than 2.50."
+    assert v.errors().first("b") == "The b field must be between 1.0 and 3."

@@ -121,6 +121,7 @@ class Blade:
             "_b_isset": isset,
             "_b_empty": is_empty,
             **html.JSON_FLAGS,
+            "Js": html.Js,
         }
         register_all(self)
 

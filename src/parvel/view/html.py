@@ -114,3 +114,16 @@ def js(value: Any) -> Markup:
     # The JSON text itself is encoded once more as a JSON string, as Laravel's Js::from does.
     encoded = first.replace("\\", "\\\\").replace("/", "\\/").replace('"', "\\u0022")
     return Markup("JSON.parse('" + encoded + "')")
+
+
+class Js:
+    """``Js.from_(data)`` in templates, as Laravel's ``Js::from``: the same output as ``@js``.
+
+    ``from`` is a Python keyword, hence the trailing underscore. The result is Markup, so
+    ``{{ Js.from_(data) }}`` prints it unescaped.
+    """
+
+    @staticmethod
+    def from_(value: Any) -> Markup:
+        """Return ``value`` as a JavaScript expression (see :func:`js`)."""
+        return js(value)

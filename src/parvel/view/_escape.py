@@ -13,7 +13,7 @@ from typing import Any
 from markupsafe import Markup
 from markupsafe import escape as _markupsafe_escape
 
-__all__ = ["escape_any", "escape_html", "escape_str"]
+__all__ = ["escape", "escape_any", "escape_html", "escape_str"]
 
 try:
     from markupsafe._speedups import _escape_inner
@@ -48,3 +48,7 @@ def escape_any(value: Any) -> str:
     if kind is int or kind is float:
         return str(value)
     return escape_html(value)
+
+
+#: Public name (``from parvel.view import escape``): Laravel's ``e()``.
+escape = escape_html

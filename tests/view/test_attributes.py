@@ -41,3 +41,15 @@ def test_slot():
     assert ComponentSlot("x") == "x"
     assert str(ComponentSlot("<b>")) == "<b>"
     assert not ComponentSlot()
+
+
+def test_has_accepts_lists_and_bag_checks() -> None:
+    bag = ComponentAttributeBag({"name": "n", "class": "c"})
+    assert bag.has(["name", "class"])
+    assert not bag.has(["name", "id"])
+    assert bag.has_any(["id", "class"])
+    assert bag.missing("id")
+    assert not bag.missing("name")
+    assert bag.is_not_empty()
+    assert not ComponentAttributeBag().is_not_empty()
+    assert bag.to_html() == 'name="n" class="c"'

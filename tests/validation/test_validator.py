@@ -362,3 +362,22 @@ async def test_sometimes_and_when_callbacks_read_input_as_attributes() -> None:
     w = Validator.make({"kind": "pro"}, rules)
     await w.passes()
     assert w.errors().first("seats") == "The seats field is required."
+
+
+async def test_safe_input_reads_like_laravel_validated_input() -> None:
+    from parvel.validation import Validator
+
+    v = Validator.make(
+        {"name": "Ada", "user": {"email": "a@b.co"}, "extra": 1},
+        {"name": "required|string", "user.email": "email"},
+    )
+    await v.passes()
+    safe = v.safe()
+    assert safe.name == "Ada"
+    assert safe.has("name", "user.email")
+    assert not safe.has("extra")
+    assert safe.missing("extra")
+    assert safe.input("user.email") == "a@b.co"
+    assert safe.input("nope", "default") == "default"
+    with pytest.raises(AttributeError):
+        _ = safe.extra

@@ -119,3 +119,20 @@ def test_context_binds_value_from_the_hook(blade) -> None:
     assert blade.render_string(source, {}) == "|"
     blade.hooks.context = lambda: {"canary": "on"}
     assert blade.render_string(source, {}) == "on|"
+
+
+def test_render_takes_inline_source_like_blade_render(blade) -> None:
+    assert blade.render("Hello, {{ name }}", {"name": "Julian Bashir"}) == "Hello, Julian Bashir"
+    assert blade.render("<p>@if(x)yes @endif</p>", x=True) == "<p>yes </p>"
+
+
+def test_view_fragment_helpers(blade, views) -> None:
+    from parvel.view.view import View
+
+    views(**{"dash": "<div>@fragment('a')A @endfragment@fragment('b')B @endfragment</div>"})
+    page = View(blade, "dash")
+    assert page.fragment("a") == "A "
+    assert page.fragments(["a", "b"]) == "A B "
+    assert page.fragment_if(True, "b") == "B "
+    assert page.fragment_if(False, "b") == "<div>A B </div>"
+    assert page.fragments_if(False, ["a"]) == str(page)

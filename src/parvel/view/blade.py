@@ -7,6 +7,7 @@ import fnmatch
 import hashlib
 import linecache
 import os
+import re
 import types
 from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass, field
@@ -32,6 +33,9 @@ from parvel.view.runtime import PARENT_PLACEHOLDER, Runtime, is_empty, isset
 
 if TYPE_CHECKING:
     from parvel.view.view import View
+
+
+_INLINE_SOURCE = re.compile(r"\{\{|\{!!|@|<|\s")
 
 
 @dataclass
@@ -133,7 +137,14 @@ class Blade:
         return View(self, name, data)
 
     def render(self, name: str, context: Mapping[str, Any] | None = None, **data: Any) -> str:
-        """Render view ``name`` (``posts.index``, ``mail::layout``) with ``context``."""
+        """Render view ``name`` (``posts.index``, ``mail::layout``) with ``context``.
+
+        A ``name`` that cannot be a view name because it holds Blade syntax, markup, spaces
+        or newlines (``"Hello, {{ name }}"``) is rendered as inline source, as Laravel's
+        ``Blade::render(string, data)`` does.
+        """
+        if _INLINE_SOURCE.search(name):
+            return self.render_string(name, {**(context or {}), **data})
         g = self._fresh_globals(context or {})
         if data:
             g.update(data)

@@ -149,7 +149,12 @@ def best_time(fn: Callable[[], object], rounds: int = 3) -> float:
 
 
 def normalise(html: str) -> str:
-    return re.sub(r"\s+", "", html).replace("&#34;", "&quot;").replace("&#39;", "'")
+    return (
+        re.sub(r"\s+", "", html)
+        .replace("&#34;", "&quot;")
+        .replace("&#39;", "'")
+        .replace("&#039;", "'")
+    )
 
 
 def main() -> None:

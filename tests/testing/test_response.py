@@ -38,7 +38,7 @@ async def page(_: Request) -> HTMLResponse:
 
 
 async def quotes(_: Request) -> HTMLResponse:
-    return HTMLResponse("<p>Post &#34;Doomed&#34; deleted.</p><p>It&#39;s gone</p>")
+    return HTMLResponse("<p>Post &quot;Doomed&quot; deleted.</p><p>It&#039;s gone</p>")
 
 
 async def download(_: Request) -> Response:
@@ -131,7 +131,7 @@ async def test_see_escapes_like_laravel(client: TestClient) -> None:
 
 
 async def test_see_escapes_quotes_like_blade(client: TestClient) -> None:
-    # Blade's {{ }} escapes with markupsafe: " is &#34; and ' is &#39;.
+    # Blade's {{ }} escapes as Laravel's e(): " is &quot; and ' is &#039;.
     response = await client.get("/quotes")
     response.assert_see('Post "Doomed" deleted.').assert_see("It's")
     response.assert_see_in_order(['"Doomed"', "It's"]).assert_dont_see('"Other"')

@@ -170,3 +170,91 @@ async def test_dimensions_placeholders(check: Any) -> None:
         {"dimensions": "At least :min_width pixels wide."},
     )
     assert errors == {"f": ["At least 200 pixels wide."]}
+
+
+async def test_unless_rules_show_the_rule_value_not_the_input() -> None:
+    from parvel.validation import Validator
+
+    v = Validator.make(
+        {"a": "y", "m": 1, "c": None},
+        {"a": "string", "m": "missing_unless:a,x", "c": "present_unless:a,x"},
+    )
+    await v.passes()
+    v2 = Validator.make({"a": "y"}, {"c": "present_unless:a,x"})
+    await v2.passes()
+    assert v.errors().first("m") == "The m field must be missing unless a is x."
+    assert v2.errors().first("c") == "The c field must be present unless a is x."
+
+
+async def test_other_value_and_values_case_variants() -> None:
+    from parvel.validation import Validator
+
+    v = Validator.make(
+        {"payment_type": "cc"},
+        {"card": "required_if:payment_type,cc", "zip": "required_with:payment_type"},
+        {
+            "card.required_if": ":Attribute when :Other is :VALUE",
+            "zip.required_with": ":ATTRIBUTE with :Values",
+        },
+    )
+    await v.passes()
+    assert v.errors().first("card") == "Card when Payment type is CC"
+    assert v.errors().first("zip") == "ZIP with Payment type"
+
+
+async def test_size_message_kind_follows_the_rules() -> None:
+    from parvel.validation import Validator
+
+    v = Validator.make(
+        {"age": "x", "tags": "abc"}, {"age": "integer|min:18", "tags": "array|max:1"}
+    )
+    await v.passes()
+    assert v.errors().get("age") == [
+        "The age field must be an integer.",
+        "The age field must be at least 18.",
+    ]
+    assert v.errors().get("tags")[0] == "The tags field must be an array."
+
+
+async def test_different_names_only_the_first_other_field() -> None:
+    from parvel.validation import Validator
+
+    v = Validator.make({"a": 1, "b": 2, "c": 1}, {"c": "different:a,b"})
+    await v.passes()
+    assert v.errors().first("c") == "The c field and a must be different."
+
+
+async def test_positions_in_messages_and_custom_attribute_names() -> None:
+    from parvel.validation import Validator
+
+    data = {"photos": [{"d": ""}, {"d": ""}, {"d": ""}]}
+    v = Validator.make(
+        data, {"photos.*.d": "required"}, {"photos.*.d.required": "Photo :ordinal-position."}
+    )
+    await v.passes()
+    assert v.errors().all() == ["Photo 1st.", "Photo 2nd.", "Photo 3rd."]
+    w = Validator.make(
+        data, {"photos.*.d": "required"}, attributes={"photos.*.d": "photo #:position"}
+    )
+    await w.passes()
+    assert w.errors().first("photos.1.d") == "The photo #2 field is required."
+
+
+async def test_required_if_shows_empty_for_a_missing_other_field() -> None:
+    from parvel.validation import Validator
+
+    v = Validator.make({}, {"c": "required_if:a,null", "d": "string|max:3"})
+    await v.passes()
+    assert v.errors().first("c") == "The c field is required when a is empty."
+    w = Validator.make({"n": 12345}, {"n": "string|max:3"})
+    await w.passes()
+    assert w.errors().get("n")[-1] == "The n field must not be greater than 3 characters."
+
+
+async def test_size_parameters_show_as_written() -> None:
+    from parvel.validation import Validator
+
+    v = Validator.make({"a": 3, "b": 5}, {"a": "numeric|max:2.50", "b": "numeric|between:1.0,3"})
+    await v.passes()
+    assert v.errors().first("a") == "The a field must not be greater than 2.50."
+    assert v.errors().first("b") == "The b field must be between 1.0 and 3."

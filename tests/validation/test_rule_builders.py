@@ -36,3 +36,24 @@ async def test_email_builder(check: Any) -> None:
     assert await check({"e": "ü@example.com"}, {"e": [unicode_ok]}) == {}
     rule = Rule.email().strict().prevent_spoofing().rfc_compliant()
     assert rule.to_rules()[0].params == ("strict", "filter_unicode", "rfc")
+
+
+async def test_rule_objects_have_laravel_string_forms() -> None:
+    import pytest
+
+    from parvel.validation import InvalidRuleError, Rule, Validator
+
+    assert str(Rule.in_(["a", 'b "x"'])) == 'in:"a","b ""x"""'
+    assert str(Rule.not_in([1, 2])) == 'not_in:"1","2"'
+    assert str(Rule.unique("users", "email").ignore(5)) == "unique:users,email,5,id"
+    assert str(Rule.unique("users")) == "unique:users,NULL"
+    assert str(Rule.exists("users", "id")) == "exists:users,id"
+    with pytest.raises(InvalidRuleError):
+        str(Rule.exists("users", "id").where("active", 1))
+    rules = {
+        "c": "required|" + str(Rule.in_(["a", 'b "x"'])),
+        "d": "required|" + str(Rule.not_in([1, 2])),
+    }
+    v = Validator.make({"c": 'b "x"', "d": 2}, rules)
+    await v.passes()
+    assert v.errors().messages() == {"d": ["The selected d is invalid."]}

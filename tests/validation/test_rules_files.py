@@ -117,3 +117,24 @@ async def test_failed_upload_reports_uploaded(check: Any) -> None:
     assert errors == {"doc": ["The doc failed to upload."]}
     assert await check({"doc": broken}, {"doc": "nullable"}) == {}
     assert await check({"doc": UploadedFile("a.pdf", b"%PDF-1.4")}, {"doc": "required|file"}) == {}
+
+
+async def test_fake_images_carry_their_size() -> None:
+    from parvel.validation import UploadedFile, Validator
+    from parvel.validation._image import image_size, sniff_mime
+
+    for name, mime in [
+        ("a.png", "image/png"),
+        ("a.gif", "image/gif"),
+        ("a.bmp", "image/bmp"),
+        ("a.jpg", "image/jpeg"),
+    ]:
+        fake = UploadedFile.fake_image(name, 120, 80)
+        assert image_size(fake.head(4096)) == (120, 80)
+        assert sniff_mime(fake.head(64)) == mime
+    rules = {"avatar": "image|mimes:jpg,png|dimensions:min_width=100,max_height=100"}
+    ok = Validator.make({"avatar": UploadedFile.fake_image("avatar.jpg", 100, 100)}, rules)
+    assert await ok.passes()
+    small = Validator.make({"avatar": UploadedFile.fake_image("avatar.png", 50, 50)}, rules)
+    assert await small.fails()
+    assert small.errors().first("avatar") == "The avatar field has invalid image dimensions."

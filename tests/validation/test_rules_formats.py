@@ -72,3 +72,12 @@ CASES: list[tuple[str, Any, bool]] = [
 async def test_format_rules(rule: str, value: Any, ok: bool) -> None:
     validator = Validator.make({"f": value}, {"f": rule})
     assert await validator.passes() is ok, validator.errors().messages()
+
+
+async def test_timezone_per_country() -> None:
+    from parvel.validation import Validator
+
+    rules = {"a": "timezone:per_country,FR", "b": "timezone:per_country,US"}
+    v = Validator.make({"a": "Europe/Paris", "b": "Europe/Paris"}, rules)
+    await v.passes()
+    assert v.errors().keys() == ["b"]

@@ -254,9 +254,8 @@ async def test_non_dict_data_is_treated_as_empty(check: Any) -> None:
 
 async def test_rules_as_list_with_pipes_and_case(check: Any) -> None:
     errors = await check({"a": "x"}, {"a": ["Required", "integer|min:3"]})
-    assert errors == {
-        "a": ["The a field must be an integer.", "The a field must be at least 3 characters."]
-    }
+    # A numeric rule picks the numeric size message even for a non-numeric value (as Laravel).
+    assert errors == {"a": ["The a field must be an integer.", "The a field must be at least 3."]}
 
 
 def test_validation_error_with_messages() -> None:
@@ -349,3 +348,36 @@ async def test_custom_replacer() -> None:
     v = Validator.make({"n": "7"}, {"n": "divisible_by:3"})
     assert await v.fails()
     assert v.errors().first("n") == "The n must be divisible by 3."
+
+
+async def test_sometimes_and_when_callbacks_read_input_as_attributes() -> None:
+    from parvel.validation import Rule, Validator
+
+    v = Validator.make({"games": 200, "kind": "pro"}, {"games": "integer"})
+    v.sometimes("reason", "required|max:500", lambda input: input.games >= 100)
+    v.sometimes("missing_key", "required", lambda input: input.nothing is not None)
+    await v.passes()
+    assert v.errors().messages() == {"reason": ["The reason field is required."]}
+    rules = {"seats": Rule.when(lambda input: input.kind == "pro", "required|integer")}
+    w = Validator.make({"kind": "pro"}, rules)
+    await w.passes()
+    assert w.errors().first("seats") == "The seats field is required."
+
+
+async def test_safe_input_reads_like_laravel_validated_input() -> None:
+    from parvel.validation import Validator
+
+    v = Validator.make(
+        {"name": "Ada", "user": {"email": "a@b.co"}, "extra": 1},
+        {"name": "required|string", "user.email": "email"},
+    )
+    await v.passes()
+    safe = v.safe()
+    assert safe.name == "Ada"
+    assert safe.has("name", "user.email")
+    assert not safe.has("extra")
+    assert safe.missing("extra")
+    assert safe.input("user.email") == "a@b.co"
+    assert safe.input("nope", "default") == "default"
+    with pytest.raises(AttributeError):
+        _ = safe.extra

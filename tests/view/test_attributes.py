@@ -7,7 +7,7 @@ from parvel.view import ComponentAttributeBag, ComponentSlot
 
 def test_rendering_escapes_and_skips_false_values():
     bag = ComponentAttributeBag({"a": '"x"', "b": True, "c": False, "d": None, "e": Markup("<ok>")})
-    assert str(bag) == 'a="&#34;x&#34;" b="b" e="<ok>"'
+    assert str(bag) == 'a="&quot;x&quot;" b="b" e="<ok>"'
 
 
 def test_merge_appends_class_and_style_and_replaces_others():
@@ -41,3 +41,15 @@ def test_slot():
     assert ComponentSlot("x") == "x"
     assert str(ComponentSlot("<b>")) == "<b>"
     assert not ComponentSlot()
+
+
+def test_has_accepts_lists_and_bag_checks() -> None:
+    bag = ComponentAttributeBag({"name": "n", "class": "c"})
+    assert bag.has(["name", "class"])
+    assert not bag.has(["name", "id"])
+    assert bag.has_any(["id", "class"])
+    assert bag.missing("id")
+    assert not bag.missing("name")
+    assert bag.is_not_empty()
+    assert not ComponentAttributeBag().is_not_empty()
+    assert bag.to_html() == 'name="n" class="c"'

@@ -21,6 +21,7 @@ def test_public_names():
         "View",
         "ViewData",
         "ViewHooks",
+        "escape",
         "view",
     }
 

@@ -63,7 +63,7 @@ def test_slot_is_empty(blade, views):
 def test_attribute_values_are_escaped(blade, views):
     views(**{"components.a": "<a {{ attributes }}></a>"})
     html = blade.render_string('<x-a :title="t" data-x="{{ t }}!"/>', {"t": '"><script>'})
-    assert html == '<a title="&#34;&gt;&lt;script&gt;" data-x="&#34;&gt;&lt;script&gt;!"></a>'
+    assert html == '<a title="&quot;&gt;&lt;script&gt;" data-x="&quot;&gt;&lt;script&gt;!"></a>'
 
 
 def test_attribute_bag_methods(blade, views):

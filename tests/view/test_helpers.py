@@ -24,7 +24,7 @@ def test_boolean_attributes(render, name):
 def test_json_is_script_safe(render):
     html = render("<script>var d = @json(data);</script>", data={"a": "</script><b>'\"&"})
     assert html == (
-        '<script>var d = {"a":"\\u003C/script\\u003E\\u003Cb\\u003E\\u0027\\u0022\\u0026"};</script>'
+        '<script>var d = {"a":"\\u003C\\/script\\u003E\\u003Cb\\u003E\\u0027\\u0022\\u0026"};</script>'
     )
 
 
@@ -34,7 +34,7 @@ def test_json_indent(render):
 
 def test_js(render):
     assert render("@js(data)", data={"a": 1}) == "JSON.parse('{\\u0022a\\u0022:1}')"
-    assert render("@js(s)", s="it's") == "'it\\\\u0027s'"
+    assert render("@js(s)", s="it's") == "'it\\u0027s'"
     assert render("@js(n)", n=3) == "3"
 
 

@@ -33,5 +33,5 @@ def test_to_json_escapes_only_inside_strings():
 def test_js_values():
     assert js(None) == Markup("null")
     assert js(True) == Markup("true")
-    assert js("a'b") == Markup("'a\\\\u0027b'")
+    assert js("a'b") == Markup("'a\\u0027b'")
     assert js([1]) == Markup("JSON.parse('[1]')")

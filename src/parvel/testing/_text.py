@@ -7,7 +7,7 @@ import re
 from collections.abc import Sequence
 from typing import TYPE_CHECKING, Any, NoReturn
 
-import markupsafe
+from parvel.view import escape
 
 if TYPE_CHECKING:
     from typing import Self
@@ -100,5 +100,5 @@ class TextAssertions:
 
 
 def _escape(text: str) -> str:
-    """Escape ``text`` exactly as Blade's ``{{ }}`` does (markupsafe: ``"`` is ``&#34;``)."""
-    return str(markupsafe.escape(text))
+    """Escape ``text`` exactly as Blade's ``{{ }}`` does (``"`` is ``&quot;``, ``'`` ``&#039;``)."""
+    return str(escape(text))

@@ -8,6 +8,7 @@ from typing import TYPE_CHECKING, Any
 
 from parvel.validation._compound import ForEach
 from parvel.validation._data import expand
+from parvel.validation._fluent import fluent
 from parvel.validation._parser import ConditionalRules, parse_rules
 from parvel.validation._plan import Plan
 
@@ -27,7 +28,7 @@ def expand_plans(
         if _positional_count(callback) >= 2:
             per_item.extend((field, extra, callback) for field, extra in plans_to_add.items())
             continue
-        if callback(v.data):
+        if callback(fluent(v.data)):
             for field, extra in plans_to_add.items():
                 known = definitions.get(field)
                 definitions[field] = known.merged(extra) if known is not None else extra
@@ -52,7 +53,7 @@ def expand_plans(
         targets = expand(v.data, field) if "*" in field else [(field, ())]
         for attribute, stars in targets:
             parent = attribute.rpartition(".")[0]
-            if not callback(v.data, v.value(parent) if parent else v.data):
+            if not callback(fluent(v.data), fluent(v.value(parent) if parent else v.data)):
                 continue
             concrete = extra.with_stars(stars)
             known = plans.get(attribute)

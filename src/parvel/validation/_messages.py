@@ -24,7 +24,7 @@ if TYPE_CHECKING:
 #: Custom replacers registered with ``Validator.replacer``.
 REPLACER_HOOKS: dict[str, Callable[[str, str, str, list[str]], str]] = {}
 
-_PLACEHOLDER = re.compile(r":([A-Za-z_]+(?:-(?:index|position))?)")
+_PLACEHOLDER = re.compile(r":([A-Za-z_]+(?:-(?:index|position|ordinal-position))?)")
 _CAMEL = re.compile(r"(?<=[a-z0-9])([A-Z])")
 
 _OTHER_VALUE = frozenset(
@@ -35,10 +35,10 @@ _OTHER_VALUE = frozenset(
         "prohibited_if",
         "present_if",
         "missing_if",
-        "missing_unless",
-        "present_unless",
     ]
 )
+#: Rules whose ``:value`` is the rule's own parameter rather than the other field's input.
+_OTHER_PARAM = frozenset({"missing_unless", "present_unless"})
 _OTHER_VALUES = frozenset({"required_unless", "prohibited_unless"})
 _ATTRIBUTE_LIST = frozenset(
     [
@@ -70,6 +70,7 @@ _PLAIN_VALUES = frozenset(
 _OTHER = frozenset(
     [
         "same",
+        "different",
         "in_array",
         "required_if_accepted",
         "required_if_declined",
@@ -112,7 +113,41 @@ def _humanize(attribute: str) -> str:
     return _CAMEL.sub(r"_\1", attribute).lower().replace("_", " ")
 
 
-_INDEX_WORDS = ("first", "second", "third", "fourth", "fifth", "sixth", "seventh", "eighth")
+_INDEX_WORDS = (
+    "first",
+    "second",
+    "third",
+    "fourth",
+    "fifth",
+    "sixth",
+    "seventh",
+    "eighth",
+    "ninth",
+    "tenth",
+)
+
+
+def _ordinal(number: int) -> str:
+    """``1st``, ``2nd``, ``3rd``, ``11th`` ... for ``:ordinal-position``."""
+    if 10 <= number % 100 <= 20:
+        return f"{number}th"
+    suffix = {1: "st", 2: "nd", 3: "rd"}.get(number % 10, "th")
+    return f"{number}{suffix}"
+
+
+def _message_kind(v: Validator, attribute: str, value: Any) -> str:
+    """Which size message to use, in Laravel's order: a numeric rule, an array rule, a file.
+
+    Without such a rule the value decides (a Python list reads as an array, an ``int`` as a
+    number), matching how Parvel measures it.
+    """
+    if v.has_numeric_rule(attribute):
+        return "numeric"
+    if v.has_rule(attribute, "array") or v.has_rule(attribute, "list"):
+        return "array"
+    if v.has_rule(attribute, "string"):
+        return "string"
+    return size_type(value, False)
 
 
 class MessageBuilder:
@@ -144,7 +179,7 @@ class MessageBuilder:
         if found is None:
             found = self.extension_messages.get(rule, f"validation.{rule}")
         if isinstance(found, Mapping):
-            kind = size_type(value, v.has_numeric_rule(attribute))
+            kind = _message_kind(v, attribute, value)
             found = found.get(kind) or next(iter(found.values()), f"validation.{rule}")
         return str(found)
 
@@ -222,28 +257,46 @@ class MessageBuilder:
         if ":" not in text:
             return text
         shown = self.display_attribute(public, unescape(v.pattern_of(attribute)))
-        table: dict[str, str] = {
-            "attribute": shown,
-            "Attribute": shown[:1].upper() + shown[1:],
-            "ATTRIBUTE": shown.upper(),
-        }
-        if ":input" in text and (value is None or isinstance(value, str | int | float | bool)):
-            table["input"] = self.display_value(attribute, value)
-        if ("index" in text or "position" in text) and v.stars_of(attribute):
+        positions: dict[str, str] = {}
+        if ("index" in text or "position" in text or ":" in shown) and v.stars_of(attribute):
             numeric = [int(s) for s in public.split(".") if s.isdecimal()]
             for number, index in enumerate(numeric):
                 word = _INDEX_WORDS[number] if number < len(_INDEX_WORDS) else "other"
                 if number == 0:
-                    table["index"], table["position"] = str(index), str(index + 1)
-                table[f"{word}-index"], table[f"{word}-position"] = str(index), str(index + 1)
+                    positions["index"], positions["position"] = str(index), str(index + 1)
+                    positions["ordinal-position"] = _ordinal(index + 1)
+                positions[f"{word}-index"] = str(index)
+                positions[f"{word}-position"] = str(index + 1)
+                positions[f"{word}-ordinal-position"] = _ordinal(index + 1)
+            if ":" in shown:  # a custom name such as "photo #:position"
+                shown = _PLACEHOLDER.sub(lambda m: positions.get(m.group(1), m.group(0)), shown)
+        table: dict[str, str] = {
+            "attribute": shown,
+            "Attribute": shown[:1].upper() + shown[1:],
+            "ATTRIBUTE": shown.upper(),
+            **positions,
+        }
+        if ":input" in text and (value is None or isinstance(value, str | int | float | bool)):
+            table["input"] = self.display_value(attribute, value)
         replacer = _REPLACERS.get(rule)
         if replacer is not None:
             replacer(self, v, attribute, params, table)
+            _case_variants(table)
         message = _PLACEHOLDER.sub(lambda m: table.get(m.group(1), m.group(0)), text)
         hook = REPLACER_HOOKS.get(rule)
         if hook is not None:
             message = hook(message, public, rule, [str(p) for p in params])
         return message
+
+
+def _case_variants(table: dict[str, str]) -> None:
+    """Add the ``:Other``/``:OTHER``-style variants of ``:other``, ``:value`` and ``:values``."""
+    for key in ("other", "value", "values"):
+        text = table.get(key)
+        if text is None:
+            continue
+        table[key.upper()] = text.upper()
+        table[key.capitalize()] = text[:1].upper() + text[1:]
 
 
 _Replacer = Callable[[MessageBuilder, "Validator", str, tuple[Any, ...], dict[str, str]], None]
@@ -289,9 +342,15 @@ def _other_value(
     other = str(p[0])
     t["other"] = b.display_attribute(other)
     actual = v.get(other)
-    t["value"] = b.display_value(
-        other, actual if actual is not MISSING else (p[1] if len(p) > 1 else None)
-    )
+    t["value"] = b.display_value(other, None if actual is MISSING else actual)
+
+
+def _other_param(
+    b: MessageBuilder, v: Validator, a: str, p: tuple[Any, ...], t: dict[str, str]
+) -> None:
+    other = str(p[0])
+    t["other"] = b.display_attribute(other)
+    t["value"] = b.display_value(other, p[1] if len(p) > 1 else None)
 
 
 def _other_values(
@@ -359,7 +418,6 @@ _REPLACERS: dict[str, _Replacer] = {
     "in": _in,
     "not_in": _in,
     "prohibits": _prohibits,
-    "different": _prohibits,
     "gt": _compare,
     "gte": _compare,
     "lt": _compare,
@@ -373,5 +431,6 @@ _REPLACERS.update(dict.fromkeys(_PLAIN_VALUES, _plain))
 _REPLACERS.update(dict.fromkeys(_ATTRIBUTE_LIST, _attr_list))
 _REPLACERS.update(dict.fromkeys(_OTHER, _other))
 _REPLACERS.update(dict.fromkeys(_OTHER_VALUE, _other_value))
+_REPLACERS.update(dict.fromkeys(_OTHER_PARAM, _other_param))
 _REPLACERS.update(dict.fromkeys(_OTHER_VALUES, _other_values))
 _REPLACERS.update(dict.fromkeys(_DATES, _date))

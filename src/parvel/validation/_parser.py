@@ -13,6 +13,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 from typing import Any
 
+from parvel.validation._fluent import fluent
 from parvel.validation.exceptions import InvalidRuleError
 
 
@@ -56,7 +57,7 @@ class ConditionalRules:
         """
         condition = self.condition
         if callable(condition):
-            condition = condition(data)
+            condition = condition(fluent(data))
         if condition:
             return self.rules
         return self.default if self.default is not None else []

@@ -5,8 +5,9 @@ from __future__ import annotations
 import ipaddress
 import re
 from functools import lru_cache
+from pathlib import Path
 from typing import TYPE_CHECKING, Any
-from zoneinfo import available_timezones
+from zoneinfo import TZPATH, available_timezones
 
 if TYPE_CHECKING:
     from parvel.validation.validator import Validator
@@ -259,4 +260,34 @@ def timezone(v: Validator, a: str, value: Any, p: P) -> bool:
     group = str(p[0]).lower() if p else "all"
     if group in ("all", "all_with_bc"):
         return group == "all_with_bc" or "/" in value or value == "UTC"
+    if group == "per_country":
+        table = _country_zones()
+        if not table:  # no zone table on this system: any valid zone
+            return True
+        return value in table.get(str(p[1]).upper() if len(p) > 1 else "", ())
     return value.lower().startswith(group + "/")
+
+
+@lru_cache(maxsize=1)
+def _country_zones() -> dict[str, frozenset[str]]:
+    """Country code -> zones, from the IANA ``zone.tab`` (``timezone:per_country,US``)."""
+    text = None
+    try:
+        from importlib.resources import files
+
+        text = files("tzdata.zoneinfo").joinpath("zone.tab").read_text(encoding="utf-8")
+    except (ImportError, OSError):
+        for root in TZPATH:
+            try:
+                text = Path(root, "zone.tab").read_text(encoding="utf-8")
+                break
+            except OSError:
+                continue
+    table: dict[str, set[str]] = {}
+    for line in (text or "").splitlines():
+        if line.startswith("#") or not line.strip():
+            continue
+        fields = line.split("\t")
+        if len(fields) >= 3:
+            table.setdefault(fields[0].upper(), set()).add(fields[2])
+    return {code: frozenset(zones) for code, zones in table.items()}

@@ -176,6 +176,9 @@ class MessageBag:
         """
         return self.messages()
 
+    #: Laravel's ``toArray()``.
+    to_array = to_dict
+
     def to_json(self) -> str:
         """Return the messages as a JSON object string.
 

@@ -47,6 +47,11 @@ class In(RuleObject):
             ParsedRule("not_in" if self.negate else "in", tuple(php_str(v) for v in self.values))
         ]
 
+    def __str__(self) -> str:
+        """The rule string, ``in:"a","b"``, for joining with ``|`` as in Laravel."""
+        quoted = ",".join('"' + php_str(v).replace('"', '""') + '"' for v in self.values)
+        return f"{'not_in' if self.negate else 'in'}:{quoted}"
+
 
 class _DatabaseRule(RuleObject):
     def __init__(self, table: Any, column: str | None) -> None:
@@ -233,6 +238,15 @@ class Unique(_DatabaseRule):
         )
         return [ParsedRule("unique", params)]
 
+    def __str__(self) -> str:
+        """The rule string (``unique:users,email,5,id``); conditions need the object form."""
+        _no_wheres(self, "unique")
+        ignore = "NULL" if self.ignore_id is None else php_str(self.ignore_id)
+        parts = [self.table, self.column or "NULL", ignore, self.id_column or "id"]
+        if self.ignore_id is None and self.id_column is None:
+            parts = parts[:2]
+        return "unique:" + ",".join(parts)
+
 
 class Exists(_DatabaseRule):
     """``exists``: a row of ``table`` has this value (each value, for a list) in ``column``."""
@@ -244,6 +258,19 @@ class Exists(_DatabaseRule):
             One parsed rule.
         """
         return [ParsedRule("exists", (self.table, self.column or "NULL", *self.wheres))]
+
+    def __str__(self) -> str:
+        """The rule string (``exists:users,id``); conditions need the object form."""
+        _no_wheres(self, "exists")
+        return f"exists:{self.table},{self.column or 'NULL'}"
+
+
+def _no_wheres(rule: _DatabaseRule, name: str) -> None:
+    if rule.wheres:
+        raise InvalidRuleError(
+            f"A {name} rule with where() conditions has no string form; "
+            "put the rule object itself in the list of rules."
+        )
 
 
 class EnumRule(RuleObject):

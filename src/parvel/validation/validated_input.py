@@ -5,6 +5,8 @@ from __future__ import annotations
 from collections.abc import Iterator, Mapping
 from typing import Any
 
+from parvel.validation._data import MISSING, get_path
+
 
 class ValidatedInput(Mapping[str, Any]):
     """A read-only mapping of validated data.
@@ -55,6 +57,45 @@ class ValidatedInput(Mapping[str, Any]):
         """
         return ValidatedInput({**self._data, **extra})
 
+    def has(self, *keys: str | list[str]) -> bool:
+        """Whether every given key (dot notation allowed) is present.
+
+        Args:
+            *keys: Key names, or lists of them.
+
+        Returns:
+            ``True`` when all are present.
+        """
+        wanted = [k for key in keys for k in ([key] if isinstance(key, str) else key)]
+        return all(get_path(self._data, k) is not MISSING for k in wanted)
+
+    def missing(self, *keys: str | list[str]) -> bool:
+        """Whether none of the given keys is present (Laravel's ``missing``).
+
+        Args:
+            *keys: Key names, or lists of them.
+
+        Returns:
+            ``True`` when every key is absent.
+        """
+        wanted = [k for key in keys for k in ([key] if isinstance(key, str) else key)]
+        return all(get_path(self._data, k) is MISSING for k in wanted)
+
+    def input(self, key: str | None = None, default: Any = None) -> Any:
+        """Return one value by dot path (``"user.name"``), or everything without a key.
+
+        Args:
+            key: The dot path.
+            default: Returned when the path is absent.
+
+        Returns:
+            The value.
+        """
+        if key is None:
+            return self.all()
+        value = get_path(self._data, key)
+        return default if value is MISSING else value
+
     def all(self) -> dict[str, Any]:
         """Return a copy of the validated data.
 
@@ -65,6 +106,15 @@ class ValidatedInput(Mapping[str, Any]):
 
     def __getitem__(self, key: str) -> Any:
         return self._data[key]
+
+    def __getattr__(self, name: str) -> Any:
+        """``safe.name`` reads a validated key, as Laravel's ``$validated->name``."""
+        if name.startswith("__") or name == "_data":
+            raise AttributeError(name)
+        try:
+            return self._data[name]
+        except KeyError:
+            raise AttributeError(name) from None
 
     def __iter__(self) -> Iterator[str]:
         return iter(self._data)

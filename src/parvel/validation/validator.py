@@ -545,7 +545,7 @@ class Validator:
             if fn(self, attribute, value, params):
                 continue
             key = unescape(attribute)
-            bag.add(key, self._builder().build(self, attribute, name, params, value))
+            bag.add(key, self._builder().build(self, attribute, name, rule.params, value))
             self._failed.setdefault(key, {})[name] = rule.params
             if plan.bail or implicit:
                 break
@@ -581,7 +581,7 @@ class Validator:
                 if ok:
                     continue
                 key = unescape(attribute)
-                bag.add(key, self._builder().build(self, attribute, name, params, value))
+                bag.add(key, self._builder().build(self, attribute, name, rule.params, value))
                 self._failed.setdefault(key, {})[name] = rule.params
             if plan.bail or implicit:
                 break

@@ -14,6 +14,7 @@ from parvel.support.lazy import lazy_exports
 from parvel.view.view import view
 
 if TYPE_CHECKING:
+    from parvel.view._escape import escape
     from parvel.view.attributes import ComponentAttributeBag, ComponentSlot
     from parvel.view.blade import Blade, ViewData
     from parvel.view.compiler import Directive
@@ -36,6 +37,7 @@ __all__ = [
     "View",
     "ViewData",
     "ViewHooks",
+    "escape",
     "view",
 ]
 
@@ -54,6 +56,7 @@ __getattr__, __dir__ = lazy_exports(
         "View": "parvel.view.view",
         "ViewData": "parvel.view.blade",
         "ViewHooks": "parvel.view.hooks",
+        "escape": "parvel.view._escape",
     },
 )
 

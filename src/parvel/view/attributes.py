@@ -6,11 +6,19 @@ import re
 from collections.abc import Callable, ItemsView, Iterable, Iterator, KeysView, Mapping
 from typing import Any
 
-from markupsafe import Markup, escape
+from markupsafe import Markup
 
+from parvel.view._escape import escape_html as escape
 from parvel.view.html import class_list, style_list
 
 _MISSING: Any = object()
+
+
+def _names(keys: tuple[str | Iterable[str], ...]) -> list[str]:
+    out: list[str] = []
+    for key in keys:
+        out.extend([key] if isinstance(key, str) else key)
+    return out
 
 
 def _render_value(key: str, value: Any) -> str | None:
@@ -47,13 +55,17 @@ class ComponentAttributeBag:
         """Return one attribute's value, or ``default``."""
         return self._attributes.get(key, default)
 
-    def has(self, *keys: str) -> bool:
-        """Whether every one of ``keys`` is present."""
-        return all(key in self._attributes for key in keys)
+    def has(self, *keys: str | Iterable[str]) -> bool:
+        """Whether every one of ``keys`` (names, or lists of names) is present."""
+        return all(key in self._attributes for key in _names(keys))
 
-    def has_any(self, *keys: str) -> bool:
-        """Whether at least one of ``keys`` is present."""
-        return any(key in self._attributes for key in keys)
+    def has_any(self, *keys: str | Iterable[str]) -> bool:
+        """Whether at least one of ``keys`` (names, or lists of names) is present."""
+        return any(key in self._attributes for key in _names(keys))
+
+    def missing(self, key: str) -> bool:
+        """Whether ``key`` is absent."""
+        return key not in self._attributes
 
     def all(self) -> dict[str, Any]:
         """Return a copy of every attribute."""
@@ -82,6 +94,10 @@ class ComponentAttributeBag:
     def is_empty(self) -> bool:
         """Whether the bag holds no attributes."""
         return not self._attributes
+
+    def is_not_empty(self) -> bool:
+        """Whether the bag holds at least one attribute."""
+        return bool(self._attributes)
 
     # -- filtering
     def only(self, keys: str | Iterable[str]) -> ComponentAttributeBag:
@@ -148,6 +164,10 @@ class ComponentAttributeBag:
         return self.merge({"style": style_list(styles)})
 
     # -- rendering
+    def to_html(self) -> str:
+        """The rendered ``key="value"`` pairs (what ``{{ attributes }}`` prints)."""
+        return self.__html__()
+
     def __html__(self) -> str:
         parts = (_render_value(k, v) for k, v in self._attributes.items())
         return " ".join(p for p in parts if p is not None)

@@ -7,6 +7,7 @@ import fnmatch
 import hashlib
 import linecache
 import os
+import re
 import types
 from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass, field
@@ -27,11 +28,14 @@ from parvel.view.directives.custom import register_condition, simple_directive
 from parvel.view.exceptions import TemplateNotFound, TemplateSyntaxError
 from parvel.view.finder import ViewFinder
 from parvel.view.hooks import ViewHooks
-from parvel.view.loop import Loop
+from parvel.view.loop import Loop, key_value_pairs
 from parvel.view.runtime import PARENT_PLACEHOLDER, Runtime, is_empty, isset
 
 if TYPE_CHECKING:
     from parvel.view.view import View
+
+
+_INLINE_SOURCE = re.compile(r"\{\{|\{!!|@|<|\s")
 
 
 @dataclass
@@ -113,12 +117,15 @@ class Blade:
             "_b_bool": bool,
             "_b_M": Markup,
             "_b_Loop": Loop,
+            "_b_pairs": key_value_pairs,
             "_b_PARENT": PARENT_PLACEHOLDER,
             "_b_h": html,
             "_b_Bag": ComponentAttributeBag,
             "_b_locals": locals,
             "_b_isset": isset,
             "_b_empty": is_empty,
+            **html.JSON_FLAGS,
+            "Js": html.Js,
         }
         register_all(self)
 
@@ -130,7 +137,14 @@ class Blade:
         return View(self, name, data)
 
     def render(self, name: str, context: Mapping[str, Any] | None = None, **data: Any) -> str:
-        """Render view ``name`` (``posts.index``, ``mail::layout``) with ``context``."""
+        """Render view ``name`` (``posts.index``, ``mail::layout``) with ``context``.
+
+        A ``name`` that cannot be a view name because it holds Blade syntax, markup, spaces
+        or newlines (``"Hello, {{ name }}"``) is rendered as inline source, as Laravel's
+        ``Blade::render(string, data)`` does.
+        """
+        if _INLINE_SOURCE.search(name):
+            return self.render_string(name, {**(context or {}), **data})
         g = self._fresh_globals(context or {})
         if data:
             g.update(data)

@@ -2,14 +2,14 @@
 
 A standalone :class:`~parvel.view.Blade` has no request, session or user. The directives that
 need one (``@csrf``, ``@error``, ``@auth``, ``@guest``, ``@can``, ``@cannot``, ``@canany``,
-``@env``, ``@production``, ``@session``) ask the resolvers stored in ``blade.hooks``. Each is
+``@env``, ``@production``, ``@session``, ``@context``) ask the resolvers stored in ``blade.hooks``. Each is
 a plain callable; an application sets them once at boot and reads per-request state (for
 example from a context variable) when called.
 
 Without a resolver the directives behave as in a logged-out, error-free, session-less
 production app: ``@inject`` imports the dotted path and calls it without arguments,
 ``@lang`` and ``@choice`` print the key, ``@auth`` is false, ``@guest`` true, ``@can`` false, ``@cannot`` true,
-``@error`` and ``@session`` never match, ``@env`` sees ``"production"``. ``@csrf`` raises
+``@error``, ``@session`` and ``@context`` never match, ``@env`` sees ``"production"``. ``@csrf`` raises
 :class:`~parvel.view.TemplateError`, because a form without a token would fail later and
 silently.
 """
@@ -35,6 +35,8 @@ class ViewHooks:
         gate: ``gate(ability, *arguments)`` returns whether the user may (``@can`` ...).
         environment: Returns the environment name (``@env``, ``@production``).
         session: Returns the current session data (``@session``).
+        context: Returns the current context data (``@context``), for an application that
+            keeps Laravel-style request context.
         resolve: Returns the service for a name or dotted class path (``@inject``); an
             application passes its container here.
         translate: ``translate(key, replace=None, locale=None)`` returns the translated line
@@ -49,6 +51,7 @@ class ViewHooks:
     gate: Callable[..., bool] | None = None
     environment: Callable[[], str] | None = None
     session: Callable[[], Mapping[str, Any]] | None = None
+    context: Callable[[], Mapping[str, Any]] | None = None
     resolve: Callable[[str], Any] | None = None
     translate: Callable[..., str] | None = None
     choice: Callable[..., str] | None = None

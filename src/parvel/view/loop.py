@@ -68,3 +68,14 @@ class Loop:
 
     def __repr__(self) -> str:
         return f"Loop(index={self.index}, count={self.count}, depth={self.depth})"
+
+
+def key_value_pairs(items: Iterable[Any] | None) -> Iterable[tuple[Any, Any]]:
+    """``@foreach(items as key => value)``: a mapping's items, else ``(index, item)`` pairs."""
+    if items is None:
+        return ()
+    items_method = getattr(items, "items", None)
+    if callable(items_method) and not isinstance(items, list | tuple | str):
+        pairs: Iterable[tuple[Any, Any]] = items_method()
+        return pairs
+    return list(enumerate(items))

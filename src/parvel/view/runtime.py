@@ -12,8 +12,7 @@ from dataclasses import dataclass, field
 from types import FunctionType
 from typing import TYPE_CHECKING, Any
 
-from markupsafe import escape
-
+from parvel.view._escape import escape_html as escape
 from parvel.view.attributes import ComponentAttributeBag, ComponentSlot
 from parvel.view.exceptions import TemplateError
 
@@ -264,6 +263,12 @@ class Runtime:
     def session(self, key: str) -> tuple[bool, Any]:
         """``(found, value)`` for session ``key``."""
         resolver = self.blade.hooks.session
+        data = resolver() if resolver is not None else {}
+        return (key in data, data.get(key))
+
+    def context(self, key: str) -> tuple[bool, Any]:
+        """``(found, value)`` for context ``key`` (``@context``)."""
+        resolver = self.blade.hooks.context
         data = resolver() if resolver is not None else {}
         return (key in data, data.get(key))
 

@@ -6,7 +6,7 @@ layer renders it. Tests can read ``view.name`` and ``view.data`` before it rende
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Iterable, Mapping
 from typing import TYPE_CHECKING, Any
 
 if TYPE_CHECKING:
@@ -36,6 +36,21 @@ class View:
     def fragment(self, name: str) -> str:
         """Render only the ``@fragment(name)`` part (for htmx-style partial updates)."""
         return self.engine.fragment(self.name, name, self.data)
+
+    def fragment_if(self, condition: Any, name: str) -> str:
+        """The ``@fragment(name)`` part when ``condition`` holds, else the whole view."""
+        return self.fragment(name) if condition else self.render()
+
+    def fragments(self, names: Iterable[str]) -> str:
+        """The given ``@fragment`` parts, one after the other."""
+        return "".join(self.fragment(name) for name in names)
+
+    def fragments_if(self, condition: Any, names: Iterable[str]) -> str:
+        """The given ``@fragment`` parts when ``condition`` holds, else the whole view."""
+        return self.fragments(names) if condition else self.render()
+
+    def __str__(self) -> str:
+        return self.render()
 
     def __repr__(self) -> str:
         return f"<View {self.name!r}>"

@@ -159,6 +159,13 @@ class Compiler:
                         "Only @case and @default may follow @switch.",
                     )
                 return
+            if (
+                c.blocks
+                and c.blocks[-1].kind == "case"
+                and c.empty_suite()
+                and not token.value.strip()
+            ):
+                return  # whitespace between @case lines: the cases still share one body
             c.text(token.value, token.pos)
         elif kind is Kind.ECHO:
             expr = c.expr(token.value, token.pos)

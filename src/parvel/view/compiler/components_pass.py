@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 
+from parvel.view.compiler._arrows import rewrite_arrows
 from parvel.view.compiler._scan import ScanError, find_closer
 from parvel.view.compiler.tokens import Attribute, Kind, Token
 
@@ -81,7 +82,7 @@ def _attributes(src: str, i: int, base: int, tag_pos: int) -> tuple[list[Attribu
         if name.startswith("::"):
             attrs.append(Attribute(name[1:], "string", value, value_pos))
         elif name.startswith(":"):
-            attrs.append(Attribute(name[1:], "expr", value, value_pos))
+            attrs.append(Attribute(name[1:], "expr", rewrite_arrows(value), value_pos))
         else:
             attrs.append(Attribute(name, "string", value, value_pos))
 

@@ -17,6 +17,7 @@ import re
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 
+from parvel.view.compiler._arrows import rewrite_arrows
 from parvel.view.compiler._scan import ScanError, balanced_end, find_closer
 from parvel.view.compiler.components_pass import components_pass
 from parvel.view.compiler.tokens import Kind, Token, normalise
@@ -165,7 +166,7 @@ def directives(tokens: list[Token], ctx: PassContext) -> list[Token]:
                     close = balanced_end(src, open_at)
                 except ScanError as error:
                     raise ScanError(error.message, base + error.pos, error.hint) from None
-                args = src[open_at + 1 : close - 1]
+                args = rewrite_arrows(src[open_at + 1 : close - 1])
                 args_pos = base + open_at + 1
                 end = close
             elif mode == "required":
@@ -220,7 +221,7 @@ def echoes(tokens: list[Token], ctx: PassContext) -> list[Token]:
                 out.append(_text(base + start + 1, src[start + 1 : end + 2], Kind.LITERAL))
             else:
                 kind = Kind.RAW if opener == "{!!" else Kind.ECHO
-                out.append(Token(kind, base + body, src[body:end]))
+                out.append(Token(kind, base + body, rewrite_arrows(src[body:end])))
             i = last = end + len(closer)
         out.append(_text(base + last, src[last:]))
         return out

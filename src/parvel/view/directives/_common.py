@@ -59,3 +59,20 @@ def string_literal(c: Compilation, expr: Expr, what: str) -> str:
     if not isinstance(tree.body, ast.Constant) or not isinstance(tree.body.value, str):
         raise CompileError(f"{what} must be a string literal", expr.pos)
     return tree.body.value
+
+
+def save_name(c: Compilation, name: str, pos: int) -> str:
+    """Remember whether ``name`` is set and its value, before a block binds it.
+
+    ``@error`` binds ``message`` and ``@session`` binds ``value``; like Laravel, the outer
+    value comes back (or the name is unset again) when the block ends.
+    """
+    var = c.unique("sv")
+    c.write(f"{var} = (({name!r} in _b_locals()), _b_locals().get({name!r}))", pos=pos)
+    return var
+
+
+def restore_name(c: Compilation, var: str, name: str, pos: int) -> None:
+    """Undo :func:`save_name` at the end of the block (in whichever branch ran)."""
+    c.write(f"if {var}[0]: {name} = {var}[1]", pos=pos)
+    c.write(f"elif {name!r} in _b_locals(): del {name}", pos=pos)

@@ -5,7 +5,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from parvel.view.compiler import Compilation, Directive, Token
-from parvel.view.directives._common import close, open_if
+from parvel.view.directives._common import close, open_if, restore_name, save_name
 
 if TYPE_CHECKING:
     from parvel.view.blade import Blade
@@ -31,11 +31,17 @@ def _method(c: Compilation, t: Token) -> None:
 def _error(c: Compilation, t: Token) -> None:
     var = c.unique("err")
     c.assigned.add("message")
-    open_if(c, t, "error", f"({var} := _b_r.error(", c.args(t.args, t.args_pos), ")) is not None")
+    saved = save_name(c, "message", t.pos)
+    block = open_if(
+        c, t, "error", f"({var} := _b_r.error(", c.args(t.args, t.args_pos), ")) is not None"
+    )
+    block.data["saved"] = saved
     c.write(f"message = {var}", pos=t.pos)
 
 
 def _enderror(c: Compilation, t: Token) -> None:
+    block = c.top(("error",), t)
+    restore_name(c, str(block.data["saved"]), "message", t.pos)
     close(c, t, "error")
 
 

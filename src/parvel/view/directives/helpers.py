@@ -46,6 +46,15 @@ def _js(c: Compilation, t: Token) -> None:
     c.write("_b_a(_b_h.js(", c.expr(t.args, t.args_pos), "))", pos=t.pos)
 
 
+def _unset(c: Compilation, t: Token) -> None:
+    names = [name.strip() for name in (t.args or "").split(",") if name.strip()]
+    if not names or not all(name.isidentifier() for name in names):
+        raise CompileError("@unset takes variable names", t.args_pos, "Write @unset(name).")
+    for name in names:
+        c.assigned.add(name)
+        c.write(f"if {name!r} in _b_locals(): del {name}", pos=t.pos)
+
+
 def _bool(c: Compilation, t: Token) -> None:
     c.write("_b_a('true' if ", c.expr(t.args, t.args_pos), " else 'false')", pos=t.pos)
 
@@ -116,6 +125,7 @@ def register(blade: Blade) -> None:
     blade.directive("json", Directive(_json, "required"))
     blade.directive("js", Directive(_js, "required"))
     blade.directive("bool", Directive(_bool, "required"))
+    blade.directive("unset", Directive(_unset, "required"))
     blade.directive("use", Directive(_use, "required"))
     blade.directive("inject", Directive(_inject, "required"))
     blade.directive("lang", Directive(_lang, "required"))

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import ast
+import re
 from typing import TYPE_CHECKING
 
 from parvel.view.compiler import Compilation, Directive, Expr, Token
@@ -55,6 +56,11 @@ def _target_and_items(c: Compilation, t: Token, at: int) -> tuple[Expr, Expr]:
     target_pos = pos + at + 2
     if not target:
         raise CompileError("Missing loop variable after 'as'", target_pos)
+    key, arrow, value = target.partition("=>")
+    if arrow and key.strip() and value.strip():
+        # Laravel's `items as key => value`: a mapping's items, or (index, item) pairs.
+        target = f"({key.strip()}, {value.strip()})"
+        items = Expr(f"_b_pairs({items.source})", pos)
     c.statement(f"for {target} in _b_x", target_pos, ast.For)
     return Expr(target, target_pos, wrap=False), items
 
@@ -142,13 +148,62 @@ def _endforelse(c: Compilation, t: Token) -> None:
         c.write(f"loop = {block.data['var']}.parent", pos=t.pos)
 
 
+_STEP_RE = re.compile(r"\s*(\+\+|--)?\s*([A-Za-z_]\w*)\s*(\+\+|--)?\s*")
+
+
+def _top_level_semicolons(source: str) -> list[int]:
+    depth, i, found = 0, 0, []
+    while i < len(source):
+        ch = source[i]
+        if ch in "'\"":
+            end = skip_string(source, i)
+            if end < 0:
+                return []
+            i = end
+            continue
+        if ch in "([{":
+            depth += 1
+        elif ch in ")]}":
+            depth -= 1
+        elif ch == ";" and depth == 0:
+            found.append(i)
+        i += 1
+    return found
+
+
+def _c_style_step(step: str) -> str:
+    """``i++``/``++i``/``i--`` as Python; anything else is used as written."""
+    m = _STEP_RE.fullmatch(step)
+    if m is not None and bool(m.group(1)) != bool(m.group(3)):
+        return f"{m.group(2)} {'+' if '+' in (m.group(1) or m.group(3)) else '-'}= 1"
+    return step.strip()
+
+
 def _for(c: Compilation, t: Token) -> None:
     source = (t.args or "").strip()
+    marks = _top_level_semicolons(t.args or "")
+    if len(marks) == 2:
+        # Laravel's C-style header: @for(i = 0; i < 10; i++)
+        raw = t.args or ""
+        init, condition = raw[: marks[0]].strip(), raw[marks[0] + 1 : marks[1]]
+        step = _c_style_step(raw[marks[1] + 1 :])
+        if init:
+            c.parse(init, t.args_pos, "exec")
+            c.write(init, pos=t.pos)
+        if step:
+            c.parse(step, t.args_pos + marks[1] + 1, "exec")
+        test = c.expr(condition, t.args_pos + marks[0] + 1) if condition.strip() else "True"
+        block = c.open("for", t, ("while ", test, ":"))
+        block.data["step"] = step
+        return
     c.statement(f"for {source}", t.args_pos, ast.For)
     c.open("for", t, ("for ", Expr(source, t.args_pos, wrap=False), ":"))
 
 
 def _endfor(c: Compilation, t: Token) -> None:
+    step = c.top(("for",), t).data.get("step")
+    if step:
+        c.write(str(step), pos=t.pos)
     c.close(("for",), t)
 
 
@@ -166,8 +221,12 @@ def _jump(c: Compilation, t: Token, word: str) -> None:
         if t.args is not None:
             raise CompileError("@break inside @switch takes no condition", t.pos)
         return  # ends the @case; cases never fall through
-    if c.innermost(_LOOPS) is None:
+    loop = c.innermost(_LOOPS)
+    if loop is None:
         raise CompileError(f"@{t.raw_name} outside a loop", t.pos)
+    step = loop.data.get("step") if word == "continue" else None
+    if step:  # a C-style @for runs its step before the next test
+        word = f"{step}; continue"
     if t.args is None:
         c.write(word, pos=t.pos)
     else:

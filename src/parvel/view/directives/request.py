@@ -1,14 +1,22 @@
 """Request-bound conditionals that ask the resolvers in ``blade.hooks``.
 
-``@auth``, ``@guest``, ``@can``, ``@cannot``, ``@canany``, ``@env``, ``@production``, ``@session``.
+``@auth``, ``@guest``, ``@can``, ``@cannot``, ``@canany``, ``@env``, ``@production``,
+``@session``, ``@context``.
 """
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from typing import TYPE_CHECKING
 
 from parvel.view.compiler import Compilation, Directive, Expr, Token
-from parvel.view.directives._common import close, elif_branch, open_if
+from parvel.view.directives._common import (
+    close,
+    elif_branch,
+    open_if,
+    restore_name,
+    save_name,
+)
 
 if TYPE_CHECKING:
     from parvel.view.blade import Blade
@@ -42,16 +50,23 @@ def _endproduction(c: Compilation, t: Token) -> None:
     close(c, t, "production")
 
 
-def _session(c: Compilation, t: Token) -> None:
-    var = c.unique("ses")
-    c.assigned.add("value")
-    c.write(f"{var} = _b_r.session(", c.args(t.args, t.args_pos), ")", pos=t.pos)
-    open_if(c, t, "session", f"{var}[0]")
-    c.write(f"value = {var}[1]", pos=t.pos)
+def _bound_value(kind: str) -> tuple[Callable[[Compilation, Token], None], ...]:
+    """``@session``/``@context``: a block that runs when the key exists, with ``value`` bound."""
 
+    def open_block(c: Compilation, t: Token) -> None:
+        var = c.unique(kind[:3])
+        c.assigned.add("value")
+        c.write(f"{var} = _b_r.{kind}(", c.args(t.args, t.args_pos), ")", pos=t.pos)
+        saved = save_name(c, "value", t.pos)
+        open_if(c, t, kind, f"{var}[0]").data["saved"] = saved
+        c.write(f"value = {var}[1]", pos=t.pos)
 
-def _endsession(c: Compilation, t: Token) -> None:
-    close(c, t, "session")
+    def close_block(c: Compilation, t: Token) -> None:
+        block = c.top((kind,), t)
+        restore_name(c, str(block.data["saved"]), "value", t.pos)
+        close(c, t, kind)
+
+    return open_block, close_block
 
 
 def register(blade: Blade) -> None:
@@ -64,5 +79,7 @@ def register(blade: Blade) -> None:
     _family(blade, "env", "environment", False, "required")
     blade.directive("production", Directive(_production, "none"))
     blade.directive("endproduction", Directive(_endproduction, "none"))
-    blade.directive("session", Directive(_session, "required"))
-    blade.directive("endsession", Directive(_endsession, "none"))
+    for kind in ("session", "context"):
+        open_block, close_block = _bound_value(kind)
+        blade.directive(kind, Directive(open_block, "required"))
+        blade.directive(f"end{kind}", Directive(close_block, "none"))

@@ -16,7 +16,7 @@ from urllib.parse import unquote_to_bytes
 
 from starlette.responses import Response as BaseResponse
 
-from parvel.http._context import current_request
+from parvel.http._context import RAISE_EXCEPTIONS, current_request, scope_test_record
 from parvel.http._plan import build_endpoint
 from parvel.http.controller import controller_middleware
 from parvel.http.exceptions import (
@@ -122,6 +122,9 @@ class HttpKernel:
 
     async def _render(self, request: Request, exc: Exception) -> BaseResponse:
         """Render an exception raised inside a middleware step or a handler."""
+        record = scope_test_record(request.scope)
+        if record is not None and record.get(RAISE_EXCEPTIONS):
+            raise exc  # TestClient.without_exception_handling()
         route = request.route_definition
         if route is not None:
             if id(route) in self._api_routes:

@@ -199,9 +199,12 @@ class StateAssertions:
 
     # -- named routes --------------------------------------------------------------------
 
-    def assert_redirect_to_route(self, name: str, parameters: Any = None) -> Any:
-        """Assert a redirect to the named route (built with the app's URL generator)."""
+    def assert_redirect_to_route(self, name: str, parameters: Any = None, **kwargs: Any) -> Any:
+        """Assert a redirect to the named route (built with the app's URL generator).
+
+        Parameters go as with ``route()``: a dict, a model or value, or keywords.
+        """
         if self.app is None:
             self._fail("assert_redirect_to_route needs the TestClient's app.")
         route: Callable[..., str] = self.app.make("url").route
-        return self.assert_redirect(route(name, parameters))
+        return self.assert_redirect(route(name, parameters, **kwargs))

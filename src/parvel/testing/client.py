@@ -7,7 +7,8 @@ from typing import Any
 
 import httpx
 
-from parvel.http._context import TESTING_KEY
+from parvel.http._context import RAISE_EXCEPTIONS, TESTING_KEY
+from parvel.http.middleware.cookies import ALWAYS_PLAIN, cookie_purpose
 from parvel.testing.response import TestResponse
 
 
@@ -31,6 +32,7 @@ class TestClient:
         self._follow = False
         self._record: dict[str, Any] = {}
         self._session_data: dict[str, Any] = {}
+        self._raise_exceptions = False
 
     async def _asgi(self, scope: MutableMapping[str, Any], receive: Any, send: Any) -> None:
         # The http layer's test hook: the app records the session and the view in this dict.
@@ -39,6 +41,8 @@ class TestClient:
             if self._session_data:
                 record["with_session"] = self._session_data
                 self._session_data = {}
+            if self._raise_exceptions:
+                record[RAISE_EXCEPTIONS] = True
             scope[TESTING_KEY] = record
             self._record = record
         await self.app(scope, receive, send)
@@ -59,10 +63,59 @@ class TestClient:
         """Send ``Authorization: Bearer <token>``."""
         return self.with_header("Authorization", f"{kind} {token}")
 
+    def _encrypt_cookie(self, name: str, value: str) -> str:
+        app = self.app
+        if name in ALWAYS_PLAIN or not hasattr(app, "bound") or not app.bound("encrypter"):
+            return value
+        encrypted: str = app.make("encrypter").encrypt_string(value, purpose=cookie_purpose(name))
+        return encrypted
+
     def with_cookies(self, cookies: Mapping[str, str]) -> TestClient:
-        """Send these cookies (they persist like cookies the app sets)."""
+        """Send these cookies (they persist like cookies the app sets).
+
+        Values are encrypted the way the ``EncryptCookies`` middleware expects, so the handler
+        reads them back with ``request.cookie(name)``; see :meth:`with_unencrypted_cookies`.
+        """
         for name, value in cookies.items():
-            self._client.cookies.set(name, value)
+            self._client.cookies.set(name, self._encrypt_cookie(name, str(value)))
+        return self
+
+    def with_cookie(self, name: str, value: str) -> TestClient:
+        """Send one cookie (encrypted like :meth:`with_cookies`)."""
+        return self.with_cookies({name: value})
+
+    def with_unencrypted_cookies(self, cookies: Mapping[str, str]) -> TestClient:
+        """Send these cookies as they are (for cookies the app does not encrypt)."""
+        for name, value in cookies.items():
+            self._client.cookies.set(name, str(value))
+        return self
+
+    def with_unencrypted_cookie(self, name: str, value: str) -> TestClient:
+        """Send one cookie as it is."""
+        return self.with_unencrypted_cookies({name: value})
+
+    def flush_headers(self) -> TestClient:
+        """Forget the headers set with :meth:`with_headers` (and ``from_``, ``with_token``)."""
+        self._headers.clear()
+        return self
+
+    def without_token(self) -> TestClient:
+        """Stop sending the ``Authorization`` header."""
+        self._headers = {k: v for k, v in self._headers.items() if k.lower() != "authorization"}
+        return self
+
+    def without_exception_handling(self) -> TestClient:
+        """Let exceptions from handlers and middleware reach the test instead of an error page.
+
+        Laravel's ``withoutExceptionHandling``: the request raises the original exception (a
+        404 raises ``NotFoundHttpException``), which shows the real failure in the test output.
+        """
+        self._raise_exceptions = True
+        return self
+
+    def with_exception_handling(self) -> TestClient:
+        """Render exceptions as responses again (the default)."""
+        self._raise_exceptions = False
         return self
 
     def with_session(self, data: Mapping[str, Any]) -> TestClient:
@@ -78,6 +131,10 @@ class TestClient:
         """Follow redirects and return the final response."""
         self._follow = follow
         return self
+
+    def following_redirects(self) -> TestClient:
+        """Follow redirects (Laravel's ``followingRedirects``); same as :meth:`follow_redirects`."""
+        return self.follow_redirects()
 
     @property
     def cookies(self) -> httpx.Cookies:
@@ -96,6 +153,18 @@ class TestClient:
         return TestResponse(
             response, session=record.get("session"), view=record.get("view"), app=self.app
         )
+
+    async def call(
+        self, method: str, url: str, parameters: Mapping[str, Any] | None = None, **kwargs: Any
+    ) -> TestResponse:
+        """Send any request (Laravel's ``call``).
+
+        ``parameters`` are the query string of a GET or HEAD, else the form body.
+        """
+        if parameters:
+            key = "params" if method.upper() in ("GET", "HEAD") else "data"
+            kwargs[key] = dict(parameters)
+        return await self.request(method.upper(), url, **kwargs)
 
     async def get(self, url: str, **kwargs: Any) -> TestResponse:
         """GET ``url``."""

@@ -1,0 +1,144 @@
+from __future__ import annotations
+
+from typing import Any
+
+import pytest
+
+from parvel.http import redirect, response
+from parvel.http.requests import Request
+from parvel.routing import Router
+from parvel.testing import AssertableJson, TestClient
+
+USER = {
+    "id": 1,
+    "name": "Victoria Faith",
+    "email": "victoria@example.com",
+    "tags": ["a", "b"],
+    "meta": {"score": 9.5, "admin": False, "team": None},
+    "posts": [{"id": 1, "title": "One"}, {"id": 2, "title": "Two"}],
+}
+
+
+def routes(router: Router) -> None:
+    router.get("/users/1", lambda: USER)
+    router.get("/list", lambda: [{"id": 1}, {"id": 2}])
+    router.get("/cookie", lambda: response("hi").cookie("theme", "dark", 60))
+    router.get("/forget", lambda: response("bye").without_cookie("theme"))
+    router.get("/theme", lambda request: {"theme": request.cookie("theme")})
+    router.get("/boom", _boom)
+    router.get("/moved", lambda: redirect("/users/1", 301))
+
+    async def save(request: Request) -> Any:
+        await request.validate({"title": "required", "body": "required"})
+        return {"ok": True}
+
+    router.post("/posts", save)
+
+
+async def _boom() -> Any:
+    raise RuntimeError("kaput")
+
+
+@pytest.fixture
+async def client(make_app: Any) -> Any:
+    test_client = TestClient(make_app(routes))
+    yield test_client
+    await test_client.aclose()
+
+
+async def test_fluent_where_has_missing_etc(client: TestClient) -> None:
+    response = await client.get("/users/1")
+    response.assert_json(
+        lambda json: (
+            json.where("id", 1)
+            .where("name", "Victoria Faith")
+            .where("email", lambda email: email.endswith("@example.com"))
+            .where_not("name", "Ann")
+            .has("tags", 2)
+            .where_contains("tags", "a")
+            .has("meta", lambda meta: meta.where_type("score", "double").where_null("team").etc())
+            .has("posts", 2, lambda post: post.where("id", 1).where("title", "One"))
+            .missing("password")
+            .etc()
+        )
+    )
+
+
+async def test_fluent_requires_every_key_without_etc(client: TestClient) -> None:
+    response = await client.get("/users/1")
+    with pytest.raises(AssertionError, match=r"Unexpected properties were found on the root"):
+        response.assert_json(lambda json: json.where("id", 1))
+    with pytest.raises(AssertionError, match=r"Property \[name\] does not match"):
+        response.assert_json(lambda json: json.where("name", "Ann").etc())
+    with pytest.raises(AssertionError, match=r"Property \[meta.missing\] does not exist"):
+        response.assert_json(lambda json: json.has("meta", lambda m: m.has("missing")).etc())
+    with pytest.raises(AssertionError, match=r"Property \[tags\] does not have the expected size"):
+        response.assert_json(lambda json: json.has("tags", 3).etc())
+
+
+async def test_fluent_types_lists_each_first(client: TestClient) -> None:
+    response = await client.get("/users/1")
+    response.assert_json(
+        lambda json: (
+            json.where_all_type(
+                {"id": "integer", "name": "string", "tags": "array", "meta.team": "null|string"}
+            )
+            .has_all(["email", "meta"])
+            .has_any("nope", "posts")
+            .etc()
+        )
+    )
+    listing = await client.get("/list")
+    listing.assert_json(lambda json: json.has(2).first(lambda item: item.where("id", 1)))
+    listing.assert_json(lambda json: json.each(lambda item: item.where_type("id", "integer")))
+    with pytest.raises(AssertionError, match=r"Property \[1.id\] does not match"):
+        listing.assert_json(lambda json: json.each(lambda item: item.where("id", 1)))
+
+
+def test_assertable_json_standalone() -> None:
+    json = AssertableJson({"a": {"b": 1}})
+    json.where("a.b", 1).count("a", 1)
+    json.interacted()
+    assert json.to_dict() == {"a": {"b": 1}}
+
+
+async def test_cookies_are_compared_decrypted(client: TestClient) -> None:
+    response = await client.get("/cookie")
+    response.assert_cookie("theme", "dark").assert_cookie_not_expired("theme")
+    with pytest.raises(AssertionError, match=r"does not match \[dark\]"):
+        response.assert_plain_cookie("theme", "dark")
+    (await client.get("/forget")).assert_cookie_expired("theme")
+
+
+async def test_with_cookies_are_encrypted_for_the_app(client: TestClient) -> None:
+    (await client.with_cookie("theme", "light").get("/theme")).assert_exact_json({"theme": "light"})
+    (await client.with_unencrypted_cookie("theme", "raw").get("/theme")).assert_exact_json(
+        {"theme": None}
+    )
+
+
+async def test_without_exception_handling_raises(client: TestClient) -> None:
+    (await client.get("/boom")).assert_server_error().assert_internal_server_error()
+    with pytest.raises(RuntimeError, match="kaput"):
+        await client.without_exception_handling().get("/boom")
+    (await client.with_exception_handling().get("/boom")).assert_status(500)
+
+
+async def test_status_and_location_helpers(client: TestClient) -> None:
+    moved = await client.get("/moved")
+    moved.assert_moved_permanently().assert_location("/users/1")
+    assert moved.status() == 301
+    (await client.get("/nowhere")).assert_client_error()
+    ok = await client.call("GET", "/users/1", {"page": 2})
+    ok.assert_ok().assert_json_is_object().assert_json_is_array("tags")
+    assert ok.decode_response_json()["id"] == 1
+
+
+async def test_assert_invalid_reads_session_errors_for_forms(client: TestClient) -> None:
+    form = await client.from_("/posts/create").post("/posts", data={"title": "x"})
+    form.assert_redirect("/posts/create").assert_invalid(["body"]).assert_valid(["title"])
+    form.assert_invalid({"body": "The body field is required."})
+    with pytest.raises(AssertionError):
+        form.assert_invalid(["title"])
+    api = await client.post_json("/posts", {"title": "x"})
+    api.assert_unprocessable().assert_invalid("body").assert_valid("title")

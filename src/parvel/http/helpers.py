@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import AsyncIterable, Callable, Iterable, Mapping
+from collections.abc import AsyncIterable, Callable, Iterable, Mapping, Sequence
 from pathlib import Path
 from typing import Any, overload
 from urllib.parse import quote, urlsplit
@@ -40,11 +40,17 @@ def url() -> UrlGenerator: ...
 
 
 @overload
-def url(path: str, query: Mapping[str, Any] | None = None) -> str: ...
+def url(path: str, query: Mapping[str, Any] | Sequence[Any] | None = None) -> str: ...
 
 
-def url(path: str | None = None, query: Mapping[str, Any] | None = None) -> UrlGenerator | str:
-    """``url("/about")`` builds a URL; ``url()`` returns the generator (``url().previous()``)."""
+def url(
+    path: str | None = None, query: Mapping[str, Any] | Sequence[Any] | None = None
+) -> UrlGenerator | str:
+    """``url("/about")`` builds a URL; ``url()`` returns the generator (``url().previous()``).
+
+    A dict second argument is the query string; a list adds path segments
+    (``url("user/profile", [1])`` is ``.../user/profile/1``).
+    """
     generator = _urls()
     return generator if path is None else generator.to(path, query)
 
@@ -92,9 +98,10 @@ class Redirector:
         parameters: Any = None,
         status: int = 302,
         headers: Mapping[str, str] | None = None,
+        **params: Any,
     ) -> RedirectResponse:
-        """Redirect to a named route."""
-        return self._make(_urls().route(name, parameters), status, headers)
+        """Redirect to a named route; parameters as with ``route()`` (or as keywords)."""
+        return self._make(_urls().route(name, parameters, **params), status, headers)
 
     def signed_route(
         self,
@@ -182,9 +189,15 @@ def back(status: int = 302, fallback: str = "/") -> RedirectResponse:
     return Redirector().back(status, fallback=fallback)
 
 
-def to_route(name: str, parameters: Any = None, status: int = 302) -> RedirectResponse:
-    """Redirect to a named route."""
-    return Redirector().route(name, parameters, status)
+def to_route(
+    name: str,
+    parameters: Any = None,
+    status: int = 302,
+    headers: Mapping[str, str] | None = None,
+    **params: Any,
+) -> RedirectResponse:
+    """Redirect to a named route: ``to_route("users.show", {"user": 1})`` or ``user=1``."""
+    return Redirector().route(name, parameters, status, headers, **params)
 
 
 class ResponseFactory:

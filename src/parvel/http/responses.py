@@ -6,6 +6,7 @@ from collections.abc import AsyncIterable, Iterable, Mapping
 from typing import Any
 
 import orjson
+from starlette import datastructures as _s_uploads
 from starlette import responses as _s
 from starlette.background import BackgroundTask
 
@@ -141,6 +142,23 @@ class JsonResponse(_Fluent, _s.Response):
         return dumps(content)
 
 
+def _error_messages(errors: Any) -> dict[str, list[str]]:
+    """``{field: [messages]}`` from a dict, a ``MessageBag``, a ``ValidationError`` or a str."""
+    for method in ("errors", "messages"):  # ValidationError.errors(), MessageBag.messages()
+        getter = getattr(errors, method, None)
+        if callable(getter):
+            errors = getter()
+            break
+    if isinstance(errors, str):
+        return {"0": [errors]}
+    if not isinstance(errors, Mapping):
+        return {str(index): [str(message)] for index, message in enumerate(errors)}
+    return {
+        str(key): [value] if isinstance(value, str) else [str(item) for item in value]
+        for key, value in errors.items()
+    }
+
+
 class RedirectResponse(_Fluent, _s.RedirectResponse):
     """A redirect; ``with_()`` flashes data to the session when sessions are enabled."""
 
@@ -158,15 +176,31 @@ class RedirectResponse(_Fluent, _s.RedirectResponse):
         return self
 
     def with_input(self, values: Mapping[str, Any] | None = None) -> RedirectResponse:
-        """Flash the input (or ``values``) so forms can show ``old()`` values."""
+        """Flash the current request's input (or ``values``) so forms can show ``old()``.
+
+        Uploaded files are left out.
+        """
         if self.session is not None:
-            self.session.flash_input(dict(values or {}))
+            if values is None:
+                from parvel.http._context import current_request
+
+                request = current_request.get()
+                values = request.input() if request is not None else {}
+            self.session.flash_input(
+                {k: v for k, v in values.items() if not isinstance(v, _s_uploads.UploadFile)}
+            )
         return self
 
     def with_errors(self, errors: Any, bag: str = "default") -> RedirectResponse:
-        """Flash validation errors."""
+        """Flash validation errors into the ``bag`` error bag.
+
+        ``errors`` is a ``{field: message or [messages]}`` dict, a ``MessageBag``, a
+        ``ValidationError`` or a single message string; other bags flashed earlier are kept.
+        """
         if self.session is not None:
-            self.session.flash("errors", {bag: errors})
+            bags = dict(self.session.get("errors") or {})
+            bags[bag] = _error_messages(errors)
+            self.session.flash("errors", bags)
         return self
 
     def with_fragment(self, fragment: str) -> RedirectResponse:

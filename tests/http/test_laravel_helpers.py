@@ -1,0 +1,144 @@
+"""Request, redirect and URL helpers called the way Laravel's documentation shows them."""
+
+from __future__ import annotations
+
+from typing import Any
+
+import pytest
+
+from parvel.http import Request, redirect, to_route, url
+from parvel.http._input import dig
+from parvel.routing import URL, Router
+from parvel.testing import TestClient
+
+
+def test_dig_wildcards() -> None:
+    data = {"products": [{"name": "A"}, {"name": "B"}, {}], "tags": {"x": 1, "y": 2}}
+    assert dig(data, "products.*.name", None) == ["A", "B", None]
+    assert dig(data, "tags.*", None) == [1, 2]
+    assert dig(data, "missing.*.name", "d") == "d"
+
+
+def routes(router: Router) -> None:
+    async def inspect(request: Request) -> Any:
+        request.merge({"votes": 0}).merge_if_missing({"votes": 5, "source": "web"})
+        return {
+            "url": request.url(),
+            "full_url": request.full_url(),
+            "without": request.full_url_without_query(["page"]),
+            "method": request.method(),
+            "is_post": request.method == "POST",
+            "names": request.input("products.*.name"),
+            "tags": request.collect("tags").all(),
+            "none": request.collect("nothing").all(),
+            "exists": request.exists("name"),
+            "str": request.str("name"),
+            "accepts": request.accepts(["text/html", "application/json"]),
+            "prefers": request.prefers(["text/html", "application/json"]),
+            "votes": request.input("votes"),
+            "source": request.input("source"),
+            "cookie": request.cookie("theme"),
+        }
+
+    async def store(request: Request) -> Any:
+        request.flash_except("password")
+        return redirect("/form")
+
+    async def form(request: Request) -> Any:
+        return {"title": request.old("title"), "password": request.old("password", "none")}
+
+    router.post("/inspect", inspect)
+    router.post("/store", store)
+    router.post("/only", lambda request: (request.flash_only(["title"]), redirect("/form"))[1])
+    router.post("/again", lambda: redirect("/form").with_input())
+    router.get("/form", form)
+    router.get("/users/{user}", lambda user: user).name("users.show")
+    router.get("/go", lambda: redirect().route("users.show", user=3))
+    router.get("/to", lambda: to_route("users.show", user=4, status=303))
+    router.get("/bad", lambda: redirect("/form").with_errors({"email": "Wrong email."}))
+    router.get("/bag", lambda: redirect("/form").with_errors("Try again.", "login"))
+    router.get(
+        "/urls",
+        lambda: {
+            "segments": url("user/profile", [1, "x y"]),
+            "query": url().query("/posts?sort=new", {"page": 2}),
+        },
+    )
+    router.get(
+        "/unsubscribe/{user}", lambda request: {"valid": request.has_valid_signature()}
+    ).name("unsubscribe")
+
+
+@pytest.fixture
+async def client(make_app: Any) -> Any:
+    test_client = TestClient(make_app(routes), base_url="http://testserver")
+    yield test_client
+    await test_client.aclose()
+
+
+async def test_request_helpers(client: TestClient) -> None:
+    response = (
+        await client.with_cookie("theme", "dark")
+        .with_header("Accept", "application/json")
+        .post(
+            "/inspect?page=2&q=x",
+            data={
+                "name": "Ann",
+                "products[0][name]": "A",
+                "products[1][name]": "B",
+                "tags[]": ["a", "b"],
+            },
+        )
+    )
+    response.assert_exact_json(
+        {
+            "url": "http://testserver/inspect",
+            "full_url": "http://testserver/inspect?page=2&q=x",
+            "without": "http://testserver/inspect?q=x",
+            "method": "POST",
+            "is_post": True,
+            "names": ["A", "B"],
+            "tags": ["a", "b"],
+            "none": [],
+            "exists": True,
+            "str": "Ann",
+            "accepts": True,
+            "prefers": "application/json",
+            "votes": 0,
+            "source": "web",
+            "cookie": "dark",
+        }
+    )
+
+
+async def test_flash_and_old_input(client: TestClient) -> None:
+    (await client.post("/store", data={"title": "Hi", "password": "secret"})).assert_redirect(
+        "/form"
+    )
+    (await client.get("/form")).assert_exact_json({"title": "Hi", "password": "none"})
+    await client.post("/only", data={"title": "Only", "password": "secret"})
+    (await client.get("/form")).assert_exact_json({"title": "Only", "password": "none"})
+    await client.post("/again", data={"title": "Again"})
+    (await client.get("/form")).assert_exact_json({"title": "Again", "password": "none"})
+
+
+async def test_redirect_helpers_take_route_parameters_as_keywords(client: TestClient) -> None:
+    (await client.get("/go")).assert_redirect_to_route("users.show", user=3)
+    (await client.get("/to")).assert_status(303).assert_location("/users/4")
+
+
+async def test_with_errors_accepts_messages_and_bags(client: TestClient) -> None:
+    (await client.get("/bad")).assert_session_has_errors({"email": "Wrong email."})
+    (await client.get("/bag")).assert_session_has_errors(None, "login")
+
+
+async def test_url_segments_query_and_url_facade(client: TestClient) -> None:
+    (await client.get("/urls")).assert_exact_json(
+        {
+            "segments": "http://testserver/user/profile/1/x%20y",
+            "query": "http://testserver/posts?sort=new&page=2",
+        }
+    )
+    signed = URL.signed_route("unsubscribe", {"user": 1})
+    (await client.get(signed)).assert_exact_json({"valid": True})
+    (await client.get(signed + "0")).assert_exact_json({"valid": False})

@@ -195,6 +195,30 @@ async def test_throttle(make_app, client) -> None:
         assert (await http.get("/named")).status_code == 429
 
 
+async def test_rate_limiter_by_hand(make_app) -> None:
+    make_app(lambda router: None)  # the running app holds the store
+    sent: list[str] = []
+
+    async def send() -> None:
+        sent.append("message")
+
+    key = "send-message:7"
+    assert await RateLimiter.attempt(key, 2, send) is True
+    assert await RateLimiter.attempt(key, 2, lambda: "sent") == "sent"
+    assert await RateLimiter.attempt(key, 2, send) is False
+    assert sent == ["message"]
+    assert await RateLimiter.too_many_attempts(key, 2)
+    assert await RateLimiter.remaining(key, 5) == 3
+    assert 0 < await RateLimiter.available_in(key) <= 60
+    await RateLimiter.clear(key)
+    assert await RateLimiter.attempts(key) == 0
+    assert await RateLimiter.hit(key) == 1
+    assert await RateLimiter.increment(key, amount=3) == 4
+    assert await RateLimiter.decrement(key) == 3
+    await RateLimiter.reset_attempts(key)
+    assert await RateLimiter.retries_left(key, 1) == 1
+
+
 async def test_undefined_named_limiter_is_reported(make_app, client) -> None:
     app = make_app(lambda router: router.get("/x", ok).middleware("throttle:missing"))
     async with client(app) as http:

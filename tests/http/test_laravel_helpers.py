@@ -142,3 +142,45 @@ async def test_url_segments_query_and_url_facade(client: TestClient) -> None:
     signed = URL.signed_route("unsubscribe", {"user": 1})
     (await client.get(signed)).assert_exact_json({"valid": True})
     (await client.get(signed + "0")).assert_exact_json({"valid": False})
+
+
+async def test_date_takes_php_formats(make_app: Any, tmp_path: Any) -> None:
+    from parvel.http import response
+
+    views = tmp_path / "resources" / "views"
+    views.mkdir(parents=True)
+    (views / "hello.blade.html").write_text("Hello, {{ name }}")
+
+    def dates(router: Router) -> None:
+        router.get(
+            "/date",
+            lambda request: {
+                "php": str(request.date("at", "Y-m-d H:i")),
+                "time": str(request.date("time", "!H:i")),
+                "python": str(request.date("day", "%d/%m/%Y")),
+                "bad": request.date("day", "Y-m-d"),
+            },
+        )
+        router.get(
+            "/hello",
+            lambda: (
+                response().view("hello", {"name": "Ann"}, 201).header("Content-Type", "text/plain")
+            ),
+        )
+
+    test_client = TestClient(make_app(dates), base_url="http://testserver")
+    (
+        await test_client.get(
+            "/date", params={"at": "2024-01-02 10:30", "time": "09:15", "day": "03/04/2024"}
+        )
+    ).assert_exact_json(
+        {
+            "php": "2024-01-02 10:30:00",
+            "time": "1900-01-01 09:15:00",
+            "python": "2024-04-03 00:00:00",
+            "bad": None,
+        }
+    )
+    hello = await test_client.get("/hello")
+    hello.assert_created().assert_header("Content-Type", "text/plain").assert_content("Hello, Ann")
+    await test_client.aclose()

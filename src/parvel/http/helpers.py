@@ -2,7 +2,15 @@
 
 from __future__ import annotations
 
-from collections.abc import AsyncIterable, Callable, Iterable, Mapping, Sequence
+from collections.abc import (
+    AsyncIterable,
+    Awaitable,
+    Callable,
+    Generator,
+    Iterable,
+    Mapping,
+    Sequence,
+)
 from pathlib import Path
 from typing import Any, overload
 from urllib.parse import quote, urlsplit
@@ -226,8 +234,12 @@ class ResponseFactory:
         status: int = 200,
         headers: Mapping[str, str] | None = None,
     ) -> Any:
-        """Render a view (needs the view component); awaitable."""
-        return _render_view(name, data, status, headers)
+        """Render a view (needs the view component); awaitable.
+
+        Fluent calls chain before it is awaited (the handler may return it as is):
+        ``response().view("hello", data).header("Content-Type", "text/plain")``.
+        """
+        return PendingResponse(lambda: _render_view(name, data, status, headers))
 
     def download(
         self, path: str | Path, name: str | None = None, headers: Mapping[str, str] | None = None
@@ -294,6 +306,52 @@ def cookie() -> Any:
 async def report(exception: BaseException) -> None:
     """Report an exception through the handler (hooks, logging) without rendering it."""
     await get_app().make("exceptions").report_exception(exception)
+
+
+class PendingResponse:
+    """A response still to be built (a rendered view): awaitable, with the fluent methods.
+
+    ``header()``, ``with_headers()``, ``cookie()``, ``without_cookie()`` and ``set_status()``
+    are recorded and applied to the response once it is built.
+    """
+
+    def __init__(self, build: Callable[[], Awaitable[Response]]) -> None:
+        self._build = build
+        self._calls: list[tuple[str, tuple[Any, ...], dict[str, Any]]] = []
+
+    def _record(self, name: str, *args: Any, **kwargs: Any) -> PendingResponse:
+        self._calls.append((name, args, kwargs))
+        return self
+
+    def header(self, name: str, value: str, replace: bool = True) -> PendingResponse:
+        """Set a header on the response."""
+        return self._record("header", name, value, replace)
+
+    def with_headers(self, headers: Mapping[str, str]) -> PendingResponse:
+        """Set several headers."""
+        return self._record("with_headers", dict(headers))
+
+    def cookie(self, name: str, value: str = "", *args: Any, **kwargs: Any) -> PendingResponse:
+        """Attach a cookie (arguments as ``Response.cookie``)."""
+        return self._record("cookie", name, value, *args, **kwargs)
+
+    def without_cookie(self, name: str, *args: Any, **kwargs: Any) -> PendingResponse:
+        """Expire a cookie."""
+        return self._record("without_cookie", name, *args, **kwargs)
+
+    def set_status(self, status: int) -> PendingResponse:
+        """Change the status."""
+        return self._record("set_status", status)
+
+    async def resolve(self) -> Response:
+        """Build the response and apply the recorded calls."""
+        response = await self._build()
+        for name, args, kwargs in self._calls:
+            getattr(response, name)(*args, **kwargs)
+        return response
+
+    def __await__(self) -> Generator[Any, None, Response]:
+        return self.resolve().__await__()
 
 
 async def _render_view(

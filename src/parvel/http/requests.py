@@ -33,6 +33,30 @@ if TYPE_CHECKING:
 E = TypeVar("E", bound=Enum)
 
 
+_PHP_DATE = {
+    "d": "%d", "j": "%d", "m": "%m", "n": "%m", "Y": "%Y", "y": "%y", "H": "%H", "G": "%H",
+    "h": "%I", "g": "%I", "i": "%M", "s": "%S", "A": "%p", "a": "%p", "D": "%a", "l": "%A",
+    "M": "%b", "F": "%B", "u": "%f", "v": "%f", "e": "%Z", "T": "%Z", "P": "%z", "O": "%z",
+}  # fmt: skip
+
+
+def php_date_format(format: str) -> str:
+    """A strptime format for a PHP date format (``"Y-m-d H:i"`` → ``"%Y-%m-%d %H:%M"``).
+
+    ``!`` and ``|`` (PHP's "reset the other fields") are dropped: unparsed fields are zero.
+    """
+    out: list[str] = []
+    chars = iter(format)
+    for char in chars:
+        if char == "\\":
+            out.append(next(chars, "").replace("%", "%%"))
+        elif char in "!|":
+            continue
+        else:
+            out.append(_PHP_DATE.get(char, char.replace("%", "%%")))
+    return "".join(out)
+
+
 class CallableURL(URL):
     """Starlette's ``URL``; calling it gives the URL without query string or fragment."""
 
@@ -344,10 +368,16 @@ class Request(StarletteRequest):
             return default
 
     def date(self, key: str, format: str | None = None, tz: Any = None) -> datetime | None:
-        """The value as a datetime (ISO 8601, or ``format``); ``None`` when absent or invalid."""
+        """The value as a datetime; ``None`` when absent or invalid.
+
+        ``format`` is a strptime format (``"%d/%m/%Y"``) or a PHP one (``"d/m/Y"``, ``"!H:i"``)
+        as in Laravel; without it the value is read as ISO 8601.
+        """
         value = self.input(key)
         if not value or not isinstance(value, str):
             return None
+        if format is not None and "%" not in format:
+            format = php_date_format(format)
         try:
             parsed = datetime.strptime(value, format) if format else datetime.fromisoformat(value)
         except ValueError:

@@ -7,7 +7,7 @@ from typing import Any
 
 import httpx
 
-from parvel.http._context import RAISE_EXCEPTIONS, TESTING_KEY
+from parvel.http._context import RAISE_EXCEPTIONS, TESTING_KEY, WITHOUT_MIDDLEWARE
 from parvel.http.middleware.cookies import ALWAYS_PLAIN, cookie_purpose
 from parvel.testing.response import TestResponse
 
@@ -33,6 +33,7 @@ class TestClient:
         self._record: dict[str, Any] = {}
         self._session_data: dict[str, Any] = {}
         self._raise_exceptions = False
+        self._without: tuple[Any, ...] | None = None
 
     async def _asgi(self, scope: MutableMapping[str, Any], receive: Any, send: Any) -> None:
         # The http layer's test hook: the app records the session and the view in this dict.
@@ -43,6 +44,8 @@ class TestClient:
                 self._session_data = {}
             if self._raise_exceptions:
                 record[RAISE_EXCEPTIONS] = True
+            if self._without is not None:
+                record[WITHOUT_MIDDLEWARE] = self._without
             scope[TESTING_KEY] = record
             self._record = record
         await self.app(scope, receive, send)
@@ -102,6 +105,24 @@ class TestClient:
     def without_token(self) -> TestClient:
         """Stop sending the ``Authorization`` header."""
         self._headers = {k: v for k, v in self._headers.items() if k.lower() != "authorization"}
+        return self
+
+    def without_middleware(self, *middleware: Any) -> TestClient:
+        """Skip route middleware in the next requests: all of it, or the given ones.
+
+        Pass classes or aliases (``without_middleware("throttle")``). Laravel's ``withoutMiddleware``. Skipping everything also skips the ``web`` group's
+        session and CSRF check; the global middleware still runs.
+        """
+        self._without = tuple(
+            item
+            for spec in middleware
+            for item in (spec if isinstance(spec, list | tuple) else [spec])
+        )
+        return self
+
+    def with_middleware(self) -> TestClient:
+        """Run the route middleware again (the default)."""
+        self._without = None
         return self
 
     def without_exception_handling(self) -> TestClient:

@@ -142,3 +142,24 @@ async def test_assert_invalid_reads_session_errors_for_forms(client: TestClient)
         form.assert_invalid(["title"])
     api = await client.post_json("/posts", {"title": "x"})
     api.assert_unprocessable().assert_invalid("body").assert_valid("title")
+
+
+class Blocker:
+    async def handle(self, request: Any, next: Any) -> Any:
+        return response("blocked", 403)
+
+
+async def test_without_middleware_skips_route_middleware(make_app: Any) -> None:
+    def guarded(router: Router) -> None:
+        router.get("/guarded", lambda: "inside").middleware([Blocker])
+        router.get("/limited", lambda: "inside").middleware(["throttle:1,1"])
+
+    test_client = TestClient(make_app(guarded))
+    (await test_client.get("/guarded")).assert_forbidden()
+    (await test_client.without_middleware().get("/guarded")).assert_ok().assert_content("inside")
+    (await test_client.with_middleware().get("/guarded")).assert_forbidden()
+    (await test_client.without_middleware(Blocker).get("/guarded")).assert_ok()
+    test_client.with_middleware().without_middleware("throttle")
+    for _ in range(3):
+        (await test_client.get("/limited")).assert_ok()
+    await test_client.aclose()

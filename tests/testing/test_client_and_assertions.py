@@ -163,3 +163,32 @@ async def test_without_middleware_skips_route_middleware(make_app: Any) -> None:
     for _ in range(3):
         (await test_client.get("/limited")).assert_ok()
     await test_client.aclose()
+
+
+async def test_exact_json_structure_and_redirect_back(client: TestClient) -> None:
+    response = await client.get("/users/1")
+    response.assert_exact_json_structure(
+        [
+            "id",
+            "name",
+            "email",
+            "tags",
+            {"meta": ["score", "admin", "team"]},
+            {"posts": {"*": ["id", "title"]}},
+        ]
+    )
+    with pytest.raises(AssertionError, match=r"outside the expected structure: \['email'"):
+        response.assert_exact_json_structure(["id", "name", "tags", "meta", "posts"])
+    with pytest.raises(AssertionError, match=r"\['posts.0.title', 'posts.1.title'\]"):
+        response.assert_exact_json_structure(
+            {
+                "id": None,
+                "name": None,
+                "email": None,
+                "tags": None,
+                "meta": None,
+                "posts": {"*": ["id"]},
+            }
+        )
+    back = await client.from_("/users/1").post("/posts", data={})
+    back.assert_redirect_back()

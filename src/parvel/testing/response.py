@@ -20,7 +20,14 @@ import orjson
 
 from parvel.http.middleware.cookies import cookie_purpose
 from parvel.testing._fluent_json import AssertableJson
-from parvel.testing._json import _MISSING, contains_fragment, data_get, is_subset, structure_errors
+from parvel.testing._json import (
+    _MISSING,
+    contains_fragment,
+    data_get,
+    extra_keys,
+    is_subset,
+    structure_errors,
+)
 from parvel.testing._state import StateAssertions
 from parvel.testing._text import TextAssertions, _as_list
 
@@ -260,6 +267,13 @@ class TestResponse(StateAssertions, TextAssertions):
             self._fail(f"Expected the redirect location to contain [{fragment}].")
         return self
 
+    def assert_redirect_back(self) -> TestResponse:
+        """Assert a redirect to the page the request came from (its Referer)."""
+        referer = self.response.request.headers.get("referer")
+        if not referer:
+            self._fail("assert_redirect_back needs a Referer: send the request with from_(url).")
+        return self.assert_redirect(referer)
+
     def assert_location(self, uri: str) -> TestResponse:
         """Assert the Location header points at ``uri`` (whatever the status)."""
         location = self.headers.get("location", "")
@@ -490,6 +504,14 @@ class TestResponse(StateAssertions, TextAssertions):
     def decode_response_json(self) -> Any:
         """The decoded JSON body (Laravel's ``decodeResponseJson``)."""
         return self.json()
+
+    def assert_exact_json_structure(self, structure: Any) -> TestResponse:
+        """Like :meth:`assert_json_structure`, and the JSON has no keys beyond ``structure``."""
+        self.assert_json_structure(structure)
+        extra = extra_keys(structure, self.json())
+        if extra:
+            self._fail(f"The JSON has keys outside the expected structure: {extra}.")
+        return self
 
     def assert_json_validation_errors(
         self, keys: str | Iterable[str] | Mapping[str, str], response_key: str = "errors"

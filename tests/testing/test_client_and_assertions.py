@@ -27,6 +27,10 @@ def routes(router: Router) -> None:
     router.get("/theme", lambda request: {"theme": request.cookie("theme")})
     router.get("/boom", _boom)
     router.get("/moved", lambda: redirect("/users/1", 301))
+    router.get("/secret/{id}", lambda id: id).name("secret")
+    router.get("/to-secret", lambda: redirect().signed_route("secret", {"id": 5}))
+    router.get("/stream", lambda: response().stream(lambda: iter(["a", "b"])))
+    router.get("/auth", lambda request: {"auth": request.header("Authorization")})
 
     async def save(request: Request) -> Any:
         await request.validate({"title": "required", "body": "required"})
@@ -192,3 +196,24 @@ async def test_exact_json_structure_and_redirect_back(client: TestClient) -> Non
         )
     back = await client.from_("/users/1").post("/posts", data={})
     back.assert_redirect_back()
+
+
+async def test_more_laravel_assertions(client: TestClient, capsys: Any) -> None:
+    (await client.get("/to-secret")).assert_redirect_to_signed_route("secret", {"id": 5})
+    with pytest.raises(AssertionError, match="Expected a signed redirect"):
+        (await client.get("/to-secret")).assert_redirect_to_signed_route("secret", id=6)
+    with pytest.raises(AssertionError, match="valid signature"):
+        (await client.get("/moved")).assert_redirect_to_signed_route()
+    (await client.get("/stream")).assert_streamed().assert_streamed_content("ab")
+    (await client.get("/users/1")).assert_not_streamed().assert_header_contains(
+        "Content-Type", "json"
+    )
+    basic = await client.with_basic_auth("ann", "pw").get("/auth")
+    basic.assert_json_path("auth", "Basic YW5uOnB3")
+    client.flush_headers()
+    back = await client.from_("/posts/create").post("/posts", data={"title": "x"})
+    back.assert_redirect_back_with_errors(["body"]).assert_session_has_errors_in("default", "body")
+    back.dump_session("errors")
+    assert "body" in capsys.readouterr().out
+    api = await client.post_json("/posts", {"title": "x"})
+    api.assert_json_validation_error_for("body")

@@ -128,6 +128,21 @@ class StateAssertions:
                 )
         return self
 
+    def assert_session_has_errors_in(
+        self, bag: str, keys: str | Iterable[str] | Mapping[str, str] | None = None
+    ) -> Any:
+        """Assert validation errors in the error bag ``bag`` (for ``keys``, or any)."""
+        return self.assert_session_has_errors(keys, bag)
+
+    def dump_session(self, keys: str | Iterable[str] | None = None) -> Any:
+        """Print the session (or the given keys of it); returns the response."""
+        data = dict(self._session().all())
+        if keys is not None:
+            names = [keys] if isinstance(keys, str) else list(keys)
+            data = {name: data.get(name) for name in names}
+        print(data)
+        return self
+
     def assert_session_has_no_errors(self) -> Any:
         """Assert no validation errors were flashed (in any bag)."""
         session = self._session()

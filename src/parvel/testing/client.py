@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import base64
 from collections.abc import Mapping, MutableMapping
 from typing import Any
 
@@ -72,6 +73,11 @@ class TestClient:
             return value
         encrypted: str = app.make("encrypter").encrypt_string(value, purpose=cookie_purpose(name))
         return encrypted
+
+    def with_basic_auth(self, username: str, password: str) -> TestClient:
+        """Send ``Authorization: Basic ...`` with these credentials."""
+        token = base64.b64encode(f"{username}:{password}".encode()).decode("ascii")
+        return self.with_token(token, "Basic")
 
     def with_cookies(self, cookies: Mapping[str, str]) -> TestClient:
         """Send these cookies (they persist like cookies the app sets).

@@ -178,6 +178,29 @@ class TestResponse(StateAssertions, TextAssertions):
         """Assert 429."""
         return self.assert_status(429)
 
+    def assert_unsupported_media_type(self) -> TestResponse:
+        """Assert 415."""
+        return self.assert_status(415)
+
+    def assert_streamed(self) -> TestResponse:
+        """Assert the body was streamed (sent without a ``Content-Length``)."""
+        if "content-length" in self.headers:
+            self._fail("Expected the response to be streamed, but it has a Content-Length.")
+        return self
+
+    def assert_not_streamed(self) -> TestResponse:
+        """Assert the body was not streamed."""
+        if "content-length" not in self.headers:
+            self._fail("Expected the response not to be streamed.")
+        return self
+
+    def assert_streamed_content(self, value: str) -> TestResponse:
+        """Assert a streamed body equal to ``value``."""
+        self.assert_streamed()
+        if self.text != value:
+            self._fail(f"Failed asserting that the streamed content is [{value}].")
+        return self
+
     def assert_server_error(self) -> TestResponse:
         """Assert a 5xx status."""
         if not 500 <= self.status_code < 600:
@@ -274,6 +297,47 @@ class TestResponse(StateAssertions, TextAssertions):
             self._fail("assert_redirect_back needs a Referer: send the request with from_(url).")
         return self.assert_redirect(referer)
 
+    def assert_redirect_back_with_errors(
+        self,
+        keys: str | Iterable[str] | Mapping[str, str] | None = None,
+        error_bag: str = "default",
+    ) -> TestResponse:
+        """Assert a redirect back (to the Referer) with validation errors in the session."""
+        self.assert_redirect_back()
+        result: TestResponse = self.assert_session_has_errors(keys, error_bag)
+        return result
+
+    def assert_redirect_back_without_errors(self) -> TestResponse:
+        """Assert a redirect back (to the Referer) with no validation errors in the session."""
+        self.assert_redirect_back()
+        result: TestResponse = self.assert_session_has_no_errors()
+        return result
+
+    def assert_redirect_to_signed_route(
+        self, name: str | None = None, parameters: Any = None, **kwargs: Any
+    ) -> TestResponse:
+        """Assert a redirect to a correctly signed URL (of the named route, when given)."""
+        self.assert_redirect()
+        if self.app is None:
+            self._fail("assert_redirect_to_signed_route needs the TestClient's app.")
+        urls = self.app.make("url")
+        location = urljoin(str(self.response.url), self.headers.get("location", ""))
+        if not urls.has_valid_signature(location):
+            self._fail(f"The redirect location [{location}] does not carry a valid signature.")
+        if name is not None:
+            expected = urls.route(name, parameters, **kwargs)
+            kept = [
+                pair
+                for pair in urlsplit(location).query.split("&")
+                if pair and pair.split("=", 1)[0] not in ("signature", "expires")
+            ]
+            unsigned = location.split("?", 1)[0] + ("?" + "&".join(kept) if kept else "")
+            if _normalise_url(unsigned, self.response) != _normalise_url(expected, self.response):
+                self._fail(
+                    f"Expected a signed redirect to [{expected}] but it went to [{location}]."
+                )
+        return self
+
     def assert_location(self, uri: str) -> TestResponse:
         """Assert the Location header points at ``uri`` (whatever the status)."""
         location = self.headers.get("location", "")
@@ -291,6 +355,13 @@ class TestResponse(StateAssertions, TextAssertions):
             self._fail(
                 f"Header [{name}] was found, but value [{self.headers[name]}] does not match [{value}]."
             )
+        return self
+
+    def assert_header_contains(self, name: str, value: str) -> TestResponse:
+        """Assert the header exists and contains ``value``."""
+        self.assert_header(name)
+        if value not in self.headers[name]:
+            self._fail(f"Header [{name}] does not contain [{value}]: it is [{self.headers[name]}].")
         return self
 
     def assert_header_missing(self, name: str) -> TestResponse:
@@ -527,6 +598,12 @@ class TestResponse(StateAssertions, TextAssertions):
             if message is not None and not any(message in m for m in _as_list(errors[key])):
                 self._fail(f"Failed to find the validation error [{message}] for key [{key}].")
         return self
+
+    def assert_json_validation_error_for(
+        self, key: str, response_key: str = "errors"
+    ) -> TestResponse:
+        """Assert a JSON validation error for ``key``."""
+        return self.assert_json_validation_errors(key, response_key)
 
     def assert_json_missing_validation_errors(
         self, keys: str | Iterable[str] | None = None, response_key: str = "errors"

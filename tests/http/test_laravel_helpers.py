@@ -184,3 +184,44 @@ async def test_date_takes_php_formats(make_app: Any, tmp_path: Any) -> None:
     hello = await test_client.get("/hello")
     hello.assert_created().assert_header("Content-Type", "text/plain").assert_content("Hello, Ann")
     await test_client.aclose()
+
+
+async def test_jsonp_stream_json_and_event_stream(make_app: Any) -> None:
+    from parvel.http import StreamedEvent, response
+
+    async def users() -> Any:
+        for name in ("Ann", "Bob"):
+            yield {"name": name}
+
+    def streams(router: Router) -> None:
+        router.get(
+            "/jsonp",
+            lambda request: response().json({"a": 1}).with_callback(request.input("callback")),
+        )
+        router.get("/stream-json", lambda: response().stream_json({"total": 2, "users": users()}))
+
+        def events() -> Any:
+            yield "hello"
+            yield {"n": 1}
+            yield StreamedEvent(event="done", data="bye")
+
+        router.get("/events", lambda: response().event_stream(events))
+
+    test_client = TestClient(make_app(streams), base_url="http://testserver")
+    jsonp = await test_client.get("/jsonp", params={"callback": "app.cb"})
+    jsonp.assert_content('/**/app.cb({"a":1});').assert_header_contains(
+        "Content-Type", "javascript"
+    )
+    (await test_client.get("/jsonp")).assert_exact_json({"a": 1})
+    streamed = await test_client.get("/stream-json")
+    streamed.assert_streamed().assert_exact_json(
+        {"total": 2, "users": [{"name": "Ann"}, {"name": "Bob"}]}
+    )
+    sse = await test_client.get("/events")
+    sse.assert_header_contains("Content-Type", "text/event-stream").assert_streamed_content(
+        "event: update\ndata: hello\n\n"
+        'event: update\ndata: {"n":1}\n\n'
+        "event: done\ndata: bye\n\n"
+        "event: update\ndata: </stream>\n\n"
+    )
+    await test_client.aclose()

@@ -25,6 +25,8 @@ from parvel.http.responses import (
     RedirectResponse,
     Response,
     StreamedResponse,
+    event_stream_body,
+    json_stream_body,
     make_stream,
 )
 from parvel.routing.url import Expiration, UrlGenerator
@@ -279,6 +281,27 @@ class ResponseFactory:
         merged = {"content-disposition": f"attachment; filename*=utf-8''{quote(name)}"}
         merged.update(headers or {})
         return make_stream(body, 200, merged, "application/octet-stream")
+
+    def stream_json(
+        self, data: Any, status: int = 200, headers: Mapping[str, str] | None = None
+    ) -> StreamedResponse:
+        """Stream ``data`` as JSON; generators inside it are sent as arrays item by item."""
+        return make_stream(json_stream_body(data), status, headers, "application/json")
+
+    def event_stream(
+        self,
+        content: Iterable[Any] | AsyncIterable[Any] | Callable[[], Any],
+        headers: Mapping[str, str] | None = None,
+        end_stream_with: str | None = "</stream>",
+    ) -> StreamedResponse:
+        """Server-sent events from an (async) generator (or generator function).
+
+        Each item is sent as ``event: update`` with ``data:`` (JSON unless a str); yield a
+        :class:`StreamedEvent` to name the event. The stream ends with ``end_stream_with``.
+        """
+        merged = {"cache-control": "no-cache", "x-accel-buffering": "no", **(headers or {})}
+        body = event_stream_body(_iterable(content), end_stream_with)
+        return make_stream(body, 200, merged, "text/event-stream")
 
     def redirect_to(self, path: str, status: int = 302) -> RedirectResponse:
         """A redirect to ``path``."""

@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
-from collections.abc import AsyncIterable, Iterable, Mapping
+import re
+from collections.abc import AsyncIterable, AsyncIterator, Iterable, Mapping
+from dataclasses import dataclass
 from typing import Any
 
 import orjson
@@ -11,6 +13,7 @@ from starlette import responses as _s
 from starlette.background import BackgroundTask
 
 _JSON_OPTIONS = orjson.OPT_NON_STR_KEYS | orjson.OPT_SERIALIZE_NUMPY
+_JSONP_CALLBACK = re.compile(r"[A-Za-z_$][\w$]*(\.[A-Za-z_$][\w$]*|\[\d+\])*")
 
 
 def json_default(value: Any) -> Any:
@@ -141,6 +144,21 @@ class JsonResponse(_Fluent, _s.Response):
         """Encode ``content`` as JSON."""
         return dumps(content)
 
+    def with_callback(self, callback: str | None) -> JsonResponse:
+        """Wrap the JSON in a JSONP call of ``callback`` (``None`` leaves it as JSON).
+
+        Raises:
+            ValueError: ``callback`` is not a valid JavaScript identifier path.
+        """
+        if callback is None:
+            return self
+        if not _JSONP_CALLBACK.fullmatch(callback):
+            raise ValueError(f"The callback name [{callback}] is not valid.")
+        self.body = b"/**/" + callback.encode() + b"(" + self.body + b");"
+        self.headers["content-length"] = str(len(self.body))
+        self.headers["content-type"] = "text/javascript; charset=utf-8"
+        return self
+
 
 def _error_messages(errors: Any) -> dict[str, list[str]]:
     """``{field: [messages]}`` from a dict, a ``MessageBag``, a ``ValidationError`` or a str."""
@@ -238,3 +256,61 @@ def make_stream(
 ) -> StreamedResponse:
     """A :class:`StreamedResponse` from an iterator of ``str``/``bytes``."""
     return StreamedResponse(content, status, dict(headers or {}), media_type, background)
+
+
+@dataclass(frozen=True)
+class StreamedEvent:
+    """One server-sent event of ``response().event_stream(...)``: ``event:`` and ``data:``."""
+
+    event: str
+    data: Any
+
+
+async def _aiter(content: Iterable[Any] | AsyncIterable[Any]) -> AsyncIterator[Any]:
+    if hasattr(content, "__aiter__"):
+        async for item in content:
+            yield item
+    else:
+        for item in content:
+            yield item
+
+
+def _sse_data(data: Any) -> str:
+    return data if isinstance(data, str) else dumps(data).decode()
+
+
+async def event_stream_body(
+    content: Iterable[Any] | AsyncIterable[Any], end_stream_with: str | None
+) -> AsyncIterator[str]:
+    """Server-sent events: each item as ``event: update`` / ``data: ...`` (JSON unless a str)."""
+    async for item in _aiter(content):
+        if isinstance(item, StreamedEvent):
+            yield f"event: {item.event}\ndata: {_sse_data(item.data)}\n\n"
+        else:
+            yield f"event: update\ndata: {_sse_data(item)}\n\n"
+    if end_stream_with is not None:
+        yield f"event: update\ndata: {end_stream_with}\n\n"
+
+
+async def json_stream_body(data: Any) -> AsyncIterator[bytes]:
+    """JSON written piece by piece: (async) iterators inside ``data`` become streamed arrays."""
+    if isinstance(data, Mapping):
+        yield b"{"
+        for index, (key, value) in enumerate(data.items()):
+            yield (b"," if index else b"") + dumps(str(key)) + b":"
+            async for chunk in json_stream_body(value):
+                yield chunk
+        yield b"}"
+    elif (hasattr(data, "__aiter__") or hasattr(data, "__next__")) and not isinstance(
+        data, str | bytes
+    ):
+        yield b"["
+        index = 0
+        async for item in _aiter(data):
+            yield b"," if index else b""
+            async for chunk in json_stream_body(item):
+                yield chunk
+            index += 1
+        yield b"]"
+    else:
+        yield dumps(data)

@@ -30,7 +30,9 @@ def routes(router: Router) -> None:
     router.get("/secret/{id}", lambda id: id).name("secret")
     router.get("/to-secret", lambda: redirect().signed_route("secret", {"id": 5}))
     router.get("/stream", lambda: response().stream(lambda: iter(["a", "b"])))
-    router.get("/auth", lambda request: {"auth": request.header("Authorization")})
+    router.get(
+        "/auth", lambda request: {"auth": request.header("Authorization"), "ip": request.ip()}
+    )
 
     async def save(request: Request) -> Any:
         await request.validate({"title": "required", "body": "required"})
@@ -209,7 +211,7 @@ async def test_more_laravel_assertions(client: TestClient, capsys: Any) -> None:
         "Content-Type", "json"
     )
     basic = await client.with_basic_auth("ann", "pw").get("/auth")
-    basic.assert_json_path("auth", "Basic YW5uOnB3")
+    basic.assert_json_path("auth", "Basic YW5uOnB3").assert_json_path("ip", "127.0.0.1")
     client.flush_headers()
     back = await client.from_("/posts/create").post("/posts", data={"title": "x"})
     back.assert_redirect_back_with_errors(["body"]).assert_session_has_errors_in("default", "body")
@@ -217,3 +219,10 @@ async def test_more_laravel_assertions(client: TestClient, capsys: Any) -> None:
     assert "body" in capsys.readouterr().out
     api = await client.post_json("/posts", {"title": "x"})
     api.assert_json_validation_error_for("body")
+
+
+async def test_with_server_variables(client: TestClient) -> None:
+    response = await client.with_server_variables(
+        {"REMOTE_ADDR": "10.1.0.1", "HTTP_AUTHORIZATION": "Bearer t"}
+    ).get("/auth")
+    response.assert_exact_json({"auth": "Bearer t", "ip": "10.1.0.1"})

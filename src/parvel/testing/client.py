@@ -35,6 +35,7 @@ class TestClient:
         self._session_data: dict[str, Any] = {}
         self._raise_exceptions = False
         self._without: tuple[Any, ...] | None = None
+        self._client_address: str | None = None
 
     async def _asgi(self, scope: MutableMapping[str, Any], receive: Any, send: Any) -> None:
         # The http layer's test hook: the app records the session and the view in this dict.
@@ -48,6 +49,8 @@ class TestClient:
             if self._without is not None:
                 record[WITHOUT_MIDDLEWARE] = self._without
             scope[TESTING_KEY] = record
+            if self._client_address is not None:
+                scope["client"] = (self._client_address, 50000)
             self._record = record
         await self.app(scope, receive, send)
 
@@ -73,6 +76,19 @@ class TestClient:
             return value
         encrypted: str = app.make("encrypter").encrypt_string(value, purpose=cookie_purpose(name))
         return encrypted
+
+    def with_server_variables(self, variables: Mapping[str, str]) -> TestClient:
+        """Set server variables for the next requests, as PHP names them.
+
+        ``REMOTE_ADDR`` becomes the client address (``request.ip()``); ``HTTP_X_FOO``
+        becomes the ``X-Foo`` header.
+        """
+        for name, value in variables.items():
+            if name == "REMOTE_ADDR":
+                self._client_address = str(value)
+            elif name.startswith("HTTP_"):
+                self.with_header(name[5:].replace("_", "-").title(), str(value))
+        return self
 
     def with_basic_auth(self, username: str, password: str) -> TestClient:
         """Send ``Authorization: Basic ...`` with these credentials."""

@@ -226,3 +226,11 @@ async def test_with_server_variables(client: TestClient) -> None:
         {"REMOTE_ADDR": "10.1.0.1", "HTTP_AUTHORIZATION": "Bearer t"}
     ).get("/auth")
     response.assert_exact_json({"auth": "Bearer t", "ip": "10.1.0.1"})
+
+
+async def test_json_path_wildcards(client: TestClient) -> None:
+    response = await client.get("/users/1")
+    response.assert_json_path("posts.*.id", [1, 2]).assert_json_path(
+        "posts.*.title", ["One", "Two"]
+    )
+    response.assert_json_count(2, "posts.*.id")

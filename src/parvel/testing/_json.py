@@ -8,11 +8,23 @@ _MISSING: Any = object()
 
 
 def data_get(data: Any, path: str | None) -> Any:
-    """Follow ``a.b.0.c`` into nested dicts and lists; ``_MISSING`` when absent."""
+    """Follow ``a.b.0.c`` into nested dicts and lists; ``_MISSING`` when absent.
+
+    A ``*`` segment maps the rest of the path over every item: ``data.*.id`` is the list of
+    ids (items without the key are left out).
+    """
     if path is None or path == "":
         return data
-    node = data
-    for segment in path.split("."):
+    return _walk(data, path.split("."))
+
+
+def _walk(node: Any, segments: list[str]) -> Any:
+    for index, segment in enumerate(segments):
+        if segment == "*" and isinstance(node, dict | list):
+            items = node.values() if isinstance(node, dict) else node
+            rest = segments[index + 1 :]
+            found = [_walk(item, rest) if rest else item for item in items]
+            return [value for value in found if value is not _MISSING]
         if isinstance(node, dict) and segment in node:
             node = node[segment]
         elif (

@@ -12,6 +12,23 @@ from parvel.routing import URL, Router
 from parvel.testing import TestClient
 
 
+def test_input_string_fluent_methods() -> None:
+    from parvel.http.requests import InputString
+
+    name = InputString("  Ann Lee ")
+    assert name.trim() == "Ann Lee"
+    assert name.trim().upper() == "ANN LEE"
+    assert name.trim().append("!").prepend("> ") == "> Ann Lee!"
+    assert name.trim().length() == 7
+    assert name.contains(["Lee", "x"])
+    assert not InputString("").is_not_empty()
+    assert InputString("12").to_integer() == 12
+    assert InputString("x").to_integer(3) == 3
+    assert type(name.value()) is str
+    assert name.trim().starts_with("Ann")
+    assert name.rtrim().ends_with("Lee")
+
+
 def test_dig_wildcards() -> None:
     data = {"products": [{"name": "A"}, {"name": "B"}, {}], "tags": {"x": 1, "y": 2}}
     assert dig(data, "products.*.name", None) == ["A", "B", None]
@@ -33,6 +50,7 @@ def routes(router: Router) -> None:
             "none": request.collect("nothing").all(),
             "exists": request.exists("name"),
             "str": request.str("name"),
+            "trimmed": request.string("padded").trim().upper(),
             "accepts": request.accepts(["text/html", "application/json"]),
             "prefers": request.prefers(["text/html", "application/json"]),
             "votes": request.input("votes"),
@@ -84,6 +102,7 @@ async def test_request_helpers(client: TestClient) -> None:
             "/inspect?page=2&q=x",
             data={
                 "name": "Ann",
+                "padded": " pad ",
                 "products[0][name]": "A",
                 "products[1][name]": "B",
                 "tags[]": ["a", "b"],
@@ -102,6 +121,7 @@ async def test_request_helpers(client: TestClient) -> None:
             "none": [],
             "exists": True,
             "str": "Ann",
+            "trimmed": "PAD",
             "accepts": True,
             "prefers": "application/json",
             "votes": 0,

@@ -57,6 +57,87 @@ def php_date_format(format: str) -> str:
     return "".join(out)
 
 
+class InputString(str):
+    """A ``str`` with a few of Laravel's fluent string methods, for ``request.string()``.
+
+    ``request.string("name").trim()`` reads as in Laravel; the value is a plain ``str``
+    otherwise (comparisons, ``strip()``, JSON).
+    """
+
+    __slots__ = ()
+
+    def trim(self, characters: str | None = None) -> InputString:
+        """Strip whitespace (or ``characters``) from both ends."""
+        return InputString(self.strip(characters))
+
+    def ltrim(self, characters: str | None = None) -> InputString:
+        """Strip from the start."""
+        return InputString(self.lstrip(characters))
+
+    def rtrim(self, characters: str | None = None) -> InputString:
+        """Strip from the end."""
+        return InputString(self.rstrip(characters))
+
+    def lower(self) -> InputString:
+        """Lower case."""
+        return InputString(str.lower(self))
+
+    def upper(self) -> InputString:
+        """Upper case."""
+        return InputString(str.upper(self))
+
+    def append(self, *values: str) -> InputString:
+        """Add ``values`` at the end."""
+        return InputString(self + "".join(values))
+
+    def prepend(self, *values: str) -> InputString:
+        """Add ``values`` at the start."""
+        return InputString("".join(values) + self)
+
+    def length(self) -> int:
+        """The number of characters."""
+        return len(self)
+
+    def is_empty(self) -> bool:
+        """Whether the string is empty."""
+        return not self
+
+    def is_not_empty(self) -> bool:
+        """Whether the string is not empty."""
+        return bool(self)
+
+    def contains(self, needles: str | Iterable[str]) -> bool:
+        """Whether any of ``needles`` occurs in the string."""
+        return any(n in self for n in ([needles] if isinstance(needles, str) else needles))
+
+    def starts_with(self, prefixes: str | Iterable[str]) -> bool:
+        """Whether the string starts with any of ``prefixes``."""
+        return any(
+            self.startswith(p) for p in ([prefixes] if isinstance(prefixes, str) else prefixes)
+        )
+
+    def ends_with(self, suffixes: str | Iterable[str]) -> bool:
+        """Whether the string ends with any of ``suffixes``."""
+        return any(
+            self.endswith(p) for p in ([suffixes] if isinstance(suffixes, str) else suffixes)
+        )
+
+    def value(self) -> str:
+        """The plain ``str``."""
+        return str.__str__(self)
+
+    def to_string(self) -> str:
+        """The plain ``str``."""
+        return str.__str__(self)
+
+    def to_integer(self, default: int = 0) -> int:
+        """The string as an ``int`` (``default`` when it is not one)."""
+        try:
+            return int(self.strip())
+        except ValueError:
+            return default
+
+
 class CallableURL(URL):
     """Starlette's ``URL``; calling it gives the URL without query string or fragment."""
 
@@ -328,10 +409,15 @@ class Request(StarletteRequest):
         data = self.all()
         return all(dig(data, key, _MISSING) is _MISSING for key in keys_of(keys))
 
-    def string(self, key: str, default: str = "") -> str:
-        """The value as a string (``default`` when absent)."""
+    def string(self, key: str, default: str = "") -> InputString:
+        """The value as a string (``default`` when absent).
+
+        It is a ``str`` with some of Laravel's fluent methods: ``string("name").trim()``.
+        """
         value = self.input(key)
-        return default if value is None or isinstance(value, dict | list) else str(value)
+        if value is None or isinstance(value, dict | list):
+            return InputString(default)
+        return InputString(value)
 
     def boolean(self, key: str, default: bool = False) -> bool:
         """``"1"``, ``"true"``, ``"on"``, ``"yes"`` (and JSON ``true``) are true."""

@@ -234,3 +234,11 @@ async def test_json_path_wildcards(client: TestClient) -> None:
         "posts.*.title", ["One", "Two"]
     )
     response.assert_json_count(2, "posts.*.id")
+
+
+async def test_response_reads_like_an_array(client: TestClient) -> None:
+    response = await client.get("/users/1")
+    assert response["name"] == "Victoria Faith"
+    assert response["posts.1.id"] == 2
+    assert response.collect("tags").all() == ["a", "b"]
+    assert response.json("meta.score") == 9.5

@@ -89,6 +89,19 @@ class TestResponse(StateAssertions, TextAssertions):
             self._fail(f"The JSON has no path [{path}]")
         return value
 
+    def collect(self, path: str | None = None) -> Any:
+        """The JSON (or the value at ``path``) as a ``Collection``."""
+        from parvel.orm.collection import Collection
+
+        value = self.json(path)
+        if isinstance(value, dict):
+            return Collection(list(value.values()))
+        return Collection(value if isinstance(value, list) else [value])
+
+    def __getitem__(self, key: str) -> Any:
+        """``response["data"]``: a value of the JSON body (dotted paths allowed)."""
+        return self.json(key)
+
     # -- failure helper ------------------------------------------------------------------
 
     def _describe(self) -> str:

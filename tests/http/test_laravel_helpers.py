@@ -245,3 +245,23 @@ async def test_jsonp_stream_json_and_event_stream(make_app: Any) -> None:
         "event: update\ndata: </stream>\n\n"
     )
     await test_client.aclose()
+
+
+async def test_cookie_helper_makes_cookies(make_app: Any) -> None:
+    from parvel.http import cookie, response
+
+    def routes_(router: Router) -> None:
+        router.get("/made", lambda: response("Hi").cookie(cookie("name", "value", 60)))
+
+        def queue() -> Any:
+            cookie().queue(cookie("queued", "yes", 10))
+            return "queued"
+
+        router.get("/queued", queue)
+
+    test_client = TestClient(make_app(routes_))
+    (await test_client.get("/made")).assert_cookie("name", "value").assert_cookie_not_expired(
+        "name"
+    )
+    (await test_client.get("/queued")).assert_cookie("queued", "yes")
+    await test_client.aclose()

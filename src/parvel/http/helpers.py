@@ -19,6 +19,7 @@ from parvel.http._context import current_request, get_app, scope_test_record
 from parvel.http.exceptions import HttpConfigurationError
 from parvel.http.requests import Request
 from parvel.http.responses import (
+    Cookie,
     FileResponse,
     JsonResponse,
     NoContentResponse,
@@ -321,9 +322,41 @@ def _iterable(content: Any) -> Any:
     return content
 
 
-def cookie() -> Any:
-    """The current request's cookie jar: ``cookie().queue("name", "value", minutes)``."""
-    return get_app().make("cookie")
+@overload
+def cookie() -> Any: ...
+
+
+@overload
+def cookie(
+    name: str,
+    value: str = "",
+    minutes: int | None = None,
+    path: str = "/",
+    domain: str | None = None,
+    secure: bool = False,
+    http_only: bool = True,
+    same_site: str = "lax",
+) -> Cookie: ...
+
+
+def cookie(
+    name: str | None = None,
+    value: str = "",
+    minutes: int | None = None,
+    path: str = "/",
+    domain: str | None = None,
+    secure: bool = False,
+    http_only: bool = True,
+    same_site: str = "lax",
+) -> Any:
+    """The request's cookie jar, or a new :class:`Cookie`.
+
+    ``cookie().queue("name", "value", minutes)`` queues on the jar;
+    ``cookie(name, value, minutes)`` makes a cookie for ``response.cookie(...)``.
+    """
+    if name is None:
+        return get_app().make("cookie")
+    return Cookie(name, value, minutes, path, domain, secure, http_only, same_site)
 
 
 async def report(exception: BaseException) -> None:

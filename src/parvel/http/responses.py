@@ -56,7 +56,7 @@ class _Fluent:
 
     def cookie(
         self,
-        name: str,
+        name: str | Cookie,
         value: str = "",
         minutes: int | None = None,
         path: str = "/",
@@ -65,7 +65,12 @@ class _Fluent:
         http_only: bool = True,
         same_site: str = "lax",
     ) -> Any:
-        """Attach a cookie (``minutes=None``: a session cookie)."""
+        """Attach a cookie (``minutes=None``: a session cookie).
+
+        ``name`` may be a :class:`Cookie` made by the ``cookie(name, value, minutes)`` helper.
+        """
+        if isinstance(name, Cookie):
+            return self.cookie(**name.options())
         self.set_cookie(  # type: ignore[attr-defined]
             name,
             value,
@@ -256,6 +261,33 @@ def make_stream(
 ) -> StreamedResponse:
     """A :class:`StreamedResponse` from an iterator of ``str``/``bytes``."""
     return StreamedResponse(content, status, dict(headers or {}), media_type, background)
+
+
+@dataclass(frozen=True)
+class Cookie:
+    """A cookie to attach later: ``response("Hi").cookie(cookie("name", "value", 60))``."""
+
+    name: str
+    value: str = ""
+    minutes: int | None = None
+    path: str = "/"
+    domain: str | None = None
+    secure: bool = False
+    http_only: bool = True
+    same_site: str = "lax"
+
+    def options(self) -> dict[str, Any]:
+        """The keyword arguments of ``Response.cookie`` / ``CookieJar.queue``."""
+        return {
+            "name": self.name,
+            "value": self.value,
+            "minutes": self.minutes,
+            "path": self.path,
+            "domain": self.domain,
+            "secure": self.secure,
+            "http_only": self.http_only,
+            "same_site": self.same_site,
+        }
 
 
 @dataclass(frozen=True)

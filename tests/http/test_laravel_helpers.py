@@ -265,3 +265,18 @@ async def test_cookie_helper_makes_cookies(make_app: Any) -> None:
     )
     (await test_client.get("/queued")).assert_cookie("queued", "yes")
     await test_client.aclose()
+
+
+async def test_download_can_delete_the_file_after_send(make_app: Any, tmp_path: Any) -> None:
+    from parvel.http import response
+
+    export = tmp_path / "export.csv"
+    export.write_text("a,b\n")
+
+    def routes_(router: Router) -> None:
+        router.get("/export", lambda: response().download(export).delete_file_after_send())
+
+    test_client = TestClient(make_app(routes_))
+    (await test_client.get("/export")).assert_download("export.csv").assert_content("a,b\n")
+    assert not export.exists()
+    await test_client.aclose()

@@ -5,12 +5,13 @@ from __future__ import annotations
 import re
 from collections.abc import AsyncIterable, AsyncIterator, Iterable, Mapping
 from dataclasses import dataclass
+from pathlib import Path
 from typing import Any
 
 import orjson
 from starlette import datastructures as _s_uploads
 from starlette import responses as _s
-from starlette.background import BackgroundTask
+from starlette.background import BackgroundTask, BackgroundTasks
 
 _JSON_OPTIONS = orjson.OPT_NON_STR_KEYS | orjson.OPT_SERIALIZE_NUMPY
 _JSONP_CALLBACK = re.compile(r"[A-Za-z_$][\w$]*(\.[A-Za-z_$][\w$]*|\[\d+\])*")
@@ -239,6 +240,14 @@ class RedirectResponse(_Fluent, _s.RedirectResponse):
 
 class FileResponse(_Fluent, _s.FileResponse):
     """Serve a file from disk (ranges, ETag, Last-Modified handled by Starlette)."""
+
+    def delete_file_after_send(self, delete: bool = True) -> FileResponse:
+        """Remove the file once the response has been sent (a generated export, say)."""
+        if delete:
+            remove = BackgroundTask(Path(self.path).unlink, missing_ok=True)  # in the threadpool
+            previous = self.background
+            self.background = BackgroundTasks([previous, remove] if previous else [remove])
+        return self
 
 
 class StreamedResponse(_Fluent, _s.StreamingResponse):

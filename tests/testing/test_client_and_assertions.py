@@ -242,3 +242,15 @@ async def test_response_reads_like_an_array(client: TestClient) -> None:
     assert response["posts.1.id"] == 2
     assert response.collect("tags").all() == ["a", "b"]
     assert response.json("meta.score") == 9.5
+
+
+async def test_laravel_argument_order_for_headers(client: TestClient) -> None:
+    (await client.get("/auth", {"Authorization": "Bearer a"})).assert_json_path("auth", "Bearer a")
+    (await client.get_json("/auth", {"Authorization": "Bearer b"})).assert_json_path(
+        "auth", "Bearer b"
+    )
+    posted = await client.post_json("/posts", {"title": "x"}, {"Authorization": "Bearer c"})
+    posted.assert_unprocessable()
+    form = await client.post("/posts", {"title": "x"}, {"Referer": "http://localhost/form"})
+    form.assert_redirect("/form")
+    (await client.delete("/users/1")).assert_method_not_allowed()

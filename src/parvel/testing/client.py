@@ -209,58 +209,138 @@ class TestClient:
             kwargs[key] = dict(parameters)
         return await self.request(method.upper(), url, **kwargs)
 
-    async def get(self, url: str, **kwargs: Any) -> TestResponse:
+    # Laravel's argument order: get(uri, headers), post(uri, data, headers); ``headers=`` works
+    # as a keyword too, and other keywords are httpx's (``params``, ``json``, ``files``...).
+
+    async def get(
+        self, url: str, headers: Mapping[str, str] | None = None, **kwargs: Any
+    ) -> TestResponse:
         """GET ``url``."""
-        return await self.request("GET", url, **kwargs)
+        return await self.request("GET", url, headers=headers, **kwargs)
 
-    async def head(self, url: str, **kwargs: Any) -> TestResponse:
+    async def head(
+        self, url: str, headers: Mapping[str, str] | None = None, **kwargs: Any
+    ) -> TestResponse:
         """HEAD ``url``."""
-        return await self.request("HEAD", url, **kwargs)
+        return await self.request("HEAD", url, headers=headers, **kwargs)
 
-    async def options(self, url: str, **kwargs: Any) -> TestResponse:
+    async def options(
+        self,
+        url: str,
+        data: Any = None,
+        headers: Mapping[str, str] | None = None,
+        **kwargs: Any,
+    ) -> TestResponse:
         """OPTIONS ``url``."""
-        return await self.request("OPTIONS", url, **kwargs)
+        return await self.request("OPTIONS", url, data=data, headers=headers, **kwargs)
 
-    async def post(self, url: str, data: Any = None, **kwargs: Any) -> TestResponse:
+    async def post(
+        self,
+        url: str,
+        data: Any = None,
+        headers: Mapping[str, str] | None = None,
+        **kwargs: Any,
+    ) -> TestResponse:
         """POST a form (``data``), ``json=``, or ``files=``."""
-        return await self.request("POST", url, data=data, **kwargs)
+        return await self.request("POST", url, data=data, headers=headers, **kwargs)
 
-    async def put(self, url: str, data: Any = None, **kwargs: Any) -> TestResponse:
+    async def put(
+        self,
+        url: str,
+        data: Any = None,
+        headers: Mapping[str, str] | None = None,
+        **kwargs: Any,
+    ) -> TestResponse:
         """PUT ``url``."""
-        return await self.request("PUT", url, data=data, **kwargs)
+        return await self.request("PUT", url, data=data, headers=headers, **kwargs)
 
-    async def patch(self, url: str, data: Any = None, **kwargs: Any) -> TestResponse:
+    async def patch(
+        self,
+        url: str,
+        data: Any = None,
+        headers: Mapping[str, str] | None = None,
+        **kwargs: Any,
+    ) -> TestResponse:
         """PATCH ``url``."""
-        return await self.request("PATCH", url, data=data, **kwargs)
+        return await self.request("PATCH", url, data=data, headers=headers, **kwargs)
 
-    async def delete(self, url: str, **kwargs: Any) -> TestResponse:
-        """DELETE ``url``."""
-        return await self.request("DELETE", url, **kwargs)
+    async def delete(
+        self,
+        url: str,
+        data: Any = None,
+        headers: Mapping[str, str] | None = None,
+        **kwargs: Any,
+    ) -> TestResponse:
+        """DELETE ``url`` (with a form body when ``data`` is given)."""
+        return await self.request("DELETE", url, data=data, headers=headers, **kwargs)
 
-    async def json(self, method: str, url: str, data: Any = None, **kwargs: Any) -> TestResponse:
+    async def json(
+        self,
+        method: str,
+        url: str,
+        data: Any = None,
+        headers: Mapping[str, str] | None = None,
+        **kwargs: Any,
+    ) -> TestResponse:
         """Send ``data`` as JSON with ``Accept: application/json`` (Laravel's ``json()``)."""
-        headers = {"Accept": "application/json", **(kwargs.pop("headers", None) or {})}
-        return await self.request(method.upper(), url, json=data, headers=headers, **kwargs)
+        merged = {"Accept": "application/json", **(headers or {})}
+        return await self.request(method.upper(), url, json=data, headers=merged, **kwargs)
 
-    async def get_json(self, url: str, **kwargs: Any) -> TestResponse:
+    async def get_json(
+        self, url: str, headers: Mapping[str, str] | None = None, **kwargs: Any
+    ) -> TestResponse:
         """GET with ``Accept: application/json``."""
-        return await self.json("GET", url, **kwargs)
+        return await self.json("GET", url, None, headers, **kwargs)
 
-    async def post_json(self, url: str, data: Any = None, **kwargs: Any) -> TestResponse:
+    async def post_json(
+        self,
+        url: str,
+        data: Any = None,
+        headers: Mapping[str, str] | None = None,
+        **kwargs: Any,
+    ) -> TestResponse:
         """POST JSON."""
-        return await self.json("POST", url, data, **kwargs)
+        return await self.json("POST", url, data, headers, **kwargs)
 
-    async def put_json(self, url: str, data: Any = None, **kwargs: Any) -> TestResponse:
+    async def put_json(
+        self,
+        url: str,
+        data: Any = None,
+        headers: Mapping[str, str] | None = None,
+        **kwargs: Any,
+    ) -> TestResponse:
         """PUT JSON."""
-        return await self.json("PUT", url, data, **kwargs)
+        return await self.json("PUT", url, data, headers, **kwargs)
 
-    async def patch_json(self, url: str, data: Any = None, **kwargs: Any) -> TestResponse:
+    async def patch_json(
+        self,
+        url: str,
+        data: Any = None,
+        headers: Mapping[str, str] | None = None,
+        **kwargs: Any,
+    ) -> TestResponse:
         """PATCH JSON."""
-        return await self.json("PATCH", url, data, **kwargs)
+        return await self.json("PATCH", url, data, headers, **kwargs)
 
-    async def delete_json(self, url: str, data: Any = None, **kwargs: Any) -> TestResponse:
+    async def delete_json(
+        self,
+        url: str,
+        data: Any = None,
+        headers: Mapping[str, str] | None = None,
+        **kwargs: Any,
+    ) -> TestResponse:
         """DELETE with a JSON body."""
-        return await self.json("DELETE", url, data, **kwargs)
+        return await self.json("DELETE", url, data, headers, **kwargs)
+
+    async def options_json(
+        self,
+        url: str,
+        data: Any = None,
+        headers: Mapping[str, str] | None = None,
+        **kwargs: Any,
+    ) -> TestResponse:
+        """OPTIONS with a JSON body."""
+        return await self.json("OPTIONS", url, data, headers, **kwargs)
 
     async def aclose(self) -> None:
         """Close the underlying client."""

@@ -772,9 +772,11 @@ class Request(StarletteRequest):
         """Like :meth:`has_valid_signature`, checking path and query only."""
         return self._signature_check(False, ())
 
-    def has_valid_signature_while_ignoring(self, *keys: str) -> bool:
-        """Like :meth:`has_valid_signature`, ignoring these query parameters."""
-        return self._signature_check(True, keys)
+    def has_valid_signature_while_ignoring(
+        self, *keys: str | Iterable[str], absolute: bool = True
+    ) -> bool:
+        """Like :meth:`has_valid_signature`, ignoring these query parameters (names or a list)."""
+        return self._signature_check(absolute, tuple(keys_of(keys)))
 
     def _signature_check(self, absolute: bool, ignore: tuple[str, ...]) -> bool:
         from parvel.http._context import get_app

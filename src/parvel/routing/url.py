@@ -173,6 +173,10 @@ class UrlGenerator:
         current = self._current_resolver() if self._current_resolver else None
         return current or self.root()
 
+    def previous_path(self, fallback: str | None = None) -> str:
+        """The path of :meth:`previous` (``"/posts"``)."""
+        return urlsplit(self.previous(fallback)).path or "/"
+
     def previous(self, fallback: str | None = None) -> str:
         """The previous URL (session, else Referer header), else ``fallback`` or the root."""
         previous = self._previous_resolver() if self._previous_resolver else None

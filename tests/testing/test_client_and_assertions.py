@@ -144,6 +144,9 @@ async def test_assert_invalid_reads_session_errors_for_forms(client: TestClient)
     form = await client.from_("/posts/create").post("/posts", data={"title": "x"})
     form.assert_redirect("/posts/create").assert_invalid(["body"]).assert_valid(["title"])
     form.assert_invalid({"body": "The body field is required."})
+    form.assert_invalid({"body": "is required"})  # part of the message, as in Laravel
+    with pytest.raises(AssertionError, match=r"validation error \[too short\] for key \[body\]"):
+        form.assert_invalid({"body": "too short"})
     with pytest.raises(AssertionError):
         form.assert_invalid(["title"])
     api = await client.post_json("/posts", {"title": "x"})

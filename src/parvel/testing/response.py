@@ -28,7 +28,7 @@ from parvel.testing._json import (
     is_subset,
     structure_errors,
 )
-from parvel.testing._state import StateAssertions
+from parvel.testing._state import StateAssertions, _errors_of
 from parvel.testing._text import TextAssertions, _as_list
 
 _TAG = re.compile(r"<[^>]+>")
@@ -661,8 +661,18 @@ class TestResponse(StateAssertions, TextAssertions):
                     self._fail("Expected validation errors but the response has none.")
                 return self
             return self.assert_json_validation_errors(keys)
-        result: TestResponse = self.assert_session_has_errors(keys, error_bag)
-        return result
+        if not isinstance(keys, Mapping):
+            result: TestResponse = self.assert_session_has_errors(keys, error_bag)
+            return result
+        self.assert_session_has_errors(list(keys), error_bag)
+        errors = _errors_of(self.session, error_bag)
+        for key, message in keys.items():  # a part of the message is enough, as in Laravel
+            if not any(message in found for found in errors.get(key, [])):
+                self._fail(
+                    f"Failed to find the validation error [{message}] for key [{key}].\n"
+                    f"Messages: {errors.get(key)}"
+                )
+        return self
 
     def _has_json_path(self, path: str) -> bool:
         try:

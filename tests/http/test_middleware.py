@@ -195,6 +195,12 @@ async def test_throttle(make_app, client) -> None:
         assert (await http.get("/named")).status_code == 429
 
 
+def test_limit_constructors() -> None:
+    assert Limit.per_minutes(5, 10).decay_seconds == 300
+    assert Limit.per_minutes(5, 10).max_attempts == 10
+    assert Limit.per_hour(100).decay_seconds == 3600
+
+
 async def test_rate_limiter_by_hand(make_app) -> None:
     make_app(lambda router: None)  # the running app holds the store
     sent: list[str] = []

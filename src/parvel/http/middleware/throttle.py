@@ -87,6 +87,11 @@ class Limit:
         return cls(attempts, 60 * minutes)
 
     @classmethod
+    def per_minutes(cls, decay_minutes: int, attempts: int) -> Limit:
+        """``attempts`` per ``decay_minutes`` minutes (Laravel's argument order)."""
+        return cls(attempts, 60 * decay_minutes)
+
+    @classmethod
     def per_hour(cls, attempts: int, hours: int = 1) -> Limit:
         """``attempts`` per ``hours`` hours."""
         return cls(attempts, 3600 * hours)

@@ -352,3 +352,25 @@ async def test_terminate_runs_only_for_routes_using_the_middleware(make_app, cli
         assert calls == []
         await http.get("/with")
         assert calls == ["terminate:200"]
+
+
+class EnsureUserHasRole:
+    async def handle(self, request, next, role, *more):  # type: ignore[no-untyped-def]
+        if request.header("X-Role") not in (role, *more):
+            return Response("forbidden", 403)
+        return await next(request)
+
+
+async def test_class_middleware_with_parameters(make_app, client) -> None:
+    def routes(router: Router) -> None:
+        router.get("/edit", ok).middleware((EnsureUserHasRole, "editor"))
+        router.get("/publish", ok).middleware([(EnsureUserHasRole, "editor", "publisher"), "web"])
+        router.middleware((EnsureUserHasRole, "admin")).group(lambda: router.get("/admin", ok))
+
+    app = make_app(routes)
+    async with client(app) as http:
+        assert (await http.get("/edit", headers={"x-role": "editor"})).status_code == 200
+        assert (await http.get("/edit", headers={"x-role": "guest"})).status_code == 403
+        assert (await http.get("/publish", headers={"x-role": "publisher"})).status_code == 200
+        assert (await http.get("/admin", headers={"x-role": "editor"})).status_code == 403
+        assert (await http.get("/admin", headers={"x-role": "admin"})).status_code == 200

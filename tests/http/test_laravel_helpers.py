@@ -280,3 +280,20 @@ async def test_download_can_delete_the_file_after_send(make_app: Any, tmp_path: 
     (await test_client.get("/export")).assert_download("export.csv").assert_content("a,b\n")
     assert not export.exists()
     await test_client.aclose()
+
+
+async def test_response_macros(make_app: Any) -> None:
+    from parvel.http import Response, ResponseFactory, response
+
+    ResponseFactory.macro("caps", lambda value: Response(value.upper()))
+    try:
+        test_client = TestClient(
+            make_app(lambda router: router.get("/caps", lambda: response().caps("foo")))
+        )
+        (await test_client.get("/caps")).assert_content("FOO")
+        assert ResponseFactory.has_macro("caps")
+        with pytest.raises(AttributeError, match=r"no method or macro \[nope\]"):
+            response().nope()
+        await test_client.aclose()
+    finally:
+        ResponseFactory.flush_macros()

@@ -12,7 +12,7 @@ from collections.abc import (
     Sequence,
 )
 from pathlib import Path
-from typing import Any, overload
+from typing import Any, ClassVar, overload
 from urllib.parse import quote, urlsplit
 
 from parvel.http._context import current_request, get_app, scope_test_record
@@ -212,7 +212,34 @@ def to_route(
 
 
 class ResponseFactory:
-    """``response()``: build JSON, downloads, streams, files, views, empty responses."""
+    """``response()``: build JSON, downloads, streams, files, views, empty responses.
+
+    ``ResponseFactory.macro("caps", lambda value: Response(value.upper()))`` adds
+    ``response().caps("hi")`` (Laravel's response macros; register them in a provider's boot).
+    """
+
+    _macros: ClassVar[dict[str, Callable[..., Any]]] = {}
+
+    @classmethod
+    def macro(cls, name: str, callback: Callable[..., Any]) -> None:
+        """Add the method ``name`` to every ``response()``."""
+        cls._macros[name] = callback
+
+    @classmethod
+    def has_macro(cls, name: str) -> bool:
+        """Whether a macro called ``name`` exists."""
+        return name in cls._macros
+
+    @classmethod
+    def flush_macros(cls) -> None:
+        """Forget every macro (tests)."""
+        cls._macros.clear()
+
+    def __getattr__(self, name: str) -> Any:
+        macro = type(self)._macros.get(name)
+        if macro is None:
+            raise AttributeError(f"response() has no method or macro [{name}].")
+        return macro
 
     def make(
         self, content: Any = "", status: int = 200, headers: Mapping[str, str] | None = None

@@ -70,6 +70,44 @@ async def test_make_controller_variants(make_app, tmp_path) -> None:
     assert "__call__" in (tmp_path / "app/http/controllers/show_stats.py").read_text()
 
 
+async def test_make_controller_singleton_and_requests(make_app, tmp_path) -> None:
+    app = make_app()
+    out = Output(stream=io.StringIO())
+    assert await make_controller("ProfileController", singleton=True, app=app, out=out) == 0
+    text = (tmp_path / "app/http/controllers/profile_controller.py").read_text()
+    assert "async def show(self)" in text
+    assert "async def edit(self)" in text
+    assert "async def index" not in text
+    compile(text, "profile_controller.py", "exec")
+    assert (
+        await make_controller(
+            "ProfileController", singleton=True, api=True, force=True, app=app, out=out
+        )
+        == 0
+    )
+    assert (
+        "async def edit"
+        not in (tmp_path / "app/http/controllers/profile_controller.py").read_text()
+    )
+    assert (
+        await make_controller("PhotoController", model="Photo", requests=True, app=app, out=out)
+        == 0
+    )
+    text = (tmp_path / "app/http/controllers/photo_controller.py").read_text()
+    assert "from app.http.requests.store_photo_request import StorePhotoRequest" in text
+    assert "async def store(self, request: StorePhotoRequest)" in text
+    assert "async def update(self, request: UpdatePhotoRequest, photo: Photo)" in text
+    compile(text, "photo_controller.py", "exec")
+    request_text = (tmp_path / "app/http/requests/update_photo_request.py").read_text()
+    assert "class UpdatePhotoRequest" in request_text
+    assert (
+        await make_controller(
+            "PhotoController", model="Photo", requests=True, force=False, app=app, out=out
+        )
+        == 1
+    )
+
+
 async def test_make_middleware(make_app, tmp_path) -> None:
     app = make_app()
     out = Output(stream=io.StringIO())

@@ -227,3 +227,23 @@ async def test_form_requests_validate_after_route_model_binding(make_app, client
         missing = await http.post("/posts/999/rename", json={}, headers=headers)
         assert missing.status_code == 404
         assert len(seen) == 2
+
+
+class AnyTypedController(Controller):
+    async def show(self, photo: Any) -> Any:
+        return f"photo {photo}"
+
+    async def edit(self, photo: object) -> Any:
+        return f"edit {photo}"
+
+
+async def test_any_or_object_annotation_takes_the_route_parameter(make_app, client) -> None:
+    def routes(router: Router) -> None:
+        router.resource("photos", AnyTypedController).only("show", "edit").parameters(
+            {"photos": "admin_photo"}
+        )
+
+    app = make_app(routes)
+    async with client(app) as http:
+        assert (await http.get("/photos/3")).text == "photo 3"
+        assert (await http.get("/photos/3/edit")).text == "edit 3"

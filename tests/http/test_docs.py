@@ -42,7 +42,7 @@ async def test_doc_block(page: str, source: str, tmp_path: Path) -> None:
         {
             "app.env": "testing",
             "app.url": "http://testserver",
-            "app.key": "base64:ZG9jcy1leGFtcGxlcy1rZXk=",
+            "app.key": "base64:ZG9jcy1leGFtcGxlcy1rZXktMDEyMzQ1Njc4OWFiY2Q=",  # 32 bytes: sessions work
         }
     )
     app.settings["routing"] = {"health": "/up", "then": lambda _: exec(code, namespace)}

@@ -195,6 +195,36 @@ async def test_throttle(make_app, client) -> None:
         assert (await http.get("/named")).status_code == 429
 
 
+def test_limit_constructors() -> None:
+    assert Limit.per_minutes(5, 10).decay_seconds == 300
+    assert Limit.per_minutes(5, 10).max_attempts == 10
+    assert Limit.per_hour(100).decay_seconds == 3600
+
+
+async def test_rate_limiter_by_hand(make_app) -> None:
+    make_app(lambda router: None)  # the running app holds the store
+    sent: list[str] = []
+
+    async def send() -> None:
+        sent.append("message")
+
+    key = "send-message:7"
+    assert await RateLimiter.attempt(key, 2, send) is True
+    assert await RateLimiter.attempt(key, 2, lambda: "sent") == "sent"
+    assert await RateLimiter.attempt(key, 2, send) is False
+    assert sent == ["message"]
+    assert await RateLimiter.too_many_attempts(key, 2)
+    assert await RateLimiter.remaining(key, 5) == 3
+    assert 0 < await RateLimiter.available_in(key) <= 60
+    await RateLimiter.clear(key)
+    assert await RateLimiter.attempts(key) == 0
+    assert await RateLimiter.hit(key) == 1
+    assert await RateLimiter.increment(key, amount=3) == 4
+    assert await RateLimiter.decrement(key) == 3
+    await RateLimiter.reset_attempts(key)
+    assert await RateLimiter.retries_left(key, 1) == 1
+
+
 async def test_undefined_named_limiter_is_reported(make_app, client) -> None:
     app = make_app(lambda router: router.get("/x", ok).middleware("throttle:missing"))
     async with client(app) as http:
@@ -322,3 +352,25 @@ async def test_terminate_runs_only_for_routes_using_the_middleware(make_app, cli
         assert calls == []
         await http.get("/with")
         assert calls == ["terminate:200"]
+
+
+class EnsureUserHasRole:
+    async def handle(self, request, next, role, *more):  # type: ignore[no-untyped-def]
+        if request.header("X-Role") not in (role, *more):
+            return Response("forbidden", 403)
+        return await next(request)
+
+
+async def test_class_middleware_with_parameters(make_app, client) -> None:
+    def routes(router: Router) -> None:
+        router.get("/edit", ok).middleware((EnsureUserHasRole, "editor"))
+        router.get("/publish", ok).middleware([(EnsureUserHasRole, "editor", "publisher"), "web"])
+        router.middleware((EnsureUserHasRole, "admin")).group(lambda: router.get("/admin", ok))
+
+    app = make_app(routes)
+    async with client(app) as http:
+        assert (await http.get("/edit", headers={"x-role": "editor"})).status_code == 200
+        assert (await http.get("/edit", headers={"x-role": "guest"})).status_code == 403
+        assert (await http.get("/publish", headers={"x-role": "publisher"})).status_code == 200
+        assert (await http.get("/admin", headers={"x-role": "editor"})).status_code == 403
+        assert (await http.get("/admin", headers={"x-role": "admin"})).status_code == 200

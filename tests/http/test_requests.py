@@ -2,6 +2,8 @@ from datetime import datetime
 from enum import Enum
 from typing import Any
 
+import pytest
+
 from parvel.http import Request, UploadedFile
 from parvel.routing import Router
 
@@ -87,6 +89,13 @@ async def test_form_and_files(make_app, client, tmp_path) -> None:
     assert (tmp_path / "storage" / "app" / path).read_bytes() == b"\x89PNG data"
     named = await avatar.store_as("avatars", "../../escape.png")
     assert named == "avatars/escape.png"
+    assert avatar.get_client_original_name() == "me.png"
+    assert avatar.get_client_original_extension() == "png"
+    assert avatar.get_size() == len(b"\x89PNG data")
+    assert avatar.get_mime_type() == "image/png"
+    assert (await avatar.store_publicly("public", disk="local")).startswith("public/")
+    with pytest.raises(ValueError, match=r"Disk \[s3\] is not available"):
+        await avatar.store("avatars", disk="s3")
 
 
 async def test_negotiation_and_headers(make_app, client) -> None:

@@ -54,6 +54,17 @@ def test_to_and_previous(urls: UrlGenerator) -> None:
     assert urls.to("about", {"a": 1}) == "https://app.test/about?a=1"
     assert urls.to("https://x.org/y") == "https://x.org/y"
     assert urls.previous() == "https://app.test"
+    assert urls.previous_path() == "/"
+    assert urls.previous_path("/posts/1") == "/posts/1"
+
+
+def test_path_segments_and_query(urls: UrlGenerator) -> None:
+    assert urls.to("user/profile", [1]) == "https://app.test/user/profile/1"
+    assert urls.to("user/profile/", ["a b", 2]) == "https://app.test/user/profile/a%20b/2"
+    assert urls.to("user", []) == "https://app.test/user"
+    assert urls.query("/posts?sort=new&page=1", {"page": 2}) == (
+        "https://app.test/posts?sort=new&page=2"
+    )
 
 
 def test_signed_urls(urls: UrlGenerator) -> None:

@@ -59,6 +59,7 @@ if TYPE_CHECKING:
         JsonResponse,
         RedirectResponse,
         Response,
+        StreamedEvent,
         StreamedResponse,
     )
     from parvel.http.uploads import UploadedFile
@@ -94,6 +95,7 @@ _LAZY: dict[str, str] = {
     "Response": "parvel.http.responses",
     "ResponseFactory": "parvel.http.helpers",
     "ServiceUnavailableHttpException": "parvel.http.exceptions",
+    "StreamedEvent": "parvel.http.responses",
     "StreamedResponse": "parvel.http.responses",
     "TerminableMiddleware": "parvel.http.contracts",
     "TooManyRequestsHttpException": "parvel.http.exceptions",
@@ -161,6 +163,7 @@ __all__ = [
     "Response",
     "ResponseFactory",
     "ServiceUnavailableHttpException",
+    "StreamedEvent",
     "StreamedResponse",
     "TerminableMiddleware",
     "TooManyRequestsHttpException",

@@ -45,6 +45,16 @@ carry the key, so the hook costs one dict lookup.
 """
 
 
+RAISE_EXCEPTIONS = "raise_exceptions"
+"""Key of the test-client hook dict: when true, the kernel re-raises exceptions instead of
+rendering them (``TestClient.without_exception_handling()``)."""
+
+
+WITHOUT_MIDDLEWARE = "without_middleware"
+"""Key of the test-client hook dict: route middleware to skip, a tuple of specs (empty: all of
+it) (``TestClient.without_middleware()``)."""
+
+
 def scope_test_record(scope: Any) -> dict[str, Any] | None:
     """The test-client hook dict of an ASGI ``scope`` (``None`` outside tests)."""
     record: dict[str, Any] | None = scope.get(TESTING_KEY) if scope is not None else None

@@ -28,10 +28,20 @@ def blank(value: Any) -> bool:
 
 
 def dig(data: Any, key: str, default: Any) -> Any:
+    """The value at dotted ``key`` (``"user.name"``); ``*`` collects every item (``"items.*.id"``)."""
     if isinstance(data, dict) and key in data:
         return data[key]
-    node = data
-    for part in key.split("."):
+    return _dig(data, key.split("."), default)
+
+
+def _dig(node: Any, parts: list[str], default: Any) -> Any:
+    for index, part in enumerate(parts):
+        if part == "*" and isinstance(node, dict | list):
+            items = node.values() if isinstance(node, dict) else node
+            rest = parts[index + 1 :]
+            if not rest:
+                return list(items)
+            return [_dig(item, rest, None) for item in items]
         if isinstance(node, dict) and part in node:
             node = node[part]
         elif isinstance(node, list) and part.isdigit() and int(part) < len(node):

@@ -206,6 +206,8 @@ def _plan(
             steps.append((parameter.name, _EXTRA, None, None, ""))
             continue
         annotation = _unwrap(hints.get(parameter.name, parameter.annotation))
+        if annotation is Any or annotation is object:  # says nothing: treat as untyped
+            annotation = inspect.Parameter.empty
         has_default = parameter.default is not inspect.Parameter.empty
         source = parameter.name if parameter.name in route_names else None
         if source is None and _value_like(annotation, parameter.name) and leftovers:

@@ -2,21 +2,32 @@
 
 from __future__ import annotations
 
-from collections.abc import AsyncIterable, Callable, Iterable, Mapping
+from collections.abc import (
+    AsyncIterable,
+    Awaitable,
+    Callable,
+    Generator,
+    Iterable,
+    Mapping,
+    Sequence,
+)
 from pathlib import Path
-from typing import Any, overload
+from typing import Any, ClassVar, overload
 from urllib.parse import quote, urlsplit
 
 from parvel.http._context import current_request, get_app, scope_test_record
 from parvel.http.exceptions import HttpConfigurationError
 from parvel.http.requests import Request
 from parvel.http.responses import (
+    Cookie,
     FileResponse,
     JsonResponse,
     NoContentResponse,
     RedirectResponse,
     Response,
     StreamedResponse,
+    event_stream_body,
+    json_stream_body,
     make_stream,
 )
 from parvel.routing.url import Expiration, UrlGenerator
@@ -40,11 +51,17 @@ def url() -> UrlGenerator: ...
 
 
 @overload
-def url(path: str, query: Mapping[str, Any] | None = None) -> str: ...
+def url(path: str, query: Mapping[str, Any] | Sequence[Any] | None = None) -> str: ...
 
 
-def url(path: str | None = None, query: Mapping[str, Any] | None = None) -> UrlGenerator | str:
-    """``url("/about")`` builds a URL; ``url()`` returns the generator (``url().previous()``)."""
+def url(
+    path: str | None = None, query: Mapping[str, Any] | Sequence[Any] | None = None
+) -> UrlGenerator | str:
+    """``url("/about")`` builds a URL; ``url()`` returns the generator (``url().previous()``).
+
+    A dict second argument is the query string; a list adds path segments
+    (``url("user/profile", [1])`` is ``.../user/profile/1``).
+    """
     generator = _urls()
     return generator if path is None else generator.to(path, query)
 
@@ -92,9 +109,10 @@ class Redirector:
         parameters: Any = None,
         status: int = 302,
         headers: Mapping[str, str] | None = None,
+        **params: Any,
     ) -> RedirectResponse:
-        """Redirect to a named route."""
-        return self._make(_urls().route(name, parameters), status, headers)
+        """Redirect to a named route; parameters as with ``route()`` (or as keywords)."""
+        return self._make(_urls().route(name, parameters, **params), status, headers)
 
     def signed_route(
         self,
@@ -182,13 +200,46 @@ def back(status: int = 302, fallback: str = "/") -> RedirectResponse:
     return Redirector().back(status, fallback=fallback)
 
 
-def to_route(name: str, parameters: Any = None, status: int = 302) -> RedirectResponse:
-    """Redirect to a named route."""
-    return Redirector().route(name, parameters, status)
+def to_route(
+    name: str,
+    parameters: Any = None,
+    status: int = 302,
+    headers: Mapping[str, str] | None = None,
+    **params: Any,
+) -> RedirectResponse:
+    """Redirect to a named route: ``to_route("users.show", {"user": 1})`` or ``user=1``."""
+    return Redirector().route(name, parameters, status, headers, **params)
 
 
 class ResponseFactory:
-    """``response()``: build JSON, downloads, streams, files, views, empty responses."""
+    """``response()``: build JSON, downloads, streams, files, views, empty responses.
+
+    ``ResponseFactory.macro("caps", lambda value: Response(value.upper()))`` adds
+    ``response().caps("hi")`` (Laravel's response macros; register them in a provider's boot).
+    """
+
+    _macros: ClassVar[dict[str, Callable[..., Any]]] = {}
+
+    @classmethod
+    def macro(cls, name: str, callback: Callable[..., Any]) -> None:
+        """Add the method ``name`` to every ``response()``."""
+        cls._macros[name] = callback
+
+    @classmethod
+    def has_macro(cls, name: str) -> bool:
+        """Whether a macro called ``name`` exists."""
+        return name in cls._macros
+
+    @classmethod
+    def flush_macros(cls) -> None:
+        """Forget every macro (tests)."""
+        cls._macros.clear()
+
+    def __getattr__(self, name: str) -> Any:
+        macro = type(self)._macros.get(name)
+        if macro is None:
+            raise AttributeError(f"response() has no method or macro [{name}].")
+        return macro
 
     def make(
         self, content: Any = "", status: int = 200, headers: Mapping[str, str] | None = None
@@ -213,8 +264,12 @@ class ResponseFactory:
         status: int = 200,
         headers: Mapping[str, str] | None = None,
     ) -> Any:
-        """Render a view (needs the view component); awaitable."""
-        return _render_view(name, data, status, headers)
+        """Render a view (needs the view component); awaitable.
+
+        Fluent calls chain before it is awaited (the handler may return it as is):
+        ``response().view("hello", data).header("Content-Type", "text/plain")``.
+        """
+        return PendingResponse(lambda: _render_view(name, data, status, headers))
 
     def download(
         self, path: str | Path, name: str | None = None, headers: Mapping[str, str] | None = None
@@ -255,6 +310,27 @@ class ResponseFactory:
         merged.update(headers or {})
         return make_stream(body, 200, merged, "application/octet-stream")
 
+    def stream_json(
+        self, data: Any, status: int = 200, headers: Mapping[str, str] | None = None
+    ) -> StreamedResponse:
+        """Stream ``data`` as JSON; generators inside it are sent as arrays item by item."""
+        return make_stream(json_stream_body(data), status, headers, "application/json")
+
+    def event_stream(
+        self,
+        content: Iterable[Any] | AsyncIterable[Any] | Callable[[], Any],
+        headers: Mapping[str, str] | None = None,
+        end_stream_with: str | None = "</stream>",
+    ) -> StreamedResponse:
+        """Server-sent events from an (async) generator (or generator function).
+
+        Each item is sent as ``event: update`` with ``data:`` (JSON unless a str); yield a
+        :class:`StreamedEvent` to name the event. The stream ends with ``end_stream_with``.
+        """
+        merged = {"cache-control": "no-cache", "x-accel-buffering": "no", **(headers or {})}
+        body = event_stream_body(_iterable(content), end_stream_with)
+        return make_stream(body, 200, merged, "text/event-stream")
+
     def redirect_to(self, path: str, status: int = 302) -> RedirectResponse:
         """A redirect to ``path``."""
         return Redirector().to(path, status)
@@ -273,14 +349,92 @@ def _iterable(content: Any) -> Any:
     return content
 
 
-def cookie() -> Any:
-    """The current request's cookie jar: ``cookie().queue("name", "value", minutes)``."""
-    return get_app().make("cookie")
+@overload
+def cookie() -> Any: ...
+
+
+@overload
+def cookie(
+    name: str,
+    value: str = "",
+    minutes: int | None = None,
+    path: str = "/",
+    domain: str | None = None,
+    secure: bool = False,
+    http_only: bool = True,
+    same_site: str = "lax",
+) -> Cookie: ...
+
+
+def cookie(
+    name: str | None = None,
+    value: str = "",
+    minutes: int | None = None,
+    path: str = "/",
+    domain: str | None = None,
+    secure: bool = False,
+    http_only: bool = True,
+    same_site: str = "lax",
+) -> Any:
+    """The request's cookie jar, or a new :class:`Cookie`.
+
+    ``cookie().queue("name", "value", minutes)`` queues on the jar;
+    ``cookie(name, value, minutes)`` makes a cookie for ``response.cookie(...)``.
+    """
+    if name is None:
+        return get_app().make("cookie")
+    return Cookie(name, value, minutes, path, domain, secure, http_only, same_site)
 
 
 async def report(exception: BaseException) -> None:
     """Report an exception through the handler (hooks, logging) without rendering it."""
     await get_app().make("exceptions").report_exception(exception)
+
+
+class PendingResponse:
+    """A response still to be built (a rendered view): awaitable, with the fluent methods.
+
+    ``header()``, ``with_headers()``, ``cookie()``, ``without_cookie()`` and ``set_status()``
+    are recorded and applied to the response once it is built.
+    """
+
+    def __init__(self, build: Callable[[], Awaitable[Response]]) -> None:
+        self._build = build
+        self._calls: list[tuple[str, tuple[Any, ...], dict[str, Any]]] = []
+
+    def _record(self, name: str, *args: Any, **kwargs: Any) -> PendingResponse:
+        self._calls.append((name, args, kwargs))
+        return self
+
+    def header(self, name: str, value: str, replace: bool = True) -> PendingResponse:
+        """Set a header on the response."""
+        return self._record("header", name, value, replace)
+
+    def with_headers(self, headers: Mapping[str, str]) -> PendingResponse:
+        """Set several headers."""
+        return self._record("with_headers", dict(headers))
+
+    def cookie(self, name: str, value: str = "", *args: Any, **kwargs: Any) -> PendingResponse:
+        """Attach a cookie (arguments as ``Response.cookie``)."""
+        return self._record("cookie", name, value, *args, **kwargs)
+
+    def without_cookie(self, name: str, *args: Any, **kwargs: Any) -> PendingResponse:
+        """Expire a cookie."""
+        return self._record("without_cookie", name, *args, **kwargs)
+
+    def set_status(self, status: int) -> PendingResponse:
+        """Change the status."""
+        return self._record("set_status", status)
+
+    async def resolve(self) -> Response:
+        """Build the response and apply the recorded calls."""
+        response = await self._build()
+        for name, args, kwargs in self._calls:
+            getattr(response, name)(*args, **kwargs)
+        return response
+
+    def __await__(self) -> Generator[Any, None, Response]:
+        return self.resolve().__await__()
 
 
 async def _render_view(

@@ -16,7 +16,13 @@ from urllib.parse import unquote_to_bytes
 
 from starlette.responses import Response as BaseResponse
 
-from parvel.http._context import current_request
+from parvel.http._context import (
+    RAISE_EXCEPTIONS,
+    TESTING_KEY,
+    WITHOUT_MIDDLEWARE,
+    current_request,
+    scope_test_record,
+)
 from parvel.http._plan import build_endpoint
 from parvel.http.controller import controller_middleware
 from parvel.http.exceptions import (
@@ -102,6 +108,19 @@ class HttpKernel:
             specs.extend(controller_middleware(action, "__call__"))
         return specs
 
+    def _handler_without(self, route: RouteDefinition, excluded: tuple[Any, ...]) -> Handler:
+        """The route's pipeline without ``excluded`` middleware (all of it when empty).
+
+        Only for ``TestClient.without_middleware()``; built per request.
+        """
+        resolved: list[Any] = []
+        if excluded:
+            where = f"on route '{route.uri}' (at {route.location})"
+            resolved = self.resolver.resolve(
+                self.route_middleware(route), where, [*route.excluded_middleware, *excluded]
+            )
+        return chain(resolved, build_endpoint(route, self.app), self._render)
+
     def _compile_route(self, route: RouteDefinition) -> Handler:
         where = f"on route '{route.uri}' (at {route.location})"
         if isinstance(route.action, ViewAction) and not self.app.bound("view"):
@@ -122,6 +141,9 @@ class HttpKernel:
 
     async def _render(self, request: Request, exc: Exception) -> BaseResponse:
         """Render an exception raised inside a middleware step or a handler."""
+        record = scope_test_record(request.scope)
+        if record is not None and record.get(RAISE_EXCEPTIONS):
+            raise exc  # TestClient.without_exception_handling()
         route = request.route_definition
         if route is not None:
             if id(route) in self._api_routes:
@@ -234,8 +256,12 @@ class HttpKernel:
             request.route_params = found.params
             route = found.route
             request.route_definition = route
+            handler = route.handler
+            testing = scope.get(TESTING_KEY)
+            if testing is not None and WITHOUT_MIDDLEWARE in testing:
+                handler = self._handler_without(route, testing[WITHOUT_MIDDLEWARE])
             try:
-                return await route.handler(request)  # type: ignore[no-any-return]
+                return await handler(request)  # type: ignore[no-any-return]
             except Exception as exc:
                 return await self._render(request, exc)
         if isinstance(found, MethodNotAllowed):

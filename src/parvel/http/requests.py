@@ -6,15 +6,16 @@ helpers are plain synchronous calls that never raise on odd input.
 
 from __future__ import annotations
 
+import builtins
 import fnmatch
 from collections.abc import Callable, Iterable, Mapping
 from datetime import datetime
 from enum import Enum
 from pathlib import Path
-from typing import Any, TypeVar
+from typing import TYPE_CHECKING, Any, TypeVar
 
 import orjson
-from starlette.datastructures import UploadFile
+from starlette.datastructures import URL, UploadFile
 from starlette.requests import ClientDisconnect
 from starlette.requests import Request as StarletteRequest
 
@@ -26,7 +27,134 @@ from parvel.http.exceptions import (
 )
 from parvel.http.uploads import UploadedFile
 
+if TYPE_CHECKING:
+    from parvel.orm.collection import Collection
+
 E = TypeVar("E", bound=Enum)
+
+
+_PHP_DATE = {
+    "d": "%d", "j": "%d", "m": "%m", "n": "%m", "Y": "%Y", "y": "%y", "H": "%H", "G": "%H",
+    "h": "%I", "g": "%I", "i": "%M", "s": "%S", "A": "%p", "a": "%p", "D": "%a", "l": "%A",
+    "M": "%b", "F": "%B", "u": "%f", "v": "%f", "e": "%Z", "T": "%Z", "P": "%z", "O": "%z",
+}  # fmt: skip
+
+
+def php_date_format(format: str) -> str:
+    """A strptime format for a PHP date format (``"Y-m-d H:i"`` → ``"%Y-%m-%d %H:%M"``).
+
+    ``!`` and ``|`` (PHP's "reset the other fields") are dropped: unparsed fields are zero.
+    """
+    out: list[str] = []
+    chars = iter(format)
+    for char in chars:
+        if char == "\\":
+            out.append(next(chars, "").replace("%", "%%"))
+        elif char in "!|":
+            continue
+        else:
+            out.append(_PHP_DATE.get(char, char.replace("%", "%%")))
+    return "".join(out)
+
+
+class InputString(str):
+    """A ``str`` with a few of Laravel's fluent string methods, for ``request.string()``.
+
+    ``request.string("name").trim()`` reads as in Laravel; the value is a plain ``str``
+    otherwise (comparisons, ``strip()``, JSON).
+    """
+
+    __slots__ = ()
+
+    def trim(self, characters: str | None = None) -> InputString:
+        """Strip whitespace (or ``characters``) from both ends."""
+        return InputString(self.strip(characters))
+
+    def ltrim(self, characters: str | None = None) -> InputString:
+        """Strip from the start."""
+        return InputString(self.lstrip(characters))
+
+    def rtrim(self, characters: str | None = None) -> InputString:
+        """Strip from the end."""
+        return InputString(self.rstrip(characters))
+
+    def lower(self) -> InputString:
+        """Lower case."""
+        return InputString(str.lower(self))
+
+    def upper(self) -> InputString:
+        """Upper case."""
+        return InputString(str.upper(self))
+
+    def append(self, *values: str) -> InputString:
+        """Add ``values`` at the end."""
+        return InputString(self + "".join(values))
+
+    def prepend(self, *values: str) -> InputString:
+        """Add ``values`` at the start."""
+        return InputString("".join(values) + self)
+
+    def length(self) -> int:
+        """The number of characters."""
+        return len(self)
+
+    def is_empty(self) -> bool:
+        """Whether the string is empty."""
+        return not self
+
+    def is_not_empty(self) -> bool:
+        """Whether the string is not empty."""
+        return bool(self)
+
+    def contains(self, needles: str | Iterable[str]) -> bool:
+        """Whether any of ``needles`` occurs in the string."""
+        return any(n in self for n in ([needles] if isinstance(needles, str) else needles))
+
+    def starts_with(self, prefixes: str | Iterable[str]) -> bool:
+        """Whether the string starts with any of ``prefixes``."""
+        return any(
+            self.startswith(p) for p in ([prefixes] if isinstance(prefixes, str) else prefixes)
+        )
+
+    def ends_with(self, suffixes: str | Iterable[str]) -> bool:
+        """Whether the string ends with any of ``suffixes``."""
+        return any(
+            self.endswith(p) for p in ([suffixes] if isinstance(suffixes, str) else suffixes)
+        )
+
+    def value(self) -> str:
+        """The plain ``str``."""
+        return str.__str__(self)
+
+    def to_string(self) -> str:
+        """The plain ``str``."""
+        return str.__str__(self)
+
+    def to_integer(self, default: int = 0) -> int:
+        """The string as an ``int`` (``default`` when it is not one)."""
+        try:
+            return int(self.strip())
+        except ValueError:
+            return default
+
+
+class CallableURL(URL):
+    """Starlette's ``URL``; calling it gives the URL without query string or fragment."""
+
+    def __call__(self) -> str:
+        """The URL without query string or fragment."""
+        return str(self.replace(query="", fragment=""))
+
+
+class HttpMethod(str):
+    """The request's verb as a string; calling it returns the same string."""
+
+    __slots__ = ()
+
+    def __call__(self) -> str:
+        """The verb (``request.method()`` reads like Laravel's)."""
+        return str.__str__(self)
+
 
 _TRUE = {"1", "true", "on", "yes"}
 _BODY_METHODS = {"POST", "PUT", "PATCH", "DELETE"}
@@ -281,10 +409,15 @@ class Request(StarletteRequest):
         data = self.all()
         return all(dig(data, key, _MISSING) is _MISSING for key in keys_of(keys))
 
-    def string(self, key: str, default: str = "") -> str:
-        """The value as a string (``default`` when absent)."""
+    def string(self, key: str, default: str = "") -> InputString:
+        """The value as a string (``default`` when absent).
+
+        It is a ``str`` with some of Laravel's fluent methods: ``string("name").trim()``.
+        """
         value = self.input(key)
-        return default if value is None or isinstance(value, dict | list) else str(value)
+        if value is None or isinstance(value, dict | list):
+            return InputString(default)
+        return InputString(value)
 
     def boolean(self, key: str, default: bool = False) -> bool:
         """``"1"``, ``"true"``, ``"on"``, ``"yes"`` (and JSON ``true``) are true."""
@@ -321,10 +454,16 @@ class Request(StarletteRequest):
             return default
 
     def date(self, key: str, format: str | None = None, tz: Any = None) -> datetime | None:
-        """The value as a datetime (ISO 8601, or ``format``); ``None`` when absent or invalid."""
+        """The value as a datetime; ``None`` when absent or invalid.
+
+        ``format`` is a strptime format (``"%d/%m/%Y"``) or a PHP one (``"d/m/Y"``, ``"!H:i"``)
+        as in Laravel; without it the value is read as ISO 8601.
+        """
         value = self.input(key)
         if not value or not isinstance(value, str):
             return None
+        if format is not None and "%" not in format:
+            format = php_date_format(format)
         try:
             parsed = datetime.strptime(value, format) if format else datetime.fromisoformat(value)
         except ValueError:
@@ -377,19 +516,76 @@ class Request(StarletteRequest):
             return callback()
         return default() if default is not None else None
 
-    def merge(self, values: dict[str, Any]) -> None:
-        """Add input values (they win over existing ones)."""
+    def merge(self, values: dict[str, Any]) -> Request:
+        """Add input values (they win over existing ones); returns the request."""
         self._input().update(values)
+        return self
 
-    def merge_if_missing(self, values: dict[str, Any]) -> None:
-        """Add input values only for keys that are absent."""
+    def merge_if_missing(self, values: dict[str, Any]) -> Request:
+        """Add input values only for keys that are absent; returns the request."""
         current = self._input()
         for key, value in values.items():
             current.setdefault(key, value)
+        return self
 
-    def replace(self, values: dict[str, Any]) -> None:
-        """Replace the input entirely."""
+    def replace(self, values: dict[str, Any]) -> Request:
+        """Replace the input entirely; returns the request."""
         self._merged = dict(values)
+        return self
+
+    def exists(self, *keys: str | Iterable[str]) -> bool:
+        """Alias of :meth:`has`."""
+        return self.has(*keys)
+
+    def collect(self, key: str | Iterable[str] | None = None) -> Collection[Any]:
+        """Input as a :class:`~parvel.orm.Collection`.
+
+        One key gives its items (a scalar is wrapped, a missing key is empty); a list of keys
+        gives their values; no key gives all input's values.
+        """
+        from parvel.orm.collection import Collection
+
+        if key is None:
+            return Collection(list(self.all().values()))
+        if not isinstance(key, str):
+            return Collection([self.input(name) for name in key])
+        value = self.input(key)
+        if value is None:
+            return Collection([])
+        if isinstance(value, dict):
+            return Collection(list(value.values()))
+        return Collection(value if isinstance(value, list) else [value])
+
+    # -- old input and flashing ----------------------------------------------------------
+
+    def old(self, key: str | None = None, default: Any = None) -> Any:
+        """Input flashed by the previous request (``with_input()``), or ``default``."""
+        store = self.session
+        if store is None:
+            return default
+        return store.get_old_input(key, default)
+
+    def flash(self) -> None:
+        """Flash the current input to the session, for :meth:`old` on the next request."""
+        store = self.session
+        if store is not None:
+            store.flash_input(self._flashable(self._input()))
+
+    def flash_only(self, *keys: str | Iterable[str]) -> None:
+        """Flash only these input keys."""
+        store = self.session
+        if store is not None:
+            store.flash_input(self._flashable(self.only(*keys)))
+
+    def flash_except(self, *keys: str | Iterable[str]) -> None:
+        """Flash the input without these keys (``flash_except("password")``)."""
+        store = self.session
+        if store is not None:
+            store.flash_input(self._flashable(self.except_(*keys)))
+
+    @staticmethod
+    def _flashable(values: Mapping[str, Any]) -> dict[str, Any]:
+        return {key: value for key, value in values.items() if not isinstance(value, UploadFile)}
 
     # -- files -------------------------------------------------------------------------
 
@@ -437,11 +633,12 @@ class Request(StarletteRequest):
         merged = {**dict(self.query_params), **{k: str(v) for k, v in query.items()}}
         return str(self.url.replace(query=urlencode(merged)))
 
-    def full_url_without_query(self, *keys: str) -> str:
-        """The full URL without the given query parameters."""
+    def full_url_without_query(self, *keys: str | Iterable[str]) -> str:
+        """The full URL without the given query parameters (names, or one list of them)."""
         from urllib.parse import urlencode
 
-        kept = [(k, v) for k, v in self.query_params.multi_items() if k not in keys]
+        dropped = set(keys_of(keys))
+        kept = [(k, v) for k, v in self.query_params.multi_items() if k not in dropped]
         return str(self.url.replace(query=urlencode(kept)))
 
     def http_host(self) -> str:
@@ -455,6 +652,24 @@ class Request(StarletteRequest):
     def current_url(self) -> str:
         """The URL without its query string."""
         return str(self.url.replace(query=""))
+
+    @property
+    def url(self) -> CallableURL:
+        """The URL (Starlette's ``URL``).
+
+        Calling it, ``request.url()``, gives the URL without its query string, as Laravel's
+        ``$request->url()``.
+        """
+        found: CallableURL | None = self.__dict__.get("_url")
+        if type(found) is not CallableURL:
+            found = CallableURL(scope=self.scope)
+            self._url = found
+        return found
+
+    @property
+    def method(self) -> HttpMethod:
+        """The HTTP verb, ``"POST"``; ``request.method()`` works too (Laravel's spelling)."""
+        return HttpMethod(self.scope["method"])
 
     def is_method(self, method: str) -> bool:
         """Whether the method is ``method`` (case-insensitive)."""
@@ -557,9 +772,11 @@ class Request(StarletteRequest):
         """Like :meth:`has_valid_signature`, checking path and query only."""
         return self._signature_check(False, ())
 
-    def has_valid_signature_while_ignoring(self, *keys: str) -> bool:
-        """Like :meth:`has_valid_signature`, ignoring these query parameters."""
-        return self._signature_check(True, keys)
+    def has_valid_signature_while_ignoring(
+        self, *keys: str | Iterable[str], absolute: bool = True
+    ) -> bool:
+        """Like :meth:`has_valid_signature`, ignoring these query parameters (names or a list)."""
+        return self._signature_check(absolute, tuple(keys_of(keys)))
 
     def _signature_check(self, absolute: bool, ignore: tuple[str, ...]) -> bool:
         from parvel.http._context import get_app
@@ -594,13 +811,14 @@ class Request(StarletteRequest):
         accepts_any = accept in ("", "*/*", "*")
         return (self.ajax() and not self.pjax() and accepts_any) or self.wants_json()
 
-    def accepts(self, *content_types: str) -> bool:
-        """Whether any of ``content_types`` is acceptable."""
+    def accepts(self, *content_types: str | Iterable[str]) -> bool:
+        """Whether any of ``content_types`` is acceptable (strings, or one list of them)."""
+        wanted_types = keys_of(content_types)
         accept = [a.split(";", 1)[0].strip() for a in self.headers.get("accept", "*/*").split(",")]
         for accepted in accept:
             if accepted in ("*/*", "*"):
                 return True
-            for wanted in content_types:
+            for wanted in wanted_types:
                 if fnmatch.fnmatchcase(wanted, accepted) or wanted == accepted:
                     return True
         return False
@@ -623,10 +841,11 @@ class Request(StarletteRequest):
             weighted.append((-quality, index, media.strip()))
         return [media for _, _, media in sorted(weighted)]
 
-    def prefers(self, *content_types: str) -> str | None:
-        """Which of ``content_types`` the client prefers, or ``None``."""
+    def prefers(self, *content_types: str | Iterable[str]) -> str | None:
+        """Which of ``content_types`` (strings, or one list) the client prefers, or ``None``."""
+        wanted_types = keys_of(content_types)
         for accepted in self.get_acceptable_content_types() or ["*/*"]:
-            for wanted in content_types:
+            for wanted in wanted_types:
                 full = {"json": "application/json", "html": "text/html"}.get(wanted, wanted)
                 if accepted in ("*/*", "*") or fnmatch.fnmatchcase(full, accepted):
                     return wanted
@@ -635,3 +854,8 @@ class Request(StarletteRequest):
     def accepts_html(self) -> bool:
         """Whether HTML is acceptable."""
         return self.accepts("text/html")
+
+    # Defined last: inside the class body the name ``str`` then means this method.
+    def str(self, key: builtins.str, default: builtins.str = "") -> builtins.str:
+        """Alias of :meth:`string` (Laravel's ``$request->str()``)."""
+        return self.string(key, default)

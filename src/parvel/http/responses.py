@@ -2,14 +2,19 @@
 
 from __future__ import annotations
 
-from collections.abc import AsyncIterable, Iterable, Mapping
+import re
+from collections.abc import AsyncIterable, AsyncIterator, Iterable, Mapping
+from dataclasses import dataclass
+from pathlib import Path
 from typing import Any
 
 import orjson
+from starlette import datastructures as _s_uploads
 from starlette import responses as _s
-from starlette.background import BackgroundTask
+from starlette.background import BackgroundTask, BackgroundTasks
 
 _JSON_OPTIONS = orjson.OPT_NON_STR_KEYS | orjson.OPT_SERIALIZE_NUMPY
+_JSONP_CALLBACK = re.compile(r"[A-Za-z_$][\w$]*(\.[A-Za-z_$][\w$]*|\[\d+\])*")
 
 
 def json_default(value: Any) -> Any:
@@ -52,7 +57,7 @@ class _Fluent:
 
     def cookie(
         self,
-        name: str,
+        name: str | Cookie,
         value: str = "",
         minutes: int | None = None,
         path: str = "/",
@@ -61,7 +66,12 @@ class _Fluent:
         http_only: bool = True,
         same_site: str = "lax",
     ) -> Any:
-        """Attach a cookie (``minutes=None``: a session cookie)."""
+        """Attach a cookie (``minutes=None``: a session cookie).
+
+        ``name`` may be a :class:`Cookie` made by the ``cookie(name, value, minutes)`` helper.
+        """
+        if isinstance(name, Cookie):
+            return self.cookie(**name.options())
         self.set_cookie(  # type: ignore[attr-defined]
             name,
             value,
@@ -140,6 +150,38 @@ class JsonResponse(_Fluent, _s.Response):
         """Encode ``content`` as JSON."""
         return dumps(content)
 
+    def with_callback(self, callback: str | None) -> JsonResponse:
+        """Wrap the JSON in a JSONP call of ``callback`` (``None`` leaves it as JSON).
+
+        Raises:
+            ValueError: ``callback`` is not a valid JavaScript identifier path.
+        """
+        if callback is None:
+            return self
+        if not _JSONP_CALLBACK.fullmatch(callback):
+            raise ValueError(f"The callback name [{callback}] is not valid.")
+        self.body = b"/**/" + callback.encode() + b"(" + self.body + b");"
+        self.headers["content-length"] = str(len(self.body))
+        self.headers["content-type"] = "text/javascript; charset=utf-8"
+        return self
+
+
+def _error_messages(errors: Any) -> dict[str, list[str]]:
+    """``{field: [messages]}`` from a dict, a ``MessageBag``, a ``ValidationError`` or a str."""
+    for method in ("errors", "messages"):  # ValidationError.errors(), MessageBag.messages()
+        getter = getattr(errors, method, None)
+        if callable(getter):
+            errors = getter()
+            break
+    if isinstance(errors, str):
+        return {"0": [errors]}
+    if not isinstance(errors, Mapping):
+        return {str(index): [str(message)] for index, message in enumerate(errors)}
+    return {
+        str(key): [value] if isinstance(value, str) else [str(item) for item in value]
+        for key, value in errors.items()
+    }
+
 
 class RedirectResponse(_Fluent, _s.RedirectResponse):
     """A redirect; ``with_()`` flashes data to the session when sessions are enabled."""
@@ -158,15 +200,31 @@ class RedirectResponse(_Fluent, _s.RedirectResponse):
         return self
 
     def with_input(self, values: Mapping[str, Any] | None = None) -> RedirectResponse:
-        """Flash the input (or ``values``) so forms can show ``old()`` values."""
+        """Flash the current request's input (or ``values``) so forms can show ``old()``.
+
+        Uploaded files are left out.
+        """
         if self.session is not None:
-            self.session.flash_input(dict(values or {}))
+            if values is None:
+                from parvel.http._context import current_request
+
+                request = current_request.get()
+                values = request.input() if request is not None else {}
+            self.session.flash_input(
+                {k: v for k, v in values.items() if not isinstance(v, _s_uploads.UploadFile)}
+            )
         return self
 
     def with_errors(self, errors: Any, bag: str = "default") -> RedirectResponse:
-        """Flash validation errors."""
+        """Flash validation errors into the ``bag`` error bag.
+
+        ``errors`` is a ``{field: message or [messages]}`` dict, a ``MessageBag``, a
+        ``ValidationError`` or a single message string; other bags flashed earlier are kept.
+        """
         if self.session is not None:
-            self.session.flash("errors", {bag: errors})
+            bags = dict(self.session.get("errors") or {})
+            bags[bag] = _error_messages(errors)
+            self.session.flash("errors", bags)
         return self
 
     def with_fragment(self, fragment: str) -> RedirectResponse:
@@ -182,6 +240,14 @@ class RedirectResponse(_Fluent, _s.RedirectResponse):
 
 class FileResponse(_Fluent, _s.FileResponse):
     """Serve a file from disk (ranges, ETag, Last-Modified handled by Starlette)."""
+
+    def delete_file_after_send(self, delete: bool = True) -> FileResponse:
+        """Remove the file once the response has been sent (a generated export, say)."""
+        if delete:
+            remove = BackgroundTask(Path(self.path).unlink, missing_ok=True)  # in the threadpool
+            previous = self.background
+            self.background = BackgroundTasks([previous, remove] if previous else [remove])
+        return self
 
 
 class StreamedResponse(_Fluent, _s.StreamingResponse):
@@ -204,3 +270,88 @@ def make_stream(
 ) -> StreamedResponse:
     """A :class:`StreamedResponse` from an iterator of ``str``/``bytes``."""
     return StreamedResponse(content, status, dict(headers or {}), media_type, background)
+
+
+@dataclass(frozen=True)
+class Cookie:
+    """A cookie to attach later: ``response("Hi").cookie(cookie("name", "value", 60))``."""
+
+    name: str
+    value: str = ""
+    minutes: int | None = None
+    path: str = "/"
+    domain: str | None = None
+    secure: bool = False
+    http_only: bool = True
+    same_site: str = "lax"
+
+    def options(self) -> dict[str, Any]:
+        """The keyword arguments of ``Response.cookie`` / ``CookieJar.queue``."""
+        return {
+            "name": self.name,
+            "value": self.value,
+            "minutes": self.minutes,
+            "path": self.path,
+            "domain": self.domain,
+            "secure": self.secure,
+            "http_only": self.http_only,
+            "same_site": self.same_site,
+        }
+
+
+@dataclass(frozen=True)
+class StreamedEvent:
+    """One server-sent event of ``response().event_stream(...)``: ``event:`` and ``data:``."""
+
+    event: str
+    data: Any
+
+
+async def _aiter(content: Iterable[Any] | AsyncIterable[Any]) -> AsyncIterator[Any]:
+    if hasattr(content, "__aiter__"):
+        async for item in content:
+            yield item
+    else:
+        for item in content:
+            yield item
+
+
+def _sse_data(data: Any) -> str:
+    return data if isinstance(data, str) else dumps(data).decode()
+
+
+async def event_stream_body(
+    content: Iterable[Any] | AsyncIterable[Any], end_stream_with: str | None
+) -> AsyncIterator[str]:
+    """Server-sent events: each item as ``event: update`` / ``data: ...`` (JSON unless a str)."""
+    async for item in _aiter(content):
+        if isinstance(item, StreamedEvent):
+            yield f"event: {item.event}\ndata: {_sse_data(item.data)}\n\n"
+        else:
+            yield f"event: update\ndata: {_sse_data(item)}\n\n"
+    if end_stream_with is not None:
+        yield f"event: update\ndata: {end_stream_with}\n\n"
+
+
+async def json_stream_body(data: Any) -> AsyncIterator[bytes]:
+    """JSON written piece by piece: (async) iterators inside ``data`` become streamed arrays."""
+    if isinstance(data, Mapping):
+        yield b"{"
+        for index, (key, value) in enumerate(data.items()):
+            yield (b"," if index else b"") + dumps(str(key)) + b":"
+            async for chunk in json_stream_body(value):
+                yield chunk
+        yield b"}"
+    elif (hasattr(data, "__aiter__") or hasattr(data, "__next__")) and not isinstance(
+        data, str | bytes
+    ):
+        yield b"["
+        index = 0
+        async for item in _aiter(data):
+            yield b"," if index else b""
+            async for chunk in json_stream_body(item):
+                yield chunk
+            index += 1
+        yield b"]"
+    else:
+        yield dumps(data)

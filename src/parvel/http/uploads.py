@@ -78,12 +78,46 @@ class UploadedFile:
         extension = self.extension()
         return secrets.token_hex(20) + (f".{extension}" if extension else "")
 
-    async def store(self, path: str = "", name: str | None = None) -> str:
-        """Save under ``storage/app/<path>`` with a random name; return the relative path."""
-        return await self.store_as(path, name or self.hash_name())
+    def get_client_original_name(self) -> str:
+        """Alias of :meth:`client_original_name`."""
+        return self.client_original_name()
 
-    async def store_as(self, path: str, name: str) -> str:
-        """Save under ``storage/app/<path>/<name>``; return the relative path."""
+    def get_client_original_extension(self) -> str:
+        """Alias of :meth:`client_original_extension`."""
+        return self.client_original_extension()
+
+    def get_size(self) -> int:
+        """The size in bytes."""
+        return self.size
+
+    def get_mime_type(self) -> str | None:
+        """Alias of :meth:`mime_type`."""
+        return self.mime_type()
+
+    async def store(
+        self, path: str = "", name: str | None = None, *, disk: str | None = None
+    ) -> str:
+        """Save under ``storage/app/<path>`` with a random name; return the relative path."""
+        return await self.store_as(path, name or self.hash_name(), disk=disk)
+
+    async def store_publicly(
+        self, path: str = "", name: str | None = None, *, disk: str | None = None
+    ) -> str:
+        """Like :meth:`store` (visibility comes with the storage component's disks)."""
+        return await self.store(path, name, disk=disk)
+
+    async def store_as(self, path: str, name: str, *, disk: str | None = None) -> str:
+        """Save under ``storage/app/<path>/<name>``; return the relative path.
+
+        Raises:
+            ValueError: ``disk`` is not ``"local"`` (other disks come with the storage
+                component).
+        """
+        if disk not in (None, "local"):
+            raise ValueError(
+                f"Disk [{disk}] is not available: uploads are stored on the local disk "
+                "(storage/app) until the storage component provides disks."
+            )
         if self._root is None:
             raise RuntimeError("No storage root: the request was not served by a Parvel app.")
         relative = PurePosixPath(path.strip("/")) / PurePosixPath(name).name

@@ -10,7 +10,7 @@ from parvel.routing.exceptions import (
     RoutingError,
     UrlGenerationError,
 )
-from parvel.routing.facade import Route
+from parvel.routing.facade import URL, Route
 from parvel.routing.matcher import CompiledRoutes, MethodNotAllowed, RouteMatch
 from parvel.routing.resource import (
     PendingResourceRegistration,
@@ -20,7 +20,7 @@ from parvel.routing.route import RedirectAction, RouteDefinition, ViewAction
 from parvel.routing.router import GroupAttributes, Router, RouteRegistrar
 from parvel.routing.url import UrlGenerator, parse_app_key
 
-__all__ = [
+__all__ = [  # noqa: RUF022 - plain sorted() order, as tests/routing checks
     "CompiledRoutes",
     "GroupAttributes",
     "MethodNotAllowed",
@@ -36,6 +36,7 @@ __all__ = [
     "Router",
     "RoutesAlreadyCompiled",
     "RoutingError",
+    "URL",
     "UrlGenerationError",
     "UrlGenerator",
     "ViewAction",

@@ -6,7 +6,7 @@ from collections.abc import Callable
 from typing import TYPE_CHECKING, Any
 
 from parvel.routing.exceptions import RouteDefinitionError
-from parvel.routing.route import MiddlewareSpec, RouteDefinition
+from parvel.routing.route import MiddlewareSpec, RouteDefinition, flatten_middleware
 from parvel.support.strings import Str
 
 if TYPE_CHECKING:
@@ -18,10 +18,7 @@ _SHALLOW = ("show", "edit", "update", "destroy")
 
 
 def _flat(items: tuple[Any, ...]) -> tuple[Any, ...]:
-    flat: list[Any] = []
-    for item in items:
-        flat.extend(item) if isinstance(item, list | tuple) else flat.append(item)
-    return tuple(flat)
+    return tuple(flatten_middleware(items))
 
 
 class PendingResourceRegistration:

@@ -21,7 +21,33 @@ UUID = "[\\da-fA-F]{8}-[\\da-fA-F]{4}-[\\da-fA-F]{4}-[\\da-fA-F]{4}-[\\da-fA-F]{
 ULID = "[0-7][0-9a-hjkmnp-tv-zA-HJKMNP-TV-Z]{25}"
 
 MiddlewareSpec = Any
-"""A middleware class, alias (``"auth"``), group name (``"web"``) or ``"alias:arg1,arg2"``."""
+"""A middleware class, alias (``"auth"``), group name (``"web"``), ``"alias:arg1,arg2"``, or a
+class with parameters ``(EnsureUserHasRole, "editor")``."""
+
+
+def is_parametrized_middleware(item: Any) -> bool:
+    """Whether ``item`` is one ``(MiddlewareClass, "param", ...)`` spec (not a list of specs)."""
+    return (
+        isinstance(item, tuple)
+        and len(item) > 1
+        and isinstance(item[0], type)
+        and all(isinstance(param, str) for param in item[1:])
+    )
+
+
+def flatten_middleware(items: Iterable[Any]) -> list[Any]:
+    """Middleware arguments as a flat list.
+
+    Lists and tuples of specs are spread out; a ``(MiddlewareClass, "param")`` tuple stays one
+    spec.
+    """
+    flat: list[Any] = []
+    for item in items:
+        if is_parametrized_middleware(item) or not isinstance(item, list | tuple):
+            flat.append(item)
+        else:
+            flat.extend(flatten_middleware(item))
+    return flat
 
 
 @dataclass(frozen=True, slots=True)
@@ -110,12 +136,8 @@ class RouteDefinition:
         return self
 
     def middleware(self, *middleware: MiddlewareSpec) -> RouteDefinition:
-        """Add middleware (classes, aliases, groups, ``"throttle:60,1"``)."""
-        for item in middleware:
-            if isinstance(item, list | tuple):
-                self.middleware_.extend(item)
-            else:
-                self.middleware_.append(item)
+        """Add middleware (classes, aliases, groups, ``"throttle:60,1"``, ``(Class, "arg")``)."""
+        self.middleware_.extend(flatten_middleware(middleware))
         return self
 
     def without_middleware(self, *middleware: MiddlewareSpec) -> RouteDefinition:

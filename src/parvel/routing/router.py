@@ -17,7 +17,13 @@ from parvel.routing.resource import (
     PendingResourceRegistration,
     PendingSingletonResourceRegistration,
 )
-from parvel.routing.route import MiddlewareSpec, RedirectAction, RouteDefinition, ViewAction
+from parvel.routing.route import (
+    MiddlewareSpec,
+    RedirectAction,
+    RouteDefinition,
+    ViewAction,
+    flatten_middleware,
+)
 
 ALL_METHODS = ("GET", "HEAD", "POST", "PUT", "PATCH", "DELETE", "OPTIONS")
 
@@ -435,11 +441,7 @@ class RouteRegistrar:
 
     def middleware(self, *middleware: MiddlewareSpec) -> RouteRegistrar:
         """Add middleware."""
-        for item in middleware:
-            if isinstance(item, list | tuple):
-                self._attributes.middleware.extend(item)
-            else:
-                self._attributes.middleware.append(item)
+        self._attributes.middleware.extend(flatten_middleware(middleware))
         return self
 
     def without_middleware(self, *middleware: MiddlewareSpec) -> RouteRegistrar:

@@ -10,10 +10,10 @@ import base64
 import hashlib
 import hmac
 import re
-from collections.abc import Callable, Mapping
+from collections.abc import Callable, Mapping, Sequence
 from datetime import datetime, timedelta
 from typing import Any
-from urllib.parse import quote, urlencode, urlsplit
+from urllib.parse import parse_qsl, quote, urlencode, urlsplit
 
 from parvel.routing._path import PARAM_RE, matches_slash
 from parvel.routing.exceptions import RouteNotDefined, UrlGenerationError
@@ -118,9 +118,20 @@ class UrlGenerator:
     # -- plain URLs ------------------------------------------------------------------------
 
     def to(
-        self, path: str, query: Mapping[str, Any] | None = None, secure: bool | None = None
+        self,
+        path: str,
+        query: Mapping[str, Any] | Sequence[Any] | None = None,
+        secure: bool | None = None,
     ) -> str:
-        """An absolute URL for ``path`` (full URLs pass through)."""
+        """An absolute URL for ``path`` (full URLs pass through).
+
+        A dict becomes the query string (``to("/posts", {"page": 2})``); a list adds path
+        segments, as Laravel's ``url("user/profile", [1])`` gives ``/user/profile/1``.
+        """
+        if query is not None and not isinstance(query, Mapping):
+            segments = "/".join(quote(route_key(segment), safe="") for segment in query)
+            path = path.rstrip("/") + "/" + segments if segments else path
+            query = None
         if re.match(r"^[a-zA-Z][a-zA-Z0-9+.-]*://|^//|^mailto:|^tel:|^#", path):
             url = path
         else:
@@ -131,6 +142,16 @@ class UrlGenerator:
         if query:
             url += ("&" if "?" in url else "?") + urlencode(_flatten(query), doseq=True)
         return url
+
+    def query(self, path: str, query: Mapping[str, Any], secure: bool | None = None) -> str:
+        """``path`` with ``query`` merged into its query string (``query`` wins on a clash).
+
+        ``url().query("/posts?sort=new", {"page": 2})`` gives ``.../posts?sort=new&page=2``.
+        """
+        base, _, existing = path.partition("?")
+        merged: dict[str, Any] = dict(parse_qsl(existing, keep_blank_values=True))
+        merged.update(query)
+        return self.to(base, merged, secure)
 
     def secure(self, path: str, query: Mapping[str, Any] | None = None) -> str:
         """An ``https`` URL for ``path``."""
@@ -151,6 +172,10 @@ class UrlGenerator:
         """The current request's full URL."""
         current = self._current_resolver() if self._current_resolver else None
         return current or self.root()
+
+    def previous_path(self, fallback: str | None = None) -> str:
+        """The path of :meth:`previous` (``"/posts"``)."""
+        return urlsplit(self.previous(fallback)).path or "/"
 
     def previous(self, fallback: str | None = None) -> str:
         """The previous URL (session, else Referer header), else ``fallback`` or the root."""

@@ -3,6 +3,7 @@
 See docs/testing.md.
 """
 
+from parvel.testing._fluent_json import AssertableJson
 from parvel.testing.client import TestClient
 from parvel.testing.database import DatabaseTester
 from parvel.testing.response import TestResponse
@@ -10,6 +11,7 @@ from parvel.testing.time import freeze_time, travel, travel_back, travel_to
 from parvel.testing.views import TestView, render_blade, render_component, render_view
 
 __all__ = [
+    "AssertableJson",
     "DatabaseTester",
     "TestClient",
     "TestResponse",

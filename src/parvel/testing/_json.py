@@ -8,11 +8,23 @@ _MISSING: Any = object()
 
 
 def data_get(data: Any, path: str | None) -> Any:
-    """Follow ``a.b.0.c`` into nested dicts and lists; ``_MISSING`` when absent."""
+    """Follow ``a.b.0.c`` into nested dicts and lists; ``_MISSING`` when absent.
+
+    A ``*`` segment maps the rest of the path over every item: ``data.*.id`` is the list of
+    ids (items without the key are left out).
+    """
     if path is None or path == "":
         return data
-    node = data
-    for segment in path.split("."):
+    return _walk(data, path.split("."))
+
+
+def _walk(node: Any, segments: list[str]) -> Any:
+    for index, segment in enumerate(segments):
+        if segment == "*" and isinstance(node, dict | list):
+            items = node.values() if isinstance(node, dict) else node
+            rest = segments[index + 1 :]
+            found = [_walk(item, rest) if rest else item for item in items]
+            return [value for value in found if value is not _MISSING]
         if isinstance(node, dict) and segment in node:
             node = node[segment]
         elif (
@@ -78,3 +90,36 @@ def structure_errors(structure: Any, data: Any, path: str = "") -> list[str]:
             elif not isinstance(data, dict) or key not in data:
                 errors.append(f"{path}.{key}".lstrip("."))
     return errors
+
+
+def _as_spec(structure: Any) -> dict[str, Any]:
+    """``["id", {"tags": [...]}]`` as ``{"id": None, "tags": [...]}``."""
+    if isinstance(structure, dict):
+        return structure
+    spec: dict[str, Any] = {}
+    for item in structure if isinstance(structure, list) else []:
+        if isinstance(item, dict):
+            spec.update(item)
+        else:
+            spec[item] = None
+    return spec
+
+
+def extra_keys(structure: Any, data: Any, path: str = "") -> list[str]:
+    """Keys of ``data`` that ``structure`` does not name (``"*"`` means every item)."""
+    if structure is None:
+        return []
+    spec = _as_spec(structure)
+    if "*" in spec:
+        items = data if isinstance(data, list) else data.values() if isinstance(data, dict) else []
+        found: list[str] = []
+        for index, item in enumerate(items):
+            found.extend(extra_keys(spec["*"], item, f"{path}.{index}".lstrip(".")))
+        return found
+    if not isinstance(data, dict):
+        return []
+    found = [f"{path}.{key}".lstrip(".") for key in data if key not in spec]
+    for key, inner in spec.items():
+        if key in data:
+            found.extend(extra_keys(inner, data[key], f"{path}.{key}".lstrip(".")))
+    return found

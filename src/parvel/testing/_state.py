@@ -128,6 +128,21 @@ class StateAssertions:
                 )
         return self
 
+    def assert_session_has_errors_in(
+        self, bag: str, keys: str | Iterable[str] | Mapping[str, str] | None = None
+    ) -> Any:
+        """Assert validation errors in the error bag ``bag`` (for ``keys``, or any)."""
+        return self.assert_session_has_errors(keys, bag)
+
+    def dump_session(self, keys: str | Iterable[str] | None = None) -> Any:
+        """Print the session (or the given keys of it); returns the response."""
+        data = dict(self._session().all())
+        if keys is not None:
+            names = [keys] if isinstance(keys, str) else list(keys)
+            data = {name: data.get(name) for name in names}
+        print(data)
+        return self
+
     def assert_session_has_no_errors(self) -> Any:
         """Assert no validation errors were flashed (in any bag)."""
         session = self._session()
@@ -199,9 +214,12 @@ class StateAssertions:
 
     # -- named routes --------------------------------------------------------------------
 
-    def assert_redirect_to_route(self, name: str, parameters: Any = None) -> Any:
-        """Assert a redirect to the named route (built with the app's URL generator)."""
+    def assert_redirect_to_route(self, name: str, parameters: Any = None, **kwargs: Any) -> Any:
+        """Assert a redirect to the named route (built with the app's URL generator).
+
+        Parameters go as with ``route()``: a dict, a model or value, or keywords.
+        """
         if self.app is None:
             self._fail("assert_redirect_to_route needs the TestClient's app.")
         route: Callable[..., str] = self.app.make("url").route
-        return self.assert_redirect(route(name, parameters))
+        return self.assert_redirect(route(name, parameters, **kwargs))

@@ -11,15 +11,24 @@ the status, the start of the body, and the validation errors when there are some
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable, Mapping
+from collections.abc import Callable, Iterable, Mapping
 from typing import Any, NoReturn
 from urllib.parse import urljoin, urlsplit
 
 import httpx
 import orjson
 
-from parvel.testing._json import _MISSING, contains_fragment, data_get, is_subset, structure_errors
-from parvel.testing._state import StateAssertions
+from parvel.http.middleware.cookies import cookie_purpose
+from parvel.testing._fluent_json import AssertableJson
+from parvel.testing._json import (
+    _MISSING,
+    contains_fragment,
+    data_get,
+    extra_keys,
+    is_subset,
+    structure_errors,
+)
+from parvel.testing._state import StateAssertions, _errors_of
 from parvel.testing._text import TextAssertions, _as_list
 
 _TAG = re.compile(r"<[^>]+>")
@@ -79,6 +88,19 @@ class TestResponse(StateAssertions, TextAssertions):
         if value is _MISSING:
             self._fail(f"The JSON has no path [{path}]")
         return value
+
+    def collect(self, path: str | None = None) -> Any:
+        """The JSON (or the value at ``path``) as a ``Collection``."""
+        from parvel.orm.collection import Collection
+
+        value = self.json(path)
+        if isinstance(value, dict):
+            return Collection(list(value.values()))
+        return Collection(value if isinstance(value, list) else [value])
+
+    def __getitem__(self, key: str) -> Any:
+        """``response["data"]``: a value of the JSON body (dotted paths allowed)."""
+        return self.json(key)
 
     # -- failure helper ------------------------------------------------------------------
 
@@ -169,10 +191,97 @@ class TestResponse(StateAssertions, TextAssertions):
         """Assert 429."""
         return self.assert_status(429)
 
+    def assert_unsupported_media_type(self) -> TestResponse:
+        """Assert 415."""
+        return self.assert_status(415)
+
+    def assert_streamed(self) -> TestResponse:
+        """Assert the body was streamed (sent without a ``Content-Length``)."""
+        if "content-length" in self.headers:
+            self._fail("Expected the response to be streamed, but it has a Content-Length.")
+        return self
+
+    def assert_not_streamed(self) -> TestResponse:
+        """Assert the body was not streamed."""
+        if "content-length" not in self.headers:
+            self._fail("Expected the response not to be streamed.")
+        return self
+
+    def assert_streamed_content(self, value: str) -> TestResponse:
+        """Assert a streamed body equal to ``value``."""
+        self.assert_streamed()
+        if self.text != value:
+            self._fail(f"Failed asserting that the streamed content is [{value}].")
+        return self
+
     def assert_server_error(self) -> TestResponse:
         """Assert a 5xx status."""
         if not 500 <= self.status_code < 600:
             self._fail(f"Expected a server error status code but received {self.status_code}.")
+        return self
+
+    def assert_client_error(self) -> TestResponse:
+        """Assert a 4xx status."""
+        if not 400 <= self.status_code < 500:
+            self._fail(f"Expected a client error status code but received {self.status_code}.")
+        return self
+
+    def assert_payment_required(self) -> TestResponse:
+        """Assert 402."""
+        return self.assert_status(402)
+
+    def assert_request_timeout(self) -> TestResponse:
+        """Assert 408."""
+        return self.assert_status(408)
+
+    def assert_conflict(self) -> TestResponse:
+        """Assert 409."""
+        return self.assert_status(409)
+
+    def assert_gone(self) -> TestResponse:
+        """Assert 410."""
+        return self.assert_status(410)
+
+    def assert_internal_server_error(self) -> TestResponse:
+        """Assert 500."""
+        return self.assert_status(500)
+
+    def assert_service_unavailable(self) -> TestResponse:
+        """Assert 503."""
+        return self.assert_status(503)
+
+    def assert_moved_permanently(self) -> TestResponse:
+        """Assert 301."""
+        return self.assert_status(301)
+
+    def assert_found(self) -> TestResponse:
+        """Assert 302."""
+        return self.assert_status(302)
+
+    def assert_not_modified(self) -> TestResponse:
+        """Assert 304."""
+        return self.assert_status(304)
+
+    def assert_temporary_redirect(self) -> TestResponse:
+        """Assert 307."""
+        return self.assert_status(307)
+
+    def assert_permanent_redirect(self) -> TestResponse:
+        """Assert 308."""
+        return self.assert_status(308)
+
+    def status(self) -> int:
+        """The HTTP status (Laravel's ``$response->status()``)."""
+        return self.status_code
+
+    def get_content(self) -> str:
+        """The body as text."""
+        return self.text
+
+    def assert_content(self, value: str) -> TestResponse:
+        """Assert the body is exactly ``value``."""
+        if self.text != value:
+            self._fail(f"Failed asserting that the response content is [{value}].")
         return self
 
     # -- redirects -----------------------------------------------------------------------
@@ -194,6 +303,61 @@ class TestResponse(StateAssertions, TextAssertions):
             self._fail(f"Expected the redirect location to contain [{fragment}].")
         return self
 
+    def assert_redirect_back(self) -> TestResponse:
+        """Assert a redirect to the page the request came from (its Referer)."""
+        referer = self.response.request.headers.get("referer")
+        if not referer:
+            self._fail("assert_redirect_back needs a Referer: send the request with from_(url).")
+        return self.assert_redirect(referer)
+
+    def assert_redirect_back_with_errors(
+        self,
+        keys: str | Iterable[str] | Mapping[str, str] | None = None,
+        error_bag: str = "default",
+    ) -> TestResponse:
+        """Assert a redirect back (to the Referer) with validation errors in the session."""
+        self.assert_redirect_back()
+        result: TestResponse = self.assert_session_has_errors(keys, error_bag)
+        return result
+
+    def assert_redirect_back_without_errors(self) -> TestResponse:
+        """Assert a redirect back (to the Referer) with no validation errors in the session."""
+        self.assert_redirect_back()
+        result: TestResponse = self.assert_session_has_no_errors()
+        return result
+
+    def assert_redirect_to_signed_route(
+        self, name: str | None = None, parameters: Any = None, **kwargs: Any
+    ) -> TestResponse:
+        """Assert a redirect to a correctly signed URL (of the named route, when given)."""
+        self.assert_redirect()
+        if self.app is None:
+            self._fail("assert_redirect_to_signed_route needs the TestClient's app.")
+        urls = self.app.make("url")
+        location = urljoin(str(self.response.url), self.headers.get("location", ""))
+        if not urls.has_valid_signature(location):
+            self._fail(f"The redirect location [{location}] does not carry a valid signature.")
+        if name is not None:
+            expected = urls.route(name, parameters, **kwargs)
+            kept = [
+                pair
+                for pair in urlsplit(location).query.split("&")
+                if pair and pair.split("=", 1)[0] not in ("signature", "expires")
+            ]
+            unsigned = location.split("?", 1)[0] + ("?" + "&".join(kept) if kept else "")
+            if _normalise_url(unsigned, self.response) != _normalise_url(expected, self.response):
+                self._fail(
+                    f"Expected a signed redirect to [{expected}] but it went to [{location}]."
+                )
+        return self
+
+    def assert_location(self, uri: str) -> TestResponse:
+        """Assert the Location header points at ``uri`` (whatever the status)."""
+        location = self.headers.get("location", "")
+        if _normalise_url(location, self.response) != _normalise_url(uri, self.response):
+            self._fail(f"Expected the location [{uri}] but it is [{location}].")
+        return self
+
     # -- headers and cookies -------------------------------------------------------------
 
     def assert_header(self, name: str, value: str | None = None) -> TestResponse:
@@ -204,6 +368,13 @@ class TestResponse(StateAssertions, TextAssertions):
             self._fail(
                 f"Header [{name}] was found, but value [{self.headers[name]}] does not match [{value}]."
             )
+        return self
+
+    def assert_header_contains(self, name: str, value: str) -> TestResponse:
+        """Assert the header exists and contains ``value``."""
+        self.assert_header(name)
+        if value not in self.headers[name]:
+            self._fail(f"Header [{name}] does not contain [{value}]: it is [{self.headers[name]}].")
         return self
 
     def assert_header_missing(self, name: str) -> TestResponse:
@@ -220,15 +391,81 @@ class TestResponse(StateAssertions, TextAssertions):
             found[name.strip()] = value.strip().strip('"')
         return found
 
-    def assert_cookie(self, name: str, value: str | None = None) -> TestResponse:
-        """Assert the response sets cookie ``name`` (optionally with the raw ``value``)."""
+    def _cookie_attributes(self, name: str) -> dict[str, str]:
+        for raw in self.headers.get_list("set-cookie"):
+            pair, *attributes = raw.split(";")
+            if pair.partition("=")[0].strip() == name:
+                found: dict[str, str] = {}
+                for attribute in attributes:
+                    key, _, value = attribute.strip().partition("=")
+                    found[key.lower()] = value
+                return found
+        return {}
+
+    def _decrypted(self, name: str, raw: str) -> str:
+        """The cookie's value as the app wrote it: decrypted when the app encrypted it."""
+        container = self.app
+        if container is None or not hasattr(container, "bound") or not container.bound("encrypter"):
+            return raw
+        try:
+            value: str = container.make("encrypter").decrypt_string(
+                raw, purpose=cookie_purpose(name)
+            )
+        except Exception:
+            return raw  # a cookie the app sends unencrypted (``except_`` list, XSRF-TOKEN)
+        return value
+
+    def assert_cookie(
+        self, name: str, value: str | None = None, encrypted: bool = True
+    ) -> TestResponse:
+        """Assert the response sets cookie ``name``, optionally with ``value``.
+
+        The value is compared after decryption when the app encrypted the cookie (the
+        ``EncryptCookies`` middleware), so tests compare what the handler wrote; pass
+        ``encrypted=False`` (or use :meth:`assert_plain_cookie`) to compare the raw value.
+        """
         cookies = self._cookies()
         if name not in cookies:
             self._fail(f"Cookie [{name}] not present on response.")
-        if value is not None and cookies[name] != value:
-            self._fail(
-                f"Cookie [{name}] was found, but value [{cookies[name]}] does not match [{value}]."
-            )
+        actual = self._decrypted(name, cookies[name]) if encrypted else cookies[name]
+        if value is not None and actual != value:
+            self._fail(f"Cookie [{name}] was found, but value [{actual}] does not match [{value}].")
+        return self
+
+    def assert_plain_cookie(self, name: str, value: str | None = None) -> TestResponse:
+        """Assert cookie ``name`` is set, comparing its raw (unencrypted) value."""
+        return self.assert_cookie(name, value, encrypted=False)
+
+    def _cookie_expired(self, name: str) -> bool:
+        if name not in self._cookies():
+            self._fail(f"Cookie [{name}] not present on response.")
+        attributes = self._cookie_attributes(name)
+        max_age = attributes.get("max-age")
+        if max_age is not None and max_age.strip().lstrip("-").isdigit():
+            return int(max_age) <= 0
+        expires = attributes.get("expires")
+        if expires:
+            from email.utils import parsedate_to_datetime
+
+            try:
+                moment = parsedate_to_datetime(expires)
+            except (TypeError, ValueError):
+                return False
+            from datetime import UTC, datetime
+
+            return moment <= datetime.now(UTC)
+        return False
+
+    def assert_cookie_expired(self, name: str) -> TestResponse:
+        """Assert cookie ``name`` is set already expired (how a cookie is forgotten)."""
+        if not self._cookie_expired(name):
+            self._fail(f"Cookie [{name}] is not expired.")
+        return self
+
+    def assert_cookie_not_expired(self, name: str) -> TestResponse:
+        """Assert cookie ``name`` is set and not expired."""
+        if self._cookie_expired(name):
+            self._fail(f"Cookie [{name}] is expired.")
         return self
 
     def assert_cookie_missing(self, name: str) -> TestResponse:
@@ -249,10 +486,25 @@ class TestResponse(StateAssertions, TextAssertions):
     # -- JSON ----------------------------------------------------------------------------
 
     def assert_json(
-        self, expected: Mapping[str, Any] | list[Any], strict: bool = False
+        self,
+        expected: Mapping[str, Any] | list[Any] | Callable[[AssertableJson], Any],
+        strict: bool = False,
     ) -> TestResponse:
-        """Assert the JSON contains ``expected`` (a subset), or equals it with ``strict``."""
+        """Assert the JSON contains ``expected`` (a subset), or equals it with ``strict``.
+
+        Given a callable, runs it with the body as an :class:`AssertableJson` (fluent
+        assertions: ``lambda json: json.where("id", 1).etc()``); afterwards every key of the
+        root object must have been asserted on unless ``etc()`` was called.
+        """
         actual = self.json()
+        if callable(expected):
+            assertable = AssertableJson(actual)
+            try:
+                expected(assertable)
+                assertable.interacted()
+            except AssertionError as error:
+                self._fail(str(error))
+            return self
         if strict:
             return self.assert_exact_json(expected)
         if not is_subset(expected, actual):
@@ -313,6 +565,38 @@ class TestResponse(StateAssertions, TextAssertions):
             self._fail(f"The JSON is missing the keys {missing}.")
         return self
 
+    def assert_json_missing_exact(self, fragment: Mapping[str, Any]) -> TestResponse:
+        """Assert ``fragment`` (as a whole) appears nowhere in the JSON."""
+        return self.assert_json_missing(fragment)
+
+    def assert_json_is_object(self, path: str | None = None) -> TestResponse:
+        """Assert the JSON (or the value at ``path``) is an object."""
+        if not isinstance(self.json(path), dict):
+            self._fail(
+                f"Failed asserting that the JSON{f' at [{path}]' if path else ''} is an object."
+            )
+        return self
+
+    def assert_json_is_array(self, path: str | None = None) -> TestResponse:
+        """Assert the JSON (or the value at ``path``) is an array."""
+        if not isinstance(self.json(path), list):
+            self._fail(
+                f"Failed asserting that the JSON{f' at [{path}]' if path else ''} is an array."
+            )
+        return self
+
+    def decode_response_json(self) -> Any:
+        """The decoded JSON body (Laravel's ``decodeResponseJson``)."""
+        return self.json()
+
+    def assert_exact_json_structure(self, structure: Any) -> TestResponse:
+        """Like :meth:`assert_json_structure`, and the JSON has no keys beyond ``structure``."""
+        self.assert_json_structure(structure)
+        extra = extra_keys(structure, self.json())
+        if extra:
+            self._fail(f"The JSON has keys outside the expected structure: {extra}.")
+        return self
+
     def assert_json_validation_errors(
         self, keys: str | Iterable[str] | Mapping[str, str], response_key: str = "errors"
     ) -> TestResponse:
@@ -328,6 +612,12 @@ class TestResponse(StateAssertions, TextAssertions):
                 self._fail(f"Failed to find the validation error [{message}] for key [{key}].")
         return self
 
+    def assert_json_validation_error_for(
+        self, key: str, response_key: str = "errors"
+    ) -> TestResponse:
+        """Assert a JSON validation error for ``key``."""
+        return self.assert_json_validation_errors(key, response_key)
+
     def assert_json_missing_validation_errors(
         self, keys: str | Iterable[str] | None = None, response_key: str = "errors"
     ) -> TestResponse:
@@ -339,13 +629,50 @@ class TestResponse(StateAssertions, TextAssertions):
             self._fail(f"Found unexpected validation errors for {present}.")
         return self
 
-    def assert_valid(self, keys: str | Iterable[str] | None = None) -> TestResponse:
-        """Assert the request passed validation (for ``keys``, or entirely)."""
-        return self.assert_json_missing_validation_errors(keys)
+    def _is_json(self) -> bool:
+        return "json" in self.headers.get("content-type", "")
 
-    def assert_invalid(self, keys: str | Iterable[str] | Mapping[str, str]) -> TestResponse:
-        """Assert validation failed for ``keys``."""
-        return self.assert_json_validation_errors(keys)
+    def assert_valid(
+        self, keys: str | Iterable[str] | None = None, error_bag: str = "default"
+    ) -> TestResponse:
+        """Assert the request passed validation (for ``keys``, or entirely).
+
+        A JSON response is checked for its ``errors``; any other response (a redirect back to
+        the form) for the errors flashed to the session.
+        """
+        if self._is_json() or self.session is None:
+            return self.assert_json_missing_validation_errors(keys) if self._is_json() else self
+        result: TestResponse = self.assert_session_doesnt_have_errors(keys, error_bag)
+        return result
+
+    def assert_invalid(
+        self,
+        keys: str | Iterable[str] | Mapping[str, str] | None = None,
+        error_bag: str = "default",
+    ) -> TestResponse:
+        """Assert validation failed for ``keys`` (``{key: message}`` also checks the message).
+
+        A JSON response is checked for its ``errors``; any other response (a redirect back to
+        the form) for the errors flashed to the session.
+        """
+        if self._is_json() or self.session is None:
+            if keys is None:
+                if not self._validation_errors():
+                    self._fail("Expected validation errors but the response has none.")
+                return self
+            return self.assert_json_validation_errors(keys)
+        if not isinstance(keys, Mapping):
+            result: TestResponse = self.assert_session_has_errors(keys, error_bag)
+            return result
+        self.assert_session_has_errors(list(keys), error_bag)
+        errors = _errors_of(self.session, error_bag)
+        for key, message in keys.items():  # a part of the message is enough, as in Laravel
+            if not any(message in found for found in errors.get(key, [])):
+                self._fail(
+                    f"Failed to find the validation error [{message}] for key [{key}].\n"
+                    f"Messages: {errors.get(key)}"
+                )
+        return self
 
     def _has_json_path(self, path: str) -> bool:
         try:

@@ -51,6 +51,13 @@ async def make_controller(
     ] = False,
     invokable: Annotated[bool, Option("-i", help="Generate a single-action controller")] = False,
     model: Annotated[str, Option("-m", help="The model the resource controller works on")] = "",
+    singleton: Annotated[
+        bool, Option("-s", help="Generate a singleton resource controller")
+    ] = False,
+    requests: Annotated[
+        bool,
+        Option("-R", help="Generate form requests for store and update and type-hint them"),
+    ] = False,
     force: Annotated[bool, Option(help="Overwrite an existing file")] = False,
     *,
     app: Container,
@@ -58,15 +65,18 @@ async def make_controller(
 ) -> int:
     """Create a new controller class."""
     folders, cls = _split(name)
-    if model:
-        resource = resource or not api
-    stub = (
-        "controller.api"
-        if api
-        else "controller.resource"
-        if resource
-        else ("controller.invokable" if invokable else "controller.plain")
-    )
+    if model or requests:
+        resource = resource or not (api or singleton)
+    if singleton:
+        stub = "controller.singleton.api" if api else "controller.singleton"
+    else:
+        stub = (
+            "controller.api"
+            if api
+            else "controller.resource"
+            if resource
+            else ("controller.invokable" if invokable else "controller.plain")
+        )
     model_class = Str.studly(model.split("/")[-1]) if model else ""
     param = Str.snake(model_class) if model_class else "id"
     text = render_stub(
@@ -76,10 +86,37 @@ async def make_controller(
     )
     if model_class:
         text = f"from app.models.{Str.snake(model_class)} import {model_class}\n" + text
+    if requests and "request: Request" in text:
+        subject = model_class or (cls[: -len("Controller")] if cls.endswith("Controller") else cls)
+        text = _with_form_requests(text, subject, app, force, out)
+        if text == "":
+            return 1
     target = Path(app.base_path("app/http/controllers")).joinpath(  # type: ignore[attr-defined]
         *folders, f"{Str.snake(cls)}.py"
     )
     return _write(target, text, force, out, "Controller")
+
+
+def _with_form_requests(text: str, subject: str, app: Container, force: bool, out: Output) -> str:
+    """Write Store<Subject>Request and Update<Subject>Request; type-hint them in ``text``.
+
+    Returns ``""`` when a request file exists already (and ``force`` is off).
+    """
+    base = Path(app.base_path())  # type: ignore[attr-defined]
+    imports: list[str] = []
+    for action in ("store", "update"):
+        request_class = f"{action.title()}{subject}Request"
+        module = Str.snake(request_class)
+        target = base / "app" / "http" / "requests" / f"{module}.py"
+        source = render_stub("request.stub", {"class": request_class}, base)
+        if _write(target, source, force, out, "Request"):
+            return ""
+        imports.append(f"from app.http.requests.{module} import {request_class}\n")
+        text = text.replace(
+            f"async def {action}(self, request: Request",
+            f"async def {action}(self, request: {request_class}",
+        )
+    return "".join(imports) + text
 
 
 @command("make:middleware")

@@ -40,6 +40,8 @@ class MiddlewareResolver:
                 hint="Register it with middleware.alias({...}) in bootstrap/app.py, or use "
                 "the class itself.",
             )
+        if isinstance(spec, tuple) and len(spec) > 1 and isinstance(spec[0], type):
+            return [(spec[0], tuple(str(param) for param in spec[1:]))]  # (Class, "param")
         if isinstance(spec, type) or callable(getattr(spec, "handle", None)):
             return [(spec, ())]
         raise HttpConfigurationError(

@@ -32,8 +32,8 @@ class CookieJar:
 
     def queue(
         self,
-        name: str,
-        value: str,
+        name: Any,
+        value: str = "",
         minutes: int | None = None,
         path: str = "/",
         domain: str | None = None,
@@ -41,7 +41,11 @@ class CookieJar:
         http_only: bool = True,
         same_site: str = "lax",
     ) -> None:
-        """Send a cookie with the response."""
+        """Send a cookie with the response (or queue a ``Cookie`` made by ``cookie(...)``)."""
+        options = getattr(name, "options", None)
+        if callable(options):
+            self.queue(**options())
+            return
         self._queued[name] = {
             "value": value,
             "minutes": minutes,

@@ -50,6 +50,22 @@ class InMemoryRateLimiterStore:
         """Forget ``key``."""
         self._windows.pop(key, None)
 
+    async def available_in(self, key: str) -> float:
+        """Seconds until ``key``'s window resets (0 when it has none)."""
+        _, reset_at = self._windows.get(key, (0, 0.0))
+        return max(0.0, reset_at - time.monotonic())
+
+    async def increment(self, key: str, decay_seconds: int, amount: int) -> int:
+        """Add ``amount`` hits (may be negative); returns the hits in the window."""
+        now = time.monotonic()
+        async with self._lock:
+            count, reset_at = self._windows.get(key, (0, 0.0))
+            if reset_at <= now:
+                count, reset_at = 0, now + decay_seconds
+            count = max(0, count + amount)
+            self._windows[key] = (count, reset_at)
+        return count
+
 
 @dataclass
 class Limit:
@@ -69,6 +85,11 @@ class Limit:
     def per_minute(cls, attempts: int, minutes: int = 1) -> Limit:
         """``attempts`` per ``minutes`` minutes."""
         return cls(attempts, 60 * minutes)
+
+    @classmethod
+    def per_minutes(cls, decay_minutes: int, attempts: int) -> Limit:
+        """``attempts`` per ``decay_minutes`` minutes (Laravel's argument order)."""
+        return cls(attempts, 60 * decay_minutes)
 
     @classmethod
     def per_hour(cls, attempts: int, hours: int = 1) -> Limit:
@@ -115,6 +136,103 @@ class RateLimiter:
     def clear_limiters(cls) -> None:
         """Forget every named limiter (tests)."""
         cls._limiters.clear()
+
+    # -- counting by hand (Laravel's RateLimiter::attempt(), hit(), tooManyAttempts()...) --
+
+    @staticmethod
+    def store() -> RateLimiterStore:
+        """The running app's store (``"rate_limiter.store"``; one in memory is bound if none)."""
+        from parvel.http._context import get_app
+
+        app = get_app()
+        if not app.bound("rate_limiter.store"):
+            app.instance("rate_limiter.store", InMemoryRateLimiterStore())
+        store: RateLimiterStore = app.make("rate_limiter.store")
+        return store
+
+    @classmethod
+    async def attempt(
+        cls,
+        key: str,
+        max_attempts: int,
+        callback: Callable[[], Any],
+        decay_seconds: int = 60,
+    ) -> Any:
+        """Run ``callback`` unless ``key`` used up ``max_attempts`` in the window.
+
+        Returns the callback's result (``True`` when it returns ``None``; awaited when it is
+        a coroutine), or ``False`` when there were too many attempts.
+        """
+        if await cls.too_many_attempts(key, max_attempts):
+            return False
+        result = callback()
+        if hasattr(result, "__await__"):
+            result = await result
+        await cls.hit(key, decay_seconds)
+        return True if result is None else result
+
+    @classmethod
+    async def too_many_attempts(cls, key: str, max_attempts: int) -> bool:
+        """Whether ``key`` has ``max_attempts`` hits or more in the current window."""
+        return await cls.attempts(key) >= max_attempts
+
+    @classmethod
+    async def hit(cls, key: str, decay_seconds: int = 60) -> int:
+        """Count one attempt for ``key``; returns the attempts in the window."""
+        hits, _ = await cls.store().hit(key, decay_seconds)
+        return hits
+
+    @classmethod
+    async def increment(cls, key: str, decay_seconds: int = 60, amount: int = 1) -> int:
+        """Count ``amount`` attempts at once; returns the attempts in the window."""
+        store = cls.store()
+        adder = getattr(store, "increment", None)
+        if adder is not None:
+            total: int = await adder(key, decay_seconds, amount)
+            return total
+        hits = 0
+        for _ in range(amount):
+            hits, _ = await store.hit(key, decay_seconds)
+        return hits
+
+    @classmethod
+    async def decrement(cls, key: str, decay_seconds: int = 60, amount: int = 1) -> int:
+        """Take back ``amount`` attempts."""
+        return await cls.increment(key, decay_seconds, -amount)
+
+    @classmethod
+    async def attempts(cls, key: str) -> int:
+        """Attempts counted for ``key`` in the current window."""
+        return await cls.store().attempts(key)
+
+    @classmethod
+    async def remaining(cls, key: str, max_attempts: int) -> int:
+        """Attempts left for ``key`` (``retries_left`` is the same)."""
+        return max(0, max_attempts - await cls.attempts(key))
+
+    @classmethod
+    async def retries_left(cls, key: str, max_attempts: int) -> int:
+        """Alias of :meth:`remaining`."""
+        return await cls.remaining(key, max_attempts)
+
+    @classmethod
+    async def available_in(cls, key: str) -> int:
+        """Seconds until ``key`` may be attempted again (0 when it may now)."""
+        reader = getattr(cls.store(), "available_in", None)
+        if reader is None:
+            return 0
+        seconds: float = await reader(key)
+        return math.ceil(seconds)
+
+    @classmethod
+    async def clear(cls, key: str) -> None:
+        """Forget ``key``'s attempts (``reset_attempts`` is the same)."""
+        await cls.store().clear(key)
+
+    @classmethod
+    async def reset_attempts(cls, key: str) -> None:
+        """Alias of :meth:`clear`."""
+        await cls.clear(key)
 
 
 class ThrottleRequests:

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections.abc import AsyncIterator, Callable, Iterator, Sequence
 from contextlib import contextmanager
-from typing import TYPE_CHECKING, Any, Self
+from typing import TYPE_CHECKING, Any, Self, overload
 
 from parvel.database.query._where import MISSING
 from parvel.orm._base import ModelBase
@@ -205,11 +205,17 @@ class QueryingModel(ModelBase, metaclass=_ModelType):
         """Every model."""
         return await cls.query().get(columns)
 
+    @overload
     @classmethod
-    async def find(cls, id: Any) -> Self | None:
-        """The model with primary key ``id``, or None."""
+    async def find(cls, id: list[Any] | tuple[Any, ...] | set[Any]) -> Collection[Self]: ...
+    @overload
+    @classmethod
+    async def find(cls, id: Any) -> Self | None: ...
+    @classmethod
+    async def find(cls, id: Any) -> Any:
+        """The model with primary key ``id`` (or None); a collection for a list of keys."""
         info = cls._info()
-        if info.global_scopes or isinstance(id, (list, tuple, set)):
+        if info.global_scopes or not isinstance(id, (int, str)):
             return await cls.query().find(id)
         connection = cls.get_connection()
         sql = info.find_sql.get(connection.name)
@@ -231,11 +237,19 @@ class QueryingModel(ModelBase, metaclass=_ModelType):
         """The models whose keys are in ``ids``."""
         return await cls.query().find_many(ids)
 
+    @overload
     @classmethod
-    async def find_or_fail(cls, id: Any) -> Self:
-        """The model with key ``id``; ModelNotFound (404 over HTTP) when absent."""
+    async def find_or_fail(cls, id: list[Any] | tuple[Any, ...] | set[Any]) -> Collection[Self]: ...
+    @overload
+    @classmethod
+    async def find_or_fail(cls, id: Any) -> Self: ...
+    @classmethod
+    async def find_or_fail(cls, id: Any) -> Any:
+        """The model with key ``id`` (the models, for a list); ModelNotFound (404) if absent."""
         from parvel.orm.exceptions import ModelNotFound
 
+        if not isinstance(id, (int, str)):
+            return await cls.query().find_or_fail(id)
         model = await cls.find(id)
         if model is None:
             raise ModelNotFound(cls.__name__, [id])

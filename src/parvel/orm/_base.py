@@ -493,19 +493,35 @@ class ModelBase:
                 dirty[key] = value
         return dirty
 
-    def is_dirty(self, *attributes: str) -> bool:
-        """Whether any (or any of ``attributes``) changed since loading or saving."""
+    def is_dirty(self, *attributes: str | Iterable[str]) -> bool:
+        """Whether any (or any of ``attributes``, names or lists) changed since loading/saving."""
         dirty = self.get_dirty()
-        return bool(dirty) if not attributes else any(a in dirty for a in attributes)
+        names = _names(attributes)
+        return bool(dirty) if not names else any(a in dirty for a in names)
 
-    def is_clean(self, *attributes: str) -> bool:
+    def is_clean(self, *attributes: str | Iterable[str]) -> bool:
         """The opposite of :meth:`is_dirty`."""
         return not self.is_dirty(*attributes)
 
-    def was_changed(self, *attributes: str) -> bool:
+    def was_changed(self, *attributes: str | Iterable[str]) -> bool:
         """Whether the last save changed any (or any of ``attributes``)."""
         changes = self.__dict__.get("_changes", _NONE)
-        return bool(changes) if not attributes else any(a in changes for a in attributes)
+        names = _names(attributes)
+        return bool(changes) if not names else any(a in changes for a in names)
+
+    def get_raw_original(self, key: str | None = None, default: Any = None) -> Any:
+        """The stored (uncast) value(s) as last loaded or saved."""
+        original = self.__dict__["_original"]
+        return dict(original) if key is None else original.get(key, default)
+
+    def discard_changes(self) -> Self:
+        """Forget unsaved changes: the attributes go back to their original values."""
+        self.__dict__["_attributes"] = dict(self.__dict__["_original"])
+        return self
+
+    def get_attribute(self, key: str) -> Any:
+        """The (cast, accessor-transformed) value of ``key``, or None when absent."""
+        return self.get_attribute_value(key, None)
 
     def get_changes(self) -> dict[str, Any]:
         """The attributes the last save changed."""
@@ -576,23 +592,73 @@ class ModelBase:
         return dict(self.__dict__.get("_relations", _NONE))
 
     # -- serialization ----------------------------------------------------------------------------
-    def make_hidden(self, *attributes: str) -> Self:
+    def make_hidden(self, *attributes: str | Iterable[str]) -> Self:
         """Hide attributes from :meth:`to_dict` for this instance."""
-        self.__dict__.setdefault("_hidden_extra", set()).update(attributes)
+        names = _names(attributes)
+        self.__dict__.setdefault("_hidden_extra", set()).update(names)
+        self.__dict__.setdefault("_visible_extra", set()).difference_update(names)
         return self
 
-    def make_visible(self, *attributes: str) -> Self:
+    def make_visible(self, *attributes: str | Iterable[str]) -> Self:
         """Show otherwise hidden attributes for this instance."""
-        self.__dict__.setdefault("_visible_extra", set()).update(attributes)
+        names = _names(attributes)
+        self.__dict__.setdefault("_visible_extra", set()).update(names)
+        self.__dict__.setdefault("_hidden_extra", set()).difference_update(names)
         return self
+
+    def set_hidden(self, attributes: Iterable[str]) -> Self:
+        """Replace this instance's hidden attributes."""
+        self.__dict__["_hidden_set"] = frozenset(attributes)
+        self.__dict__.pop("_hidden_extra", None)
+        self.__dict__.pop("_visible_extra", None)
+        return self
+
+    def set_visible(self, attributes: Iterable[str]) -> Self:
+        """Replace this instance's visible attributes (only they are serialized)."""
+        self.__dict__["_visible_set"] = frozenset(attributes)
+        self.__dict__.pop("_visible_extra", None)
+        return self
+
+    def get_hidden(self) -> list[str]:
+        """The attributes hidden from :meth:`to_dict` on this instance."""
+        d = self.__dict__
+        hidden = set(d.get("_hidden_set", type(self)._info().hidden))
+        hidden |= d.get("_hidden_extra", set())
+        return sorted(hidden - d.get("_visible_extra", set()))
+
+    def get_visible(self) -> list[str]:
+        """The attributes listed as visible on this instance (empty: all not hidden)."""
+        return sorted(self.__dict__.get("_visible_set", type(self)._info().visible))
+
+    def append(self, *attributes: str | Iterable[str]) -> Self:
+        """Add computed attributes (properties or accessors) to this instance's :meth:`to_dict`."""
+        appends = list(self.get_appends())
+        appends += [a for a in _names(attributes) if a not in appends]
+        self.__dict__["_appends_set"] = tuple(appends)
+        return self
+
+    def set_appends(self, attributes: Iterable[str]) -> Self:
+        """Replace the computed attributes this instance serializes."""
+        self.__dict__["_appends_set"] = tuple(attributes)
+        return self
+
+    def get_appends(self) -> tuple[str, ...]:
+        """The computed attributes this instance serializes."""
+        appends: tuple[str, ...] = self.__dict__.get("_appends_set", type(self)._info().appends)
+        return appends
+
+    def has_appended(self, attribute: str) -> bool:
+        """Whether ``attribute`` is appended when serializing."""
+        return attribute in self.get_appends()
 
     def _is_visible(self, key: str, info: ModelInfo) -> bool:
-        shown = self.__dict__.get("_visible_extra", ())
-        if key in shown:
+        d = self.__dict__
+        if key in d.get("_visible_extra", ()):
             return True
-        if key in info.hidden or key in self.__dict__.get("_hidden_extra", ()):
+        if key in d.get("_hidden_set", info.hidden) or key in d.get("_hidden_extra", ()):
             return False
-        return not info.visible or key in info.visible
+        visible = d.get("_visible_set", info.visible)
+        return not visible or key in visible
 
     def to_dict(self) -> dict[str, Any]:
         """The model as JSON-ready data: visible attributes, appends and loaded relations."""
@@ -601,7 +667,7 @@ class ModelBase:
         for key in self.__dict__["_attributes"]:
             if self._is_visible(key, info):
                 out[key] = serialize_value(self.get_attribute_value(key))
-        for key in info.appends:
+        for key in self.__dict__.get("_appends_set", info.appends):
             if self._is_visible(key, info):
                 out[key] = serialize_value(getattr(self, key))
         for key, value in self.__dict__.get("_relations", _NONE).items():
@@ -612,9 +678,37 @@ class ModelBase:
             out["pivot"] = serialize_value(pivot)
         return out
 
-    def to_json(self) -> str:
-        """:meth:`to_dict` as a JSON string."""
-        return orjson.dumps(self.to_dict(), default=str).decode()
+    def to_array(self) -> dict[str, Any]:
+        """Laravel's name for :meth:`to_dict`."""
+        return self.to_dict()
+
+    def attributes_to_array(self) -> dict[str, Any]:
+        """The visible attributes and appends as JSON-ready data (no relations)."""
+        out = self.to_dict()
+        for key in self.__dict__.get("_relations", _NONE):
+            out.pop(key, None)
+        return out
+
+    def relations_to_array(self) -> dict[str, Any]:
+        """The loaded, visible relations as JSON-ready data."""
+        info = type(self)._info()
+        return {
+            key: serialize_value(value)
+            for key, value in self.__dict__.get("_relations", _NONE).items()
+            if self._is_visible(key, info)
+        }
+
+    def to_json(self, option: int = 0) -> str:
+        """:meth:`to_dict` as a JSON string (``option``: orjson options, e.g. indenting)."""
+        return orjson.dumps(self.to_dict(), default=str, option=option or None).decode()
+
+    def to_pretty_json(self) -> str:
+        """:meth:`to_dict` as indented JSON."""
+        return self.to_json(orjson.OPT_INDENT_2)
+
+    def __str__(self) -> str:
+        """The model as JSON, as Laravel's string conversion gives."""
+        return self.to_json()
 
     def __json__(self) -> dict[str, Any]:
         """JSON-ready data (used by the HTTP layer when a model is returned from a route)."""
@@ -625,10 +719,33 @@ class ModelBase:
         state = "" if self.__dict__.get("exists") else " (new)"
         return f"<{type(self).__name__} {type(self).primary_key}={key!r}{state}>"
 
-    def only(self, *keys: str) -> dict[str, Any]:
-        """The cast values of ``keys``."""
-        return {k: self.get_attribute_value(k, None) for k in keys}
+    def only(self, *keys: str | Iterable[str]) -> dict[str, Any]:
+        """The cast values of ``keys`` (names or lists of names)."""
+        return {k: self.get_attribute_value(k, None) for k in _names(keys)}
+
+    def get_fillable(self) -> list[str]:
+        """The mass-assignable attributes declared in ``fillable``."""
+        return list(type(self).fillable)
+
+    def get_guarded(self) -> list[str]:
+        """The attributes declared in ``guarded`` (``["*"]``, everything, by default)."""
+        return list(type(self).guarded)
+
+    def get_casts(self) -> dict[str, str]:
+        """Each cast attribute and the name of its cast (inferred or declared)."""
+        return dict(type(self)._info().cast_names)
 
     @classmethod
     def _fields(cls) -> Iterable[str]:
         return cls._info().fields
+
+
+def _names(attributes: Iterable[str | Iterable[str]]) -> list[str]:
+    """Attribute names given as ``("a", "b")`` or ``(["a", "b"],)``."""
+    out: list[str] = []
+    for item in attributes:
+        if isinstance(item, str):
+            out.append(item)
+        else:
+            out.extend(item)
+    return out

@@ -22,6 +22,7 @@ from typing import TYPE_CHECKING, Any, Self
 
 from parvel.orm._querying import QueryingModel
 from parvel.orm.casts import store_datetime
+from parvel.orm.collection import Collection
 from parvel.orm.exceptions import ModelError
 from parvel.support.clock import now
 
@@ -144,6 +145,17 @@ class Model(QueryingModel):
         """:meth:`update` without firing events."""
         with self.without_events():
             return await self.update(attributes)
+
+    async def push(self) -> bool:
+        """Save the model and every loaded related model (recursively)."""
+        if not await self.save():
+            return False
+        for value in self.__dict__.get("_relations", {}).values():
+            related = value if isinstance(value, (list, tuple, Collection)) else [value]
+            for model in related:
+                if isinstance(model, Model) and not await model.push():
+                    return False
+        return True
 
     async def save_quietly(self) -> bool:
         """:meth:`save` without firing events."""
@@ -322,6 +334,13 @@ class Model(QueryingModel):
         if model is None:
             model = await cls.create({**attributes, **(values or {})})
         return model
+
+    @classmethod
+    async def create_or_first(
+        cls, attributes: dict[str, Any], values: dict[str, Any] | None = None
+    ) -> Self:
+        """Insert first; if a unique index rejects the row, the existing matching model."""
+        return await cls.query().create_or_first(attributes, values)
 
     @classmethod
     async def update_or_create(

@@ -1,0 +1,178 @@
+"""Laravel's everyday model API as its documentation writes it, on every database."""
+
+from __future__ import annotations
+
+import json
+from types import SimpleNamespace
+
+import pytest
+
+from parvel.database import Connection
+from parvel.orm import Collection, InvalidRelationUse, ModelNotFound
+
+
+async def users(m: SimpleNamespace, n: int = 4) -> list[object]:
+    return [await m.User.create(name=f"u{i}", email=f"u{i}@x", votes=i * 10) for i in range(n)]
+
+
+async def test_retrieval_shortcuts(db: Connection, m: SimpleNamespace) -> None:
+    await users(m)
+    found = await m.User.find([1, 3])
+    assert isinstance(found, Collection)
+    assert found.model_keys() == [1, 3]
+    assert (await m.User.find_or_fail([1, 2])).count() == 2
+    with pytest.raises(ModelNotFound, match="9"):
+        await m.User.find_or_fail([1, 9])
+    assert (await m.User.first_where("name", "u2")).votes == 20
+    assert (await m.User.where("votes", ">", 5).first_where("votes", "<", 25)).name == "u1"
+    assert (await m.User.where_key([2, 4]).pluck("name")).all() == ["u1", "u3"]
+    assert await m.User.where_key_not(1).count() == 3
+    names = await m.User.query().pluck("name")
+    assert isinstance(names, Collection)
+    assert names.implode(",") == "u0,u1,u2,u3"
+    assert await m.User.query().pluck("name", "id") == {1: "u0", 2: "u1", 3: "u2", 4: "u3"}
+
+
+async def test_chunking_with_laravel_shaped_callbacks(db: Connection, m: SimpleNamespace) -> None:
+    await users(m, 5)
+    seen: list[str] = []
+    await m.User.chunk(2, lambda batch: seen.extend(u.name for u in batch))
+    assert seen == ["u0", "u1", "u2", "u3", "u4"]
+
+    async def bump(batch: Collection[object]) -> None:
+        for user in batch:
+            await user.update(votes=user.votes + 1)
+
+    assert await m.User.chunk_by_id(2, bump) is True
+    assert await m.User.sum("votes") == 105
+    pages: list[int] = []
+    await m.User.chunk_by_id(3, lambda batch, page: pages.append(page))
+    assert pages == [1, 2]
+    ids = [u.id async for u in m.User.lazy_by_id(2)]
+    assert ids == [1, 2, 3, 4, 5]
+    ids_desc = [u.id async for u in m.User.query().lazy_by_id_desc(2)]
+    assert ids_desc == [5, 4, 3, 2, 1]
+    names: list[str] = []
+    await m.User.where("votes", ">", 20).each_by_id(lambda u: names.append(u.name), 1)
+    assert names == ["u2", "u3", "u4"]
+
+
+async def test_first_or_create_family_on_queries_and_relations(
+    db: Connection, m: SimpleNamespace
+) -> None:
+    author = (await users(m, 1))[0]
+    post = await author.posts().create({"title": "Hello"})
+    assert post.user_id == author.id
+    same = await author.posts.first_or_create({"title": "Hello"}, {"votes": 9})
+    assert same.id == post.id
+    made = await author.posts.first_or_create({"title": "Other"}, {"votes": 2})
+    assert made.user_id == author.id
+    assert made.votes == 2
+    new = await author.posts.first_or_new({"title": "Draft"})
+    assert new.exists is False
+    assert new.user_id == author.id
+    updated = await author.posts.update_or_create({"title": "Hello"}, {"votes": 7})
+    assert updated.id == post.id
+    assert (await m.Post.find(post.id)).votes == 7
+    assert (await author.posts().where("votes", ">", 5).get()).model_keys() == [post.id]
+    assert await author.posts.find_or_fail(post.id)
+    with pytest.raises(ModelNotFound):
+        await author.posts.find_or_fail(999)
+    via_query = await m.Post.where("votes", 7).first_or_create({"title": "Hello"})
+    assert via_query.id == post.id
+    tag = await (await m.Post.find(post.id)).tags.first_or_create({"name": "news"})
+    assert (await m.Post.with_("tags").find(post.id)).tags[0].id == tag.id
+
+
+async def test_create_or_first_relies_on_a_unique_index(db: Connection, m: SimpleNamespace) -> None:
+    await db.statement("create unique index orm_users_email_unique on orm_users (email)")
+    first = await m.User.create_or_first({"email": "a@x"}, {"name": "Ann"})
+    again = await m.User.create_or_first({"email": "a@x"}, {"name": "Other"})
+    assert again.id == first.id
+    assert again.name == "Ann"
+    async with db.transaction():
+        inside = await m.User.query().create_or_first({"email": "a@x"}, {"name": "X"})
+        assert inside.id == first.id
+        assert await m.User.count() == 1  # the transaction survived the violation
+
+
+async def test_dirty_tracking_and_attribute_helpers(db: Connection, m: SimpleNamespace) -> None:
+    user = (await users(m, 1))[0]
+    user.name = "changed"
+    user.votes = 99
+    assert user.is_dirty(["name", "email"])
+    assert not user.is_dirty(["email"])
+    assert user.get_raw_original("name") == "u0"
+    assert user.get_attribute("name") == "changed"
+    assert user.get_attribute("missing") is None
+    user.discard_changes()
+    assert user.name == "u0"
+    assert user.is_clean()
+    user.votes = 5
+    await user.save()
+    assert user.was_changed(["votes"])
+
+
+async def test_serialization_helpers(db: Connection, m: SimpleNamespace) -> None:
+    await users(m, 1)
+    user = await m.User.find(1)
+    assert user.to_array() == user.to_dict()
+    assert json.loads(str(user))["name"] == "u0"
+    assert "secret" in user.get_hidden()
+    assert set(user.set_visible(["id", "name"]).to_array()) == {"id", "name"}
+    user = await m.User.find(1)
+    user.set_hidden(["email"])
+    assert "email" not in user.to_array()
+    assert "secret" in user.to_array()
+    user.make_visible("email").make_hidden("email")
+    assert "email" not in user.to_array()
+    assert user.get_fillable()[0] == "name"
+    assert user.get_casts()["votes"] == "int"
+    await user.load("posts")
+    assert "posts" not in user.attributes_to_array()
+    assert user.relations_to_array() == {"posts": []}
+
+
+async def test_eager_load_columns_and_where_belongs_to(db: Connection, m: SimpleNamespace) -> None:
+    author = (await users(m, 2))[1]
+    post = await author.posts.create(title="T", body="long body")
+    tag = await post.tags.create({"name": "n"})
+    loaded = await m.Post.with_("author:id,name").find(post.id)
+    assert loaded.author.name == "u1"
+    assert "email" not in loaded.author.get_attributes()
+    with_tags = await m.Post.with_("tags:id").find(post.id)
+    assert with_tags.tags[0].id == tag.id
+    assert with_tags.tags[0].pivot.post_id == post.id
+    nested = await m.User.with_("posts:id,user_id,title").find(author.id)
+    assert "body" not in nested.posts[0].get_attributes()
+    assert await m.Post.where_belongs_to(author).count() == 1
+    assert await m.Post.where_belongs_to(await m.User.all()).count() == 1
+    assert await m.Post.where_belongs_to(author, "author").count() == 1
+    with pytest.raises(InvalidRelationUse):
+        await m.Post.where_belongs_to(author, "comments").count()
+
+
+async def test_push_saves_loaded_relations(db: Connection, m: SimpleNamespace) -> None:
+    author = (await users(m, 1))[0]
+    await author.posts.create(title="old")
+    user = await m.User.with_("posts").find(author.id)
+    user.name = "new name"
+    user.posts[0].title = "new title"
+    assert await user.push() is True
+    assert (await m.Post.first()).title == "new title"
+    assert (await m.User.first()).name == "new name"
+
+
+async def test_collection_model_helpers(db: Connection, m: SimpleNamespace) -> None:
+    await users(m, 4)
+    all_users = await m.User.all()
+    assert all_users.only([1, 2]).model_keys() == [1, 2]
+    assert all_users.except_([1, 2]).model_keys() == [3, 4]
+    assert all_users.find_or_fail(3).name == "u2"
+    with pytest.raises(ModelNotFound):
+        all_users.find_or_fail(99)
+    assert await all_users.to_query().where("votes", ">", 10).count() == 2
+    assert all_users.diff(all_users.only(1)).model_keys() == [2, 3, 4]
+    assert all_users.intersect([all_users[0]]).model_keys() == [1]
+    shown = all_users.set_visible(["name"]).to_array()
+    assert shown[0] == {"name": "u0"}

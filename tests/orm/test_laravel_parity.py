@@ -176,3 +176,75 @@ async def test_collection_model_helpers(db: Connection, m: SimpleNamespace) -> N
     assert all_users.intersect([all_users[0]]).model_keys() == [1]
     shown = all_users.set_visible(["name"]).to_array()
     assert shown[0] == {"name": "u0"}
+
+
+async def test_aggregates_on_loaded_models(db: Connection, m: SimpleNamespace) -> None:
+    author = (await users(m, 2))[0]
+    for votes in (1, 5, 9):
+        await author.posts.create(title=f"v{votes}", votes=votes)
+    await author.load_sum("posts", "votes")
+    await author.load_max("posts", "votes")
+    await author.load_exists("posts")
+    assert author.posts_sum_votes == 15
+    assert author.posts_max_votes == 9
+    assert author.posts_exists
+    everyone = await m.User.all()
+    await everyone.load_count("posts")
+    assert [u.posts_count for u in everyone] == [3, 0]
+    await everyone.load_min("posts", "votes")
+    assert everyone[0].posts_min_votes == 1
+    assert everyone[1].posts_min_votes is None
+    assert await m.User.with_only("posts").without_global_scopes_except([]).count() == 2
+
+
+async def test_quiet_writes_and_force_destroy(db: Connection, m: SimpleNamespace) -> None:
+    author = (await users(m, 1))[0]
+    fired: list[str] = []
+    m.Post.created(lambda post: fired.append("created"))
+    m.Post.restored(lambda post: fired.append("restored"))
+    m.Post.replicating(lambda post: fired.append(f"replicating {post.title}"))
+    quiet = await author.posts.create_quietly({"title": "q"})
+    await quiet.delete()
+    await quiet.restore_quietly()
+    assert not quiet.trashed()
+    copy = quiet.replicate()
+    assert fired == ["replicating q"]
+    await copy.save()
+    assert fired[-1] == "created"
+    result = await m.Post.without_events(lambda: m.Post.create(title="silent"))
+    assert result.exists
+    assert fired.count("created") == 1
+    await copy.force_delete_quietly()
+    assert await m.Post.with_trashed().count() == 2
+    await quiet.delete()
+    assert await m.Post.force_destroy([quiet.id]) == 1
+    assert await m.Post.with_trashed().count() == 1
+
+
+async def test_pivot_filters_and_writes(db: Connection, m: SimpleNamespace) -> None:
+    post = await m.Post.create(title="p")
+    tags = await post.tags.create_many([{"name": "a"}, {"name": "b"}])
+    await post.tags.save_many([m.Tag(name="c")])
+    assert await post.tags.count() == 3
+    await post.tags.sync_with_pivot_values([t.id for t in tags], {"role": "main"})
+    assert await post.tags.count() == 2
+    assert await post.tags.where_pivot_in("role", ["main"]).count() == 2
+    assert await post.tags.where_pivot_null("role").count() == 0
+    await post.tags.update_existing_pivot(tags[1].id, {"role": "aside"})
+    ordered = await post.tags.order_by_pivot("role").get()
+    assert [t.name for t in ordered] == ["b", "a"]
+    assert await post.tags.where_pivot_not_in("role", ["main"]).pluck("name") == ["b"]
+
+
+async def test_strict_mode_for_missing_attributes(db: Connection, m: SimpleNamespace) -> None:
+    await users(m, 1)
+    partial = await m.User.query().select("id").first()
+    assert partial.name is None
+    m.User.should_be_strict()
+    try:
+        partial = await m.User.query().select("id").first()
+        with pytest.raises(AttributeError, match="name"):
+            _ = partial.name
+    finally:
+        m.User.should_be_strict(False)
+    m.User.prevent_lazy_loading()  # accepted: Parvel never loads lazily

@@ -25,7 +25,7 @@ if TYPE_CHECKING:
     from parvel.orm.relations.base import Relation
 
 _NO_DEFAULT: Any = object()
-_GUARD: dict[str, bool] = {"unguarded": False, "strict": False}
+_GUARD: dict[str, bool] = {"unguarded": False, "strict": False, "missing": False}
 _NONE: dict[str, Any] = {}  # read-only stand-in for "no relations / no changes yet"
 _new = object.__new__
 _set = object.__setattr__
@@ -334,7 +334,7 @@ class ModelBase:
             return info.accessors[key](self, None)
         if default is not _NO_DEFAULT:
             return default
-        if key in info.fields:
+        if key in info.fields and not (_GUARD["missing"] and d.get("exists")):
             return None
         raise UnknownAttribute(
             f"{type(self).__name__} has no attribute {key!r}.",
@@ -431,6 +431,24 @@ class ModelBase:
     def prevent_silently_discarding_attributes(value: bool = True) -> None:
         """Raise MassAssignmentError for every non-fillable attribute instead of dropping it."""
         _GUARD["strict"] = value
+
+    @staticmethod
+    def prevent_accessing_missing_attributes(value: bool = True) -> None:
+        """Raise UnknownAttribute when reading a declared attribute a query did not select.
+
+        Undeclared attributes always raise; this also covers ``select("id")`` results.
+        """
+        _GUARD["missing"] = value
+
+    @staticmethod
+    def prevent_lazy_loading(value: bool = True) -> None:
+        """Accepted for familiarity: Parvel never loads relations lazily, whatever ``value``."""
+
+    @staticmethod
+    def should_be_strict(value: bool = True) -> None:
+        """Both strict modes at once (lazy loading is always prevented in Parvel)."""
+        _GUARD["strict"] = value
+        _GUARD["missing"] = value
 
     def is_fillable(self, key: str) -> bool:
         """Whether ``key`` may be mass assigned."""

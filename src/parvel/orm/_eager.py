@@ -147,6 +147,11 @@ class EagerLoading:
                 return
             cls = relation.related
 
+    def with_only(self, *relations: Any) -> Self:
+        """Eager load exactly these relations, replacing any requested before."""
+        self.eager_load.clear()
+        return self.with_(*relations)
+
     def without(self, *relations: str) -> Self:
         """Drop relations from the eager-load list."""
         for name in relations:

@@ -2,8 +2,8 @@
 
 from __future__ import annotations
 
-from collections.abc import AsyncIterator, Callable, Iterator, Sequence
-from contextlib import contextmanager
+from collections.abc import AsyncIterator, Callable, Coroutine, Sequence
+from contextlib import AbstractContextManager
 from typing import TYPE_CHECKING, Any, Self, overload
 
 from parvel.database.query._where import MISSING
@@ -314,14 +314,21 @@ class QueryingModel(ModelBase, metaclass=_ModelType):
 
         forget_listeners(cls)
 
+    @overload
     @staticmethod
-    @contextmanager
-    def without_events() -> Iterator[None]:
-        """``with Post.without_events(): ...`` mutes model events in the block."""
+    def without_events() -> AbstractContextManager[None]: ...
+    @overload
+    @staticmethod
+    def without_events(callback: Callable[[], Any]) -> Coroutine[Any, Any, Any]: ...
+    @staticmethod
+    def without_events(callback: Callable[[], Any] | None = None) -> Any:
+        """Mute model events: ``with Post.without_events(): ...`` or ``await ...(fn)``.
+
+        ``await Post.without_events(fn)`` runs ``fn()`` muted and returns its result.
+        """
         from parvel.orm.events import without_events
 
-        with without_events():
-            yield
+        return without_events() if callback is None else without_events(callback)
 
     async def fire_model_event(self, event: str, halt: bool = True) -> bool:
         """Dispatch ``event`` for this model; False when a listener cancelled it."""

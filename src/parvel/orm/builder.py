@@ -72,6 +72,14 @@ class Builder(EagerLoading, QueryBuilder, Generic[T]):
             self.without_global_scope(scope)
         return self
 
+    def without_global_scopes_except(self, scopes: Sequence[Any]) -> Self:
+        """Skip every global scope except the named ones (names or classes)."""
+        keep = {s if isinstance(s, str) else getattr(s, "__name__", str(s)) for s in scopes}
+        for name in list(self.scopes):
+            if name not in keep:
+                self.removed_scopes.add(name)
+        return self
+
     def apply_scopes(self) -> Self:
         """A copy with the global scopes applied (done once, just before running SQL)."""
         if self.scopes_applied or not self.scopes:

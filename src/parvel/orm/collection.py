@@ -359,6 +359,48 @@ class Collection(CollectionOps[T], Generic[T]):
         await load_relations(self.items, normalize_relations(relations), missing_only=True)  # type: ignore[arg-type]
         return self
 
+    async def load_count(self, *relations: Any) -> Collection[T]:
+        """Set ``{relation}_count`` on every model (one query)."""
+        return await self._load_aggregate(lambda q: q.with_count(*relations))
+
+    async def load_sum(self, relation: Any, column: str) -> Collection[T]:
+        """Set ``{relation}_sum_{column}`` on every model."""
+        return await self._load_aggregate(lambda q: q.with_sum(relation, column))
+
+    async def load_avg(self, relation: Any, column: str) -> Collection[T]:
+        """Set ``{relation}_avg_{column}`` on every model."""
+        return await self._load_aggregate(lambda q: q.with_avg(relation, column))
+
+    async def load_min(self, relation: Any, column: str) -> Collection[T]:
+        """Set ``{relation}_min_{column}`` on every model."""
+        return await self._load_aggregate(lambda q: q.with_min(relation, column))
+
+    async def load_max(self, relation: Any, column: str) -> Collection[T]:
+        """Set ``{relation}_max_{column}`` on every model."""
+        return await self._load_aggregate(lambda q: q.with_max(relation, column))
+
+    async def load_exists(self, *relations: Any) -> Collection[T]:
+        """Set ``{relation}_exists`` on every model."""
+        return await self._load_aggregate(lambda q: q.with_exists(*relations))
+
+    async def _load_aggregate(self, add: Callable[[Any], Any]) -> Collection[T]:
+        if not self.items:
+            return self
+        cls: Any = type(self.items[0])
+        pk = cls.primary_key
+        query = (
+            cls.query().without_global_scopes().where_in(cls.qualify_column(pk), self.model_keys())
+        )
+        rows = await add(query.select(cls.qualify_column(pk))).raw_rows()
+        by_key = {row[pk]: row for row in rows}
+        for model in self.items:
+            row = by_key.get(model.get_key())  # type: ignore[attr-defined]
+            for key, value in (row or {}).items():
+                if key != pk:
+                    model.__dict__["_attributes"][key] = value
+                    model.__dict__["_original"][key] = value
+        return self
+
     def model_keys(self) -> list[Any]:
         """The primary keys of the models."""
         return [item.get_key() for item in self.items]  # type: ignore[attr-defined]

@@ -216,7 +216,7 @@ class Model(QueryingModel):
         """Delete models by key (firing their events); returns how many were deleted."""
         flat: list[Any] = []
         for item in ids:
-            flat.extend(item if isinstance(item, (list, tuple, set)) else [item])
+            flat.extend(item if isinstance(item, (list, tuple, set, Collection)) else [item])
         count = 0
         for model in await cls.query().find_many(flat):
             if await model.delete():
@@ -254,6 +254,13 @@ class Model(QueryingModel):
             k: v for k, v in self.__dict__["_attributes"].items() if k not in skip
         }
         copy.__dict__["_relations"] = dict(self.__dict__.get("_relations", {}))
+        from parvel.orm.events import has_listeners
+
+        if has_listeners(cls, "replicating"):
+            from parvel.orm.events import _listeners
+
+            for callback in _listeners(cls, "replicating"):
+                callback(copy)  # synchronous, as replicate() is
         return copy
 
     async def touch(self, attribute: str | None = None) -> bool:
@@ -282,6 +289,29 @@ class Model(QueryingModel):
     ) -> int:
         """Subtract ``amount`` from ``column``."""
         return await self.increment(column, -amount, extra)
+
+    async def force_delete_quietly(self) -> bool:
+        """:meth:`force_delete` without firing events."""
+        with self.without_events():
+            return await self.force_delete()
+
+    async def restore_quietly(self) -> bool:
+        """:meth:`restore` without firing events."""
+        with self.without_events():
+            return await self.restore()
+
+    @classmethod
+    async def force_destroy(cls, *ids: Any) -> int:
+        """Delete models by key for good (even soft-deleting ones), firing their events."""
+        flat: list[Any] = []
+        for item in ids:
+            flat.extend(item if isinstance(item, (list, tuple, set, Collection)) else [item])
+        count = 0
+        query = cls.query().without_global_scope("soft_deletes")
+        for model in await query.find_many(flat):
+            if await model.force_delete():
+                count += 1
+        return count
 
     async def delete_quietly(self) -> bool:
         """:meth:`delete` without firing events."""
@@ -406,13 +436,31 @@ class Model(QueryingModel):
 
     async def load_count(self, *relations: Any) -> Self:
         """Set ``{relation}_count`` attributes."""
+        return await self._load_aggregate(lambda q: q.with_count(*relations))
+
+    async def load_sum(self, relation: Any, column: str) -> Self:
+        """Set ``{relation}_sum_{column}``."""
+        return await self._load_aggregate(lambda q: q.with_sum(relation, column))
+
+    async def load_avg(self, relation: Any, column: str) -> Self:
+        """Set ``{relation}_avg_{column}``."""
+        return await self._load_aggregate(lambda q: q.with_avg(relation, column))
+
+    async def load_min(self, relation: Any, column: str) -> Self:
+        """Set ``{relation}_min_{column}``."""
+        return await self._load_aggregate(lambda q: q.with_min(relation, column))
+
+    async def load_max(self, relation: Any, column: str) -> Self:
+        """Set ``{relation}_max_{column}``."""
+        return await self._load_aggregate(lambda q: q.with_max(relation, column))
+
+    async def load_exists(self, *relations: Any) -> Self:
+        """Set ``{relation}_exists``."""
+        return await self._load_aggregate(lambda q: q.with_exists(*relations))
+
+    async def _load_aggregate(self, add: Any) -> Self:
         cls = type(self)
-        row = (
-            await self._key_query()
-            .select(cls.qualify_column(cls.primary_key))
-            .with_count(*relations)
-            .raw_rows()
-        )
+        row = await add(self._key_query().select(cls.qualify_column(cls.primary_key))).raw_rows()
         if row:
             for key, value in row[0].items():
                 if key != cls.primary_key:
@@ -514,5 +562,6 @@ def _event_registrar(event: str) -> Any:
 
 
 for _event in ("retrieved", "creating", "created", "updating", "updated", "saving", "saved",
-               "deleting", "deleted", "restoring", "restored", "force_deleting", "force_deleted"):  # fmt: skip
+               "deleting", "deleted", "trashed", "restoring", "restored", "force_deleting",
+               "force_deleted", "replicating"):  # fmt: skip
     setattr(Model, _event, _event_registrar(_event))

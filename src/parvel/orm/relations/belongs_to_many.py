@@ -265,6 +265,12 @@ class BelongsToMany(ToMany[R]):
                 changes["updated"].append(key)
         return changes
 
+    async def sync_with_pivot_values(
+        self, ids: Any, values: dict[str, Any], detaching: bool = True
+    ) -> dict[str, list[Any]]:
+        """:meth:`sync` giving every pivot row the same extra ``values``."""
+        return await self.sync(dict.fromkeys(self._parse_ids(ids), values), detaching)
+
     async def sync_without_detaching(self, ids: Any) -> dict[str, list[Any]]:
         """Attach what is missing, keep the rest."""
         return await self.sync(ids, detaching=False)
@@ -293,6 +299,44 @@ class BelongsToMany(ToMany[R]):
         await model.save()
         await self.attach(model, pivot)
         return model
+
+    async def create_many(self, records: Sequence[dict[str, Any]]) -> list[R]:
+        """Create several related models and attach them."""
+        return [await self.create(record) for record in records]
+
+    async def save_many(self, models: Sequence[R]) -> Sequence[R]:
+        """Save and attach several models."""
+        for model in models:
+            await self.save(model)
+        return models
+
+    # -- pivot filters on the relation query ------------------------------------------------------
+    def _pivot_column(self, column: str) -> str:
+        return column if "." in column else f"{self.table}.{column}"
+
+    def where_pivot_in(self, column: str, values: Iterable[Any]) -> Builder[R]:
+        """Related models whose pivot ``column`` is one of ``values``."""
+        return self.query().where_in(self._pivot_column(column), list(values))
+
+    def where_pivot_not_in(self, column: str, values: Iterable[Any]) -> Builder[R]:
+        """Related models whose pivot ``column`` is none of ``values``."""
+        return self.query().where_not_in(self._pivot_column(column), list(values))
+
+    def where_pivot_between(self, column: str, bounds: Sequence[Any]) -> Builder[R]:
+        """Related models whose pivot ``column`` lies within ``bounds``."""
+        return self.query().where_between(self._pivot_column(column), bounds)
+
+    def where_pivot_null(self, column: str) -> Builder[R]:
+        """Related models whose pivot ``column`` is NULL."""
+        return self.query().where_null(self._pivot_column(column))
+
+    def where_pivot_not_null(self, column: str) -> Builder[R]:
+        """Related models whose pivot ``column`` is not NULL."""
+        return self.query().where_not_null(self._pivot_column(column))
+
+    def order_by_pivot(self, column: str, direction: str = "asc") -> Builder[R]:
+        """Related models ordered by a pivot column."""
+        return self.query().order_by(self._pivot_column(column), direction)
 
 
 class MorphToMany(BelongsToMany[R]):

@@ -103,6 +103,27 @@ class HasOneOrMany(Relation[R]):
         """Create several related models."""
         return [await self.create(record) for record in records]
 
+    async def create_quietly(self, attributes: dict[str, Any] | None = None, **values: Any) -> R:
+        """:meth:`create` without firing model events."""
+        from parvel.orm.events import without_events
+
+        with without_events():
+            return await self.create(attributes, **values)
+
+    async def create_many_quietly(self, records: Sequence[dict[str, Any]]) -> list[R]:
+        """:meth:`create_many` without firing model events."""
+        from parvel.orm.events import without_events
+
+        with without_events():
+            return await self.create_many(records)
+
+    async def save_quietly(self, model: R) -> R:
+        """:meth:`save` without firing model events."""
+        from parvel.orm.events import without_events
+
+        with without_events():
+            return await self.save(model)
+
     async def save(self, model: R) -> R:
         """Link ``model`` to the parent and save it."""
         await self._link(model).save()

@@ -3,12 +3,14 @@
 from __future__ import annotations
 
 import json
+from datetime import UTC, datetime
 from types import SimpleNamespace
+from typing import Any, ClassVar
 
 import pytest
 
 from parvel.database import Connection
-from parvel.orm import Collection, InvalidRelationUse, ModelNotFound
+from parvel.orm import Collection, InvalidRelationUse, Model, ModelNotFound, belongs_to
 
 
 async def users(m: SimpleNamespace, n: int = 4) -> list[object]:
@@ -248,3 +250,37 @@ async def test_strict_mode_for_missing_attributes(db: Connection, m: SimpleNames
     finally:
         m.User.should_be_strict(False)
     m.User.prevent_lazy_loading()  # accepted: Parvel never loads lazily
+
+
+class Article(Model):
+    """Posts seen through Laravel-style configuration: ``$attributes``, ``$with``, format casts."""
+
+    table = "posts"
+    guarded: ClassVar[list[str]] = []
+    attributes: ClassVar[dict[str, Any]] = {"status": "draft", "votes": 0}
+    with_ = ["writer"]
+    casts: ClassVar[dict[str, Any]] = {"published_at": "datetime:Y-m-d", "body": "collection"}
+    writer = belongs_to(lambda: Writer, "user_id")
+
+
+class Writer(Model):
+    """Users, for :class:`Article`."""
+
+    table = "users"
+    guarded: ClassVar[list[str]] = []
+
+
+async def test_laravel_style_model_configuration(db: Connection, m: SimpleNamespace) -> None:
+    writer = await Writer.create(name="Ann")
+    article = Article(title="T", user_id=writer.id, body=["a", "b"])
+    assert article.status == "draft"
+    assert article.votes == 0
+    article.published_at = datetime(2024, 5, 1, 12, 30, tzinfo=UTC)
+    await article.save()
+    loaded = await Article.find(article.id)
+    assert loaded.writer.name == "Ann"  # with_ = [...] eager loads on every query
+    assert loaded.body.all() == ["a", "b"]  # the "collection" cast
+    assert loaded.to_array()["published_at"] == "2024-05-01"
+    assert (await Article.query().without("writer").first()).relation_loaded("writer") is False
+    assert callable(Article.with_)  # the query method is still there
+    assert (await Article.with_("writer").first()).writer.id == writer.id

@@ -157,6 +157,11 @@ class ModelBase:
     per_page: ClassVar[int] = 15
     touches: ClassVar[list[str]] = []
     morph_alias: ClassVar[str | None] = None
+    attributes: ClassVar[dict[str, Any]] = {}
+    """Default attribute values of new models (Laravel's ``$attributes``)."""
+    default_with: ClassVar[tuple[str, ...]] = ()
+    """Relations every query eager loads; declare it as ``with_ = ["author"]`` (Laravel's
+    ``$with``): the class keeps its ``with_()`` query method."""
 
     id: Any
     was_recently_created: ClassVar[bool] = False
@@ -182,6 +187,10 @@ class ModelBase:
             frame = frame.f_back
         # where the class statement ran: annotations naming local types resolve later
         cls._parvel_namespace = (frame.f_globals, dict(frame.f_locals))  # type: ignore[attr-defined]
+        declared_with = vars(cls).get("with_")
+        if isinstance(declared_with, (list, tuple)):  # ``with_ = [...]``: Laravel's ``$with``
+            cls.default_with = tuple(declared_with)
+            delattr(cls, "with_")
         defaults: dict[str, Any] = {}
         for name in list(vars(cls).get("__annotations__", {})):
             if name.startswith("_") or name not in vars(cls):
@@ -682,9 +691,16 @@ class ModelBase:
         """The model as JSON-ready data: visible attributes, appends and loaded relations."""
         info = type(self)._info()
         out: dict[str, Any] = {}
+        formats = info.date_formats
         for key in self.__dict__["_attributes"]:
             if self._is_visible(key, info):
-                out[key] = serialize_value(self.get_attribute_value(key))
+                value = self.get_attribute_value(key)
+                if formats and key in formats and isinstance(value, date):
+                    from parvel.orm.casts import format_date
+
+                    out[key] = format_date(value, formats[key])
+                else:
+                    out[key] = serialize_value(value)
         for key in self.__dict__.get("_appends_set", info.appends):
             if self._is_visible(key, info):
                 out[key] = serialize_value(getattr(self, key))

@@ -215,7 +215,7 @@ class QueryingModel(ModelBase, metaclass=_ModelType):
     async def find(cls, id: Any) -> Any:
         """The model with primary key ``id`` (or None); a collection for a list of keys."""
         info = cls._info()
-        if info.global_scopes or not isinstance(id, (int, str)):
+        if info.global_scopes or cls.default_with or not isinstance(id, (int, str)):
             return await cls.query().find(id)
         connection = cls.get_connection()
         sql = info.find_sql.get(connection.name)

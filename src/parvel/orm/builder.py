@@ -39,7 +39,7 @@ class Builder(EagerLoading, QueryBuilder, Generic[T]):
         super().__init__(connection)
         self.model = model
         self.from_table = model.get_table()
-        self.eager_load: dict[str, Callable[[Any], Any] | None] = {}
+        self.eager_load: dict[str, Callable[[Any], Any] | None] = dict.fromkeys(model.default_with)
         self.scopes: dict[str, Any] = dict(model._info().global_scopes)
         self.removed_scopes: set[str] = set()
         self.scopes_applied = False

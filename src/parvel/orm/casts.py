@@ -137,6 +137,42 @@ def to_json(value: Any) -> str:
     return orjson.dumps(value, default=str).decode()
 
 
+def _collection(value: Any) -> Any:
+    from parvel.orm.collection import Collection
+
+    return Collection(value if isinstance(value, list) else [value])
+
+
+def _plain(value: Any) -> Any:
+    items = getattr(value, "items", None)
+    return list(items) if isinstance(items, list) else value
+
+
+DATE_CASTS = frozenset({"date", "datetime", "immutable_date", "immutable_datetime"})
+"""The casts that accept a serialization format: ``"datetime:Y-m-d H:i"``."""
+
+_PHP_FORMAT = {
+    "Y": "%Y", "y": "%y", "m": "%m", "n": "%-m", "d": "%d", "j": "%-d", "H": "%H", "G": "%-H",
+    "h": "%I", "g": "%-I", "i": "%M", "s": "%S", "A": "%p", "D": "%a", "l": "%A", "M": "%b",
+    "F": "%B", "u": "%f", "T": "%Z", "P": "%z",
+}  # fmt: skip
+
+
+def format_date(value: date, php_format: str) -> str:
+    """Format ``value`` with a date format written as in Laravel's casts (``Y-m-d H:i``)."""
+    out = []
+    escaped = False
+    for char in php_format:
+        if escaped:
+            out.append(char.replace("%", "%%"))
+            escaped = False
+        elif char == "\\":
+            escaped = True
+        else:
+            out.append(_PHP_FORMAT.get(char, char.replace("%", "%%")))
+    return value.strftime("".join(out))
+
+
 def _wrap1(fn: Callable[[Any], Any]) -> Getter:
     return lambda value, model: fn(value)
 
@@ -211,6 +247,11 @@ _NAMED: dict[str, tuple[Getter, Setter]] = {
     "date": (_wrap1(to_date), _wrap1(to_date)),
     "datetime": (_wrap1(to_datetime), _wrap1(store_datetime)),
     "immutable_datetime": (_wrap1(to_datetime), _wrap1(store_datetime)),
+    "immutable_date": (_wrap1(to_date), _wrap1(to_date)),
+    "collection": (
+        _wrap1(lambda v: _collection(from_json(v))),
+        _wrap1(lambda v: to_json(_plain(v))),
+    ),
     "timestamp": (_wrap1(to_datetime), _wrap1(store_datetime)),
     "time": (_wrap1(to_time), _wrap1(to_time)),
 }
@@ -228,6 +269,9 @@ def named_caster(name: str) -> tuple[Getter, Setter]:
         step = Decimal(1).scaleb(-int(places))
         quantize = _wrap1(lambda v: Decimal(str(v)).quantize(step))
         return quantize, quantize
+    base, colon, _format = name.partition(":")
+    if colon and base in DATE_CASTS:  # "datetime:Y-m-d": the format applies when serializing
+        return _NAMED[base]
     if name not in _NAMED:
         raise ValueError(
             f"Unknown cast {name!r}; use one of {', '.join(sorted(_NAMED))}, 'encrypted', "

@@ -25,6 +25,7 @@ from parvel.orm.exceptions import (
     UnknownAttribute,
 )
 from parvel.orm.factories import Factory, Sequence
+from parvel.orm.keyed_collection import KeyedCollection
 from parvel.orm.model import HasUlids, HasUuids, Model
 from parvel.orm.pagination import set_links_renderer
 from parvel.orm.relations import (
@@ -71,6 +72,7 @@ __all__ = [
     "HasUuids",
     "InvalidRelationUse",
     "ItemNotFound",
+    "KeyedCollection",
     "MassAssignmentError",
     "Model",
     "ModelError",

@@ -8,7 +8,6 @@ A Parvel collection is a list: where Laravel answers with a keyed collection (``
 from __future__ import annotations
 
 import functools
-import inspect
 import random as _random
 from collections.abc import Callable, Iterable, Iterator
 from statistics import median as _median
@@ -16,43 +15,15 @@ from typing import TYPE_CHECKING, Any, Generic, TypeVar
 
 import orjson
 
+from parvel.orm._callbacks import _MISSING, _pairs, arity, call
 from parvel.orm.exceptions import ItemNotFound, MultipleItemsFound
+from parvel.orm.keyed_collection import KeyedCollection
 
 if TYPE_CHECKING:
     from parvel.orm.collection import Collection
 
 T = TypeVar("T")
 U = TypeVar("U")
-_MISSING: Any = object()
-"""The "argument not given" marker shared with collection.py."""
-
-
-@functools.lru_cache(maxsize=512)
-def _arity_of(fn: Callable[..., Any]) -> int:
-    try:
-        params = inspect.signature(fn).parameters.values()
-    except (TypeError, ValueError):
-        return 1
-    count = 0
-    for p in params:
-        if p.kind is p.VAR_POSITIONAL:
-            return 1_000
-        if p.kind in (p.POSITIONAL_ONLY, p.POSITIONAL_OR_KEYWORD) and p.default is p.empty:
-            count += 1
-    return count
-
-
-def arity(fn: Callable[..., Any]) -> int:
-    """How many positional arguments ``fn`` requires (Laravel passes ``(item, key)``)."""
-    try:
-        return _arity_of(fn)
-    except TypeError:  # unhashable callable
-        return _arity_of.__wrapped__(fn)
-
-
-def call(fn: Callable[..., Any], n: int, *args: Any) -> Any:
-    """Call ``fn`` with as many of ``args`` as it takes (``n`` from :func:`arity`)."""
-    return fn(*args[: max(1, n)])
 
 
 def _get(key: Any) -> Callable[[Any], Any]:
@@ -540,39 +511,39 @@ class CollectionOps(Generic[T]):
                 break
         return self  # type: ignore[return-value]
 
-    def map_with_keys(self, callback: Callable[..., Any]) -> dict[Any, Any]:
-        """A dict built from ``callback(item)`` returning ``{key: value}`` or ``(key, value)``."""
+    def map_with_keys(self, callback: Callable[..., Any]) -> KeyedCollection[Any, Any]:
+        """Pairs from ``callback(item)`` returning ``{key: value}`` or ``(key, value)``."""
         n = arity(callback)
-        out: dict[Any, Any] = {}
+        out: KeyedCollection[Any, Any] = KeyedCollection()
         for i, item in enumerate(self.items):
             out.update(_pairs(call(callback, n, item, i)))
         return out
 
-    def map_to_groups(self, callback: Callable[..., Any]) -> dict[Any, Collection[Any]]:
+    def map_to_groups(self, callback: Callable[..., Any]) -> KeyedCollection[Any, Any]:
         """Group by ``callback(item)`` returning ``{key: value}`` or ``(key, value)``."""
         n = arity(callback)
         groups: dict[Any, list[Any]] = {}
         for i, item in enumerate(self.items):
             for key, value in _pairs(call(callback, n, item, i)).items():
                 groups.setdefault(key, []).append(value)
-        return {k: self._new(v) for k, v in groups.items()}
+        return KeyedCollection((k, self._new(v)) for k, v in groups.items())
 
-    def count_by(self, key: str | Callable[[T], Any] | None = None) -> dict[Any, int]:
+    def count_by(self, key: str | Callable[[T], Any] | None = None) -> KeyedCollection[Any, int]:
         """How many items have each value (of ``key`` or ``callback(item)``)."""
         get = _get(key)
-        counts: dict[Any, int] = {}
+        counts: KeyedCollection[Any, int] = KeyedCollection()
         for item in self.items:
             value = get(item)
             counts[value] = counts.get(value, 0) + 1
         return counts
 
-    def flip(self) -> dict[Any, int]:
-        """A dict of each item to its index."""
-        return {item: i for i, item in enumerate(self.items)}
+    def flip(self) -> KeyedCollection[Any, int]:
+        """Each item mapped to its index."""
+        return KeyedCollection((item, i) for i, item in enumerate(self.items))
 
-    def combine(self, values: Iterable[Any]) -> dict[Any, Any]:
-        """A dict of the items (as keys) to ``values``."""
-        return dict(zip(self.items, values, strict=False))
+    def combine(self, values: Iterable[Any]) -> KeyedCollection[Any, Any]:
+        """The items (as keys) mapped to ``values``."""
+        return KeyedCollection(zip(self.items, values, strict=False))
 
     def zip(self, *others: Iterable[Any]) -> Collection[Collection[Any]]:
         """Collections of the items paired with the others' items at the same index."""
@@ -616,11 +587,11 @@ class CollectionOps(Generic[T]):
             return self._new([x for x in self.items if x.get_key() in keys])  # type: ignore[attr-defined,no-any-return]
         return self._new([x for x in self.items if x in wanted])  # type: ignore[no-any-return]
 
-    def duplicates(self, key: str | Callable[[T], Any] | None = None) -> dict[int, Any]:
+    def duplicates(self, key: str | Callable[[T], Any] | None = None) -> KeyedCollection[int, Any]:
         """The repeated values (of ``key``), keyed by their index."""
         get = _get(key)
         seen: list[Any] = []
-        out: dict[int, Any] = {}
+        out: KeyedCollection[int, Any] = KeyedCollection()
         for i, item in enumerate(self.items):
             value = get(item)
             if value in seen:
@@ -629,11 +600,13 @@ class CollectionOps(Generic[T]):
                 seen.append(value)
         return out
 
-    def duplicates_strict(self, key: str | Callable[[T], Any] | None = None) -> dict[int, Any]:
+    def duplicates_strict(
+        self, key: str | Callable[[T], Any] | None = None
+    ) -> KeyedCollection[int, Any]:
         """``duplicates`` comparing types too."""
         get = _get(key)
         seen: list[Any] = []
-        out: dict[int, Any] = {}
+        out: KeyedCollection[int, Any] = KeyedCollection()
         for i, item in enumerate(self.items):
             value = get(item)
             if any(_strict_eq(value, s) for s in seen):
@@ -706,7 +679,9 @@ class CollectionOps(Generic[T]):
 
     def mode(self, key: str | Callable[[T], Any] | None = None) -> list[Any] | None:
         """The most frequent values (of ``key``), or None when empty."""
-        counts = self._new([v for v in map(_get(key), self.items) if v is not None]).count_by()
+        counts: dict[Any, int] = self._new(
+            [v for v in map(_get(key), self.items) if v is not None]
+        ).count_by()
         if not counts:
             return None
         top = max(counts.values())
@@ -815,13 +790,6 @@ def _iter(value: Any) -> Iterable[Any]:
     if isinstance(value, (list, tuple, CollectionOps)):
         return value
     return [value]
-
-
-def _pairs(value: Any) -> dict[Any, Any]:
-    if isinstance(value, dict):
-        return value
-    key, val = value
-    return {key: val}
 
 
 def _flatten(items: Iterable[Any], depth: float) -> list[Any]:

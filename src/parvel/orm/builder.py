@@ -13,7 +13,7 @@ from typing import TYPE_CHECKING, Any, Generic, Self, TypeVar, overload
 
 from parvel.database.query._where import MISSING
 from parvel.database.query.builder import Builder as QueryBuilder
-from parvel.orm._collection_ops import arity
+from parvel.orm._callbacks import arity
 from parvel.orm._eager import EagerLoading
 from parvel.orm.collection import Collection
 from parvel.orm.exceptions import ModelNotFound, ScopeNotFound

@@ -7,15 +7,19 @@
 from __future__ import annotations
 
 import operator as op
-from collections.abc import Callable, Hashable, Iterable, Iterator, Sequence
+from collections.abc import Callable, Hashable, Iterable, Iterator, Mapping, Sequence
 from typing import Any, Generic, TypeVar, overload
 
 import orjson
 
-from parvel.orm._collection_ops import _MISSING, CollectionOps, arity, call
+from parvel.orm._callbacks import _MISSING, arity, call
+from parvel.orm._collection_ops import CollectionOps
+from parvel.orm.keyed_collection import KeyedCollection
 
 T = TypeVar("T")
 U = TypeVar("U")
+K = TypeVar("K")
+V = TypeVar("V")
 
 _OPERATORS: dict[str, Callable[[Any, Any], bool]] = {
     "=": op.eq,
@@ -191,24 +195,26 @@ class Collection(CollectionOps[T], Generic[T]):
             [item for i, item in enumerate(self.items) if not call(callback, n, item, i)]
         )
 
-    def pluck(self, value: str, key: str | None = None) -> Collection[Any] | dict[Any, Any]:
-        """One field of every item; keyed by ``key`` when given (returns a dict then)."""
+    def pluck(self, value: str, key: str | None = None) -> Any:
+        """One field of every item; a :class:`KeyedCollection` (a dict) keyed by ``key``."""
         if key is not None:
-            return {data_get(item, key): data_get(item, value) for item in self.items}
+            return KeyedCollection(
+                (data_get(item, key), data_get(item, value)) for item in self.items
+            )
         return Collection([data_get(item, value) for item in self.items])
 
-    def key_by(self, key: str | Callable[[T], Any]) -> dict[Any, T]:
-        """A dict of the items keyed by a field or ``callback(item)``."""
+    def key_by(self, key: str | Callable[[T], Any]) -> KeyedCollection[Any, T]:
+        """The items keyed by a field or ``callback(item)`` (a :class:`KeyedCollection`)."""
         get = _value_of(key)
-        return {get(item): item for item in self.items}
+        return KeyedCollection((get(item), item) for item in self.items)
 
-    def group_by(self, key: str | Callable[[T], Any]) -> dict[Any, Collection[T]]:
-        """A dict of collections grouped by a field or ``callback(item)``."""
+    def group_by(self, key: str | Callable[[T], Any]) -> KeyedCollection[Any, Collection[T]]:
+        """Collections grouped by a field or ``callback(item)`` (a :class:`KeyedCollection`)."""
         get = _value_of(key)
         groups: dict[Any, list[T]] = {}
         for item in self.items:
             groups.setdefault(get(item), []).append(item)
-        return {k: self._new(v) for k, v in groups.items()}
+        return KeyedCollection((k, self._new(v)) for k, v in groups.items())
 
     def sort_by(self, key: str | Callable[[T], Any], descending: bool = False) -> Collection[T]:
         """Sorted by a field or ``callback(item)``."""
@@ -501,6 +507,12 @@ def _flat_keys(keys: tuple[Any, ...]) -> list[Any]:
     return out
 
 
-def collect(items: Sequence[T] | Iterable[T] = ()) -> Collection[T]:
-    """Wrap ``items`` in a :class:`Collection`."""
+@overload
+def collect(items: Mapping[K, V]) -> KeyedCollection[K, V]: ...  # type: ignore[overload-overlap]
+@overload
+def collect(items: Sequence[T] | Iterable[T] = ()) -> Collection[T]: ...
+def collect(items: Any = ()) -> Any:
+    """Wrap ``items``: a list in a :class:`Collection`, a dict in a :class:`KeyedCollection`."""
+    if isinstance(items, Mapping):
+        return KeyedCollection(items)
     return Collection(items)

@@ -10,7 +10,14 @@ from typing import Any, ClassVar
 import pytest
 
 from parvel.database import Connection
-from parvel.orm import Collection, InvalidRelationUse, Model, ModelNotFound, belongs_to
+from parvel.orm import (
+    Attribute,
+    Collection,
+    InvalidRelationUse,
+    Model,
+    ModelNotFound,
+    belongs_to,
+)
 
 
 async def users(m: SimpleNamespace, n: int = 4) -> list[object]:
@@ -284,3 +291,43 @@ async def test_laravel_style_model_configuration(db: Connection, m: SimpleNamesp
     assert (await Article.query().without("writer").first()).relation_loaded("writer") is False
     assert callable(Article.with_)  # the query method is still there
     assert (await Article.with_("writer").first()).writer.id == writer.id
+
+
+class Person(Model):
+    """Accessors and mutators declared the Laravel 12 way: methods returning ``Attribute``."""
+
+    table = "users"
+    name: str
+    email: str | None
+    guarded: ClassVar[list[str]] = []
+    appends: ClassVar[list[str]] = ["label"]
+
+    def name(self) -> Attribute:  # type: ignore[no-redef]
+        """Stored lower-case, read title-cased."""
+        return Attribute.make(get=lambda value: value.title(), set=lambda value: value.lower())
+
+    def label(self) -> Attribute:
+        """A computed attribute reading the raw attributes."""
+        return Attribute.make(
+            get=lambda value, attributes: f"{attributes['name']} <{attributes['email']}>"
+        )
+
+    def contact(self) -> Attribute:
+        """A value spread over two columns."""
+        return Attribute.make(
+            get=lambda value, attributes: (attributes["name"], attributes["email"]),
+            set=lambda value: {"name": value[0], "email": value[1]},
+        )
+
+
+async def test_attribute_accessors_and_mutators(db: Connection, m: SimpleNamespace) -> None:
+    person = await Person.create(name="ADA LOVELACE", email="ada@x")
+    assert person.get_attributes()["name"] == "ada lovelace"
+    assert person.name == "Ada Lovelace"
+    loaded = await Person.find(person.id)
+    assert loaded.name == "Ada Lovelace"
+    assert loaded.to_array()["label"] == "ada lovelace <ada@x>"
+    loaded.contact = ("grace", "grace@x")
+    assert loaded.get_dirty() == {"name": "grace", "email": "grace@x"}
+    await loaded.save()
+    assert (await Person.find(person.id)).contact == ("grace", "grace@x")

@@ -6,6 +6,7 @@ See docs/orm.md.
 from __future__ import annotations
 
 from parvel.orm._base import accessor, mutator
+from parvel.orm.attribute import Attribute
 from parvel.orm.builder import Builder
 from parvel.orm.casts import CastsAttributes, set_encrypter_resolver
 from parvel.orm.collection import Collection, collect
@@ -56,6 +57,7 @@ from parvel.orm.relations import (
 from parvel.orm.scopes import Scope, ScopeMethod, SoftDeletes, scope
 
 __all__ = [
+    "Attribute",
     "BelongsTo",
     "BelongsToMany",
     "Builder",

@@ -13,6 +13,8 @@ from typing import TYPE_CHECKING, Any, ClassVar, Self
 import orjson
 
 from parvel.orm._info import ModelInfo, build_info, register
+from parvel.orm.attribute import SKIP as _SKIP_ATTRIBUTE
+from parvel.orm.attribute import returns_attribute
 from parvel.orm.exceptions import (
     CastError,
     MassAssignmentError,
@@ -187,6 +189,12 @@ class ModelBase:
             frame = frame.f_back
         # where the class statement ran: annotations naming local types resolve later
         cls._parvel_namespace = (frame.f_globals, dict(frame.f_locals))  # type: ignore[attr-defined]
+        methods = dict(getattr(cls, "_parvel_attribute_methods", {}))
+        for name, value in list(vars(cls).items()):
+            if callable(value) and not name.startswith("_") and returns_attribute(value):
+                methods[name] = value  # ``def first_name(self) -> Attribute``
+                setattr(cls, name, _Field(name))
+        cls._parvel_attribute_methods = methods  # type: ignore[attr-defined]
         declared_with = vars(cls).get("with_")
         if isinstance(declared_with, (list, tuple)):  # ``with_ = [...]``: Laravel's ``$with``
             cls.default_with = tuple(declared_with)
@@ -198,7 +206,7 @@ class ModelBase:
             value = vars(cls)[name]
             from parvel.orm.relations.base import Relation
 
-            if isinstance(value, Relation) or callable(value) or isinstance(value, property):
+            if isinstance(value, (Relation, property, _Field)) or callable(value):
                 continue
             annotation = vars(cls)["__annotations__"][name]
             if isinstance(annotation, str) and annotation.startswith("ClassVar"):
@@ -357,6 +365,8 @@ class ModelBase:
         mut = info.mutators.get(key)
         if mut is not None:
             value = mut(self, value)
+            if value is _SKIP_ATTRIBUTE:
+                return
         if value is not None:
             setter = info.setters.get(key)
             if setter is not None:

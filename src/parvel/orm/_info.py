@@ -130,6 +130,11 @@ def build_info(cls: type[Model]) -> ModelInfo:
                 accessors[value.__parvel_accessor__] = value
             elif getattr(value, "__parvel_mutator__", None):
                 mutators[value.__parvel_mutator__] = value
+    from parvel.orm.attribute import accessor_for, mutator_for
+
+    for name, method in getattr(cls, "_parvel_attribute_methods", {}).items():
+        accessors.setdefault(name, accessor_for(method))
+        mutators.setdefault(name, mutator_for(name, method))
     for name in relations:
         fields.pop(name, None)
     explicit: dict[str, Any] = dict(cls.casts)

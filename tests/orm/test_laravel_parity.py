@@ -13,11 +13,15 @@ from parvel.database import Connection
 from parvel.orm import (
     Attribute,
     Collection,
+    HasVersion4Uuids,
     InvalidRelationUse,
     Model,
     ModelNotFound,
     belongs_to,
+    has_many,
+    has_one,
 )
+from parvel.support import clock
 
 
 async def users(m: SimpleNamespace, n: int = 4) -> list[object]:
@@ -331,3 +335,65 @@ async def test_attribute_accessors_and_mutators(db: Connection, m: SimpleNamespa
     assert loaded.get_dirty() == {"name": "grace", "email": "grace@x"}
     await loaded.save()
     assert (await Person.find(person.id)).contact == ("grace", "grace@x")
+
+
+class Order(Model):
+    """Posts as orders, for one-of-many and default relations."""
+
+    table = "posts"
+    guarded: ClassVar[list[str]] = []
+    buyer = belongs_to(lambda: Buyer, "user_id").with_default({"name": "Guest"})
+
+
+class Buyer(Model):
+    """Users as buyers."""
+
+    table = "users"
+    guarded: ClassVar[list[str]] = []
+    largest_order = has_many(lambda: Order, "user_id").one().of_many("votes", "max")
+    smallest_order = has_one(lambda: Order, "user_id").of_many("votes", "min")
+
+
+async def test_default_models_and_one_of_many(db: Connection, m: SimpleNamespace) -> None:
+    buyer = await Buyer.create(name="B")
+    for votes in (5, 9, 1):
+        await Order.create(title=f"o{votes}", votes=votes, user_id=buyer.id)
+    orphan = await Order.create(title="orphan")
+    loaded = await Order.with_("buyer").find(orphan.id)
+    assert loaded.buyer.name == "Guest"
+    assert loaded.buyer.exists is False
+    found = await Buyer.with_("largest_order", "smallest_order").find(buyer.id)
+    assert found.largest_order.votes == 9
+    assert found.smallest_order.votes == 1
+
+
+async def test_increment_timestamps_events_and_previous(db: Connection, m: SimpleNamespace) -> None:
+    clock.travel_to(datetime(2024, 1, 1, tzinfo=UTC))
+    user = (await users(m, 1))[0]
+    fired: list[str] = []
+    m.User.updating(lambda u: fired.append("updating"))
+    m.User.updated(lambda u: fired.append("updated"))
+    clock.travel_to(datetime(2024, 2, 1, tzinfo=UTC))
+    await user.increment("votes", 5)
+    assert fired == ["updating", "updated"]
+    assert user.updated_at.month == 2
+    assert (await m.User.find(user.id)).updated_at.month == 2
+    clock.travel_to(datetime(2024, 3, 1, tzinfo=UTC))
+    await m.User.without_timestamps(lambda: user.increment("votes"))
+    assert (await m.User.find(user.id)).updated_at.month == 2
+    assert (await m.User.find(user.id)).votes == 6
+    await user.update(name="renamed")
+    assert user.get_previous() == {"name": "u0", "updated_at": user.get_previous("updated_at")}
+    assert user.get_previous("name") == "u0"
+
+
+async def test_random_uuid_keys(db: Connection, m: SimpleNamespace) -> None:
+    class Badge(HasVersion4Uuids, Model):
+        table = "profiles"
+        id: str
+        name: str
+        guarded: ClassVar[list[str]] = []
+
+    badge = await Badge.create(name="b")
+    assert len(badge.id) == 36
+    assert badge.id[14] == "4"

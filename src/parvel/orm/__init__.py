@@ -27,7 +27,7 @@ from parvel.orm.exceptions import (
 )
 from parvel.orm.factories import Factory, Sequence
 from parvel.orm.keyed_collection import KeyedCollection
-from parvel.orm.model import HasUlids, HasUuids, Model
+from parvel.orm.model import HasUlids, HasUuids, HasVersion4Uuids, Model
 from parvel.orm.pagination import set_links_renderer
 from parvel.orm.relations import (
     BelongsTo,
@@ -72,6 +72,7 @@ __all__ = [
     "HasOneThrough",
     "HasUlids",
     "HasUuids",
+    "HasVersion4Uuids",
     "InvalidRelationUse",
     "ItemNotFound",
     "KeyedCollection",

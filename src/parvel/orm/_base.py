@@ -581,9 +581,18 @@ class ModelBase:
         return self
 
     def sync_changes(self) -> Self:
-        """Record the dirty attributes as the last save's changes."""
-        self.__dict__["_changes"] = self.get_dirty()
+        """Record the dirty attributes as the last save's changes (and their old values)."""
+        changes = self.__dict__["_changes"] = self.get_dirty()
+        original = self.__dict__["_original"]
+        self.__dict__["_previous"] = {k: original.get(k) for k in changes}
         return self
+
+    def get_previous(self, key: str | None = None, default: Any = None) -> Any:
+        """The values the last save replaced (cast), or one of them."""
+        previous = self.__dict__.get("_previous", _NONE)
+        if key is None:
+            return {k: self._cast_value(k, v) for k, v in previous.items()}
+        return self._cast_value(key, previous[key]) if key in previous else default
 
     # -- loaded relations -------------------------------------------------------------------------
     @classmethod

@@ -417,7 +417,13 @@ class Builder(EagerLoading, QueryBuilder, Generic[T]):
     async def update(self, values: dict[str, Any]) -> int:
         """Update matching rows (touching ``updated_at``); returns rows affected."""
         model = self.model
-        if model.timestamps and model.UPDATED_AT and model.UPDATED_AT not in values:
+        ignoring = getattr(model, "is_ignoring_timestamps", None)
+        if (
+            model.timestamps
+            and model.UPDATED_AT
+            and model.UPDATED_AT not in values
+            and not (ignoring is not None and ignoring())
+        ):
             from parvel.orm.casts import store_datetime
             from parvel.support.clock import now
 
@@ -431,7 +437,7 @@ class Builder(EagerLoading, QueryBuilder, Generic[T]):
     async def increment(
         self, column: str, amount: float = 1, extra: dict[str, Any] | None = None
     ) -> int:
-        """Add ``amount`` to ``column`` of matching rows."""
+        """Add ``amount`` to ``column`` of matching rows (``updated_at`` is set too)."""
         return await QueryBuilder.increment(self.apply_scopes(), column, amount, extra)
 
     async def delete(self, id: Any = None) -> int:

@@ -16,10 +16,13 @@ See docs/orm.md.
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+import inspect
+from collections.abc import Callable, Coroutine, Sequence
+from contextvars import ContextVar
 from decimal import Decimal
 from typing import TYPE_CHECKING, Any, Self
 
+from parvel.database.query.builder import Builder as QueryBuilder
 from parvel.orm._querying import QueryingModel
 from parvel.orm.casts import store_datetime
 from parvel.orm.collection import Collection
@@ -39,9 +42,24 @@ class Model(QueryingModel):
         """The stored form of "now" for timestamp columns."""
         return store_datetime(now())
 
+    @classmethod
+    def without_timestamps(cls, callback: Callable[[], Any]) -> Coroutine[Any, Any, Any]:
+        """``await Post.without_timestamps(fn)``: run ``fn()`` without touching timestamps."""
+        return _run_without_timestamps(cls, callback)
+
+    @classmethod
+    def is_ignoring_timestamps(cls) -> bool:
+        """Whether :meth:`without_timestamps` is running for this model."""
+        return cls in _IGNORING_TIMESTAMPS.get()
+
+    def uses_timestamps(self) -> bool:
+        """Whether saving sets ``created_at`` / ``updated_at``."""
+        cls = type(self)
+        return cls.timestamps and not cls.is_ignoring_timestamps()
+
     def _touch_timestamps(self) -> None:
         cls = type(self)
-        if not cls.timestamps:
+        if not self.uses_timestamps():
             return
         stamp = self.fresh_timestamp()
         if cls.UPDATED_AT and not self.is_dirty(cls.UPDATED_AT):
@@ -275,13 +293,30 @@ class Model(QueryingModel):
     async def increment(
         self, column: str, amount: float = 1, extra: dict[str, Any] | None = None
     ) -> int:
-        """Add ``amount`` to ``column`` in the database and on the model."""
-        affected = await self._key_query().increment(column, amount, extra)
+        """Add ``amount`` to ``column`` in the database and on the model.
+
+        Fires ``updating`` (which may cancel: 0 is returned) and ``updated``, and sets
+        ``updated_at`` as Laravel does.
+        """
+        if self.__dict__["exists"] and not await self.fire_model_event("updating"):
+            return 0
+        cls = type(self)
+        extra = dict(extra or {})
+        for key, value in extra.items():
+            self.set_attribute(key, value)
+        if self.uses_timestamps() and cls.UPDATED_AT and cls.UPDATED_AT not in extra:
+            self._writable()[cls.UPDATED_AT] = self.fresh_timestamp()
+        attributes = self.__dict__["_attributes"]
+        stored = {k: attributes[k] for k in [*extra, cls.UPDATED_AT] if k and k in attributes}
+        query = self._key_query()
+        affected = await QueryBuilder.increment(
+            query.apply_scopes(), column, amount, _db_values(query, stored) if stored else None
+        )
         current = self.get_attribute_value(column) or 0
         self._writable()[column] = current + amount
-        for key, value in (extra or {}).items():
-            self.set_attribute(key, value)
+        self.sync_changes()
         self.sync_original()
+        await self.fire_model_event("updated", halt=False)
         return affected
 
     async def decrement(
@@ -525,6 +560,20 @@ def _db_values(query: Any, values: dict[str, Any]) -> dict[str, Any]:
     return {k: (str(v) if isinstance(v, Decimal) else v) for k, v in values.items()}
 
 
+_IGNORING_TIMESTAMPS: ContextVar[frozenset[type]] = ContextVar(
+    "parvel_orm_ignoring_timestamps", default=frozenset()
+)
+
+
+async def _run_without_timestamps(cls: type, callback: Callable[[], Any]) -> Any:
+    token = _IGNORING_TIMESTAMPS.set(_IGNORING_TIMESTAMPS.get() | {cls})
+    try:
+        result = callback()
+        return await result if inspect.isawaitable(result) else result
+    finally:
+        _IGNORING_TIMESTAMPS.reset(token)
+
+
 class HasUuids:
     """Mixin: string primary keys filled with ordered (v7) UUIDs."""
 
@@ -536,6 +585,16 @@ class HasUuids:
         from parvel.support import Str
 
         return Str.ordered_uuid()
+
+
+class HasVersion4Uuids(HasUuids):
+    """Mixin: string primary keys filled with random (v4) UUIDs."""
+
+    def new_unique_id(self) -> str | None:
+        """A new random UUID."""
+        import uuid
+
+        return str(uuid.uuid4())
 
 
 class HasUlids:

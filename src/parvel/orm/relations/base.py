@@ -238,6 +238,29 @@ class Relation(Generic[R]):
 class ToOne(Relation[R]):
     """A relation to at most one model: the instance attribute is the loaded model or None."""
 
+    default_spec: Any = None
+
+    def with_default(self, value: Any = True) -> Self:
+        """Load an unsaved default model instead of None when nothing is related.
+
+        ``value``: True (an empty model), a dict of attributes, or
+        ``callable(default_model, parent)`` filling it in.
+        """
+        self.default_spec = value
+        return self
+
+    def default_for(self, parent: Model) -> R | None:
+        """The ``with_default`` model for ``parent`` (None without a default)."""
+        spec = self.default_spec
+        if spec is None or spec is False:
+            return None
+        model = self.related()
+        if isinstance(spec, dict):
+            model.force_fill(spec)
+        elif callable(spec):
+            spec(model, parent)
+        return model
+
     @overload
     def __get__(self, obj: None, owner: Any) -> Self: ...
     @overload

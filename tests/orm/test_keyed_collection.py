@@ -119,3 +119,26 @@ def test_list_methods_answer_keyed_collections() -> None:
     flipped = collect(["a", "b"]).flip()
     assert flipped.all() == {"a": 0, "b": 1}
     assert flipped.when(True, lambda c: c.put("c", 2)).count() == 3
+
+
+def test_recursive_merges_and_key_sorting() -> None:
+    c = collect({"product_id": 1, "price": 100})
+    assert c.merge_recursive({"product_id": 2, "price": 200, "discount": False}).all() == {
+        "product_id": [1, 2],
+        "price": [100, 200],
+        "discount": False,
+    }
+    nested = collect({"a": {"x": 1, "y": 2}, "b": 3})
+    assert nested.replace_recursive({"a": {"y": 9}}).all() == {"a": {"x": 1, "y": 9}, "b": 3}
+    assert collect({"a": 1}).replace({"a": 2, "b": 3}).all() == {"a": 2, "b": 3}
+    assert list(collect({"b": 1, "a": 2}).sort_keys_using(lambda x, y: (x > y) - (x < y))) == [
+        "a",
+        "b",
+    ]
+    assert collect([{"a": 1}, {"b": 2}]).collapse_with_keys().all() == {"a": 1, "b": 2}
+    assert collect([1, 2, 3]).reduce_spread(
+        lambda total, count, x: (total + x, count + 1), 0, 0
+    ) == [
+        6,
+        3,
+    ]

@@ -486,6 +486,21 @@ class CollectionOps(Generic[T]):
         """Nested lists, tuples, collections and dict values flattened (``depth`` levels)."""
         return self._new(_flatten(self.items, depth))  # type: ignore[no-any-return]
 
+    def collapse_with_keys(self) -> KeyedCollection[Any, Any]:
+        """A collection of dicts merged into one keyed collection (later keys win)."""
+        out: KeyedCollection[Any, Any] = KeyedCollection()
+        for item in self.items:
+            if isinstance(item, dict):
+                out.update(item)
+        return out
+
+    def reduce_spread(self, callback: Callable[..., Any], *initial: Any) -> list[Any]:
+        """Fold carrying several values: ``callback(*carry, item)`` returns the new carry."""
+        carry = list(initial)
+        for item in self.items:
+            carry = list(callback(*carry, item))
+        return carry
+
     def collapse(self) -> Collection[Any]:
         """A collection of lists (or collections) made one flat collection."""
         out: list[Any] = []

@@ -256,6 +256,33 @@ class KeyedCollection(dict[K, V]):
         """``other``'s pairs added, replacing values of the same keys."""
         return KeyedCollection({**self, **dict(other)})  # type: ignore[arg-type]
 
+    def merge_recursive(self, other: Mapping[Any, Any]) -> KeyedCollection[Any, Any]:
+        """Merge ``other``; values of the same key are combined into a list (dicts merge)."""
+        out: KeyedCollection[Any, Any] = KeyedCollection(self)
+        for key, value in other.items():
+            if key not in out:
+                out[key] = value
+            elif isinstance(out[key], Mapping) and isinstance(value, Mapping):
+                out[key] = dict(KeyedCollection(out[key]).merge_recursive(value))
+            else:
+                current = out[key] if isinstance(out[key], list) else [out[key]]
+                out[key] = [*current, *(value if isinstance(value, list) else [value])]
+        return out
+
+    def replace(self, other: Mapping[K, V]) -> KeyedCollection[K, V]:
+        """``other``'s values replace those of the same keys (new keys are added)."""
+        return KeyedCollection({**self, **other})
+
+    def replace_recursive(self, other: Mapping[Any, Any]) -> KeyedCollection[Any, Any]:
+        """Like :meth:`replace`, descending into nested dicts."""
+        out: KeyedCollection[Any, Any] = KeyedCollection(self)
+        for key, value in other.items():
+            if isinstance(out.get(key), Mapping) and isinstance(value, Mapping):
+                out[key] = dict(KeyedCollection(out[key]).replace_recursive(value))
+            else:
+                out[key] = value
+        return out
+
     def union(self, other: Mapping[K, V]) -> KeyedCollection[K, V]:
         """``other``'s pairs whose keys are not here yet added."""
         return KeyedCollection({**dict(other), **self})
@@ -319,6 +346,14 @@ class KeyedCollection(dict[K, V]):
     def sort_keys(self, descending: bool = False) -> KeyedCollection[K, V]:
         """Sorted by key."""
         return KeyedCollection(sorted(self.items(), key=lambda kv: kv[0], reverse=descending))  # type: ignore[arg-type,return-value]
+
+    def sort_keys_using(self, callback: Callable[[Any, Any], int]) -> KeyedCollection[K, V]:
+        """Sorted by key with the comparison ``callback(a, b)``."""
+
+        def by_key(a: tuple[K, V], b: tuple[K, V]) -> int:
+            return callback(a[0], b[0])
+
+        return KeyedCollection(sorted(self.items(), key=functools.cmp_to_key(by_key)))
 
     def sort_keys_desc(self) -> KeyedCollection[K, V]:
         """Sorted by key, largest first."""

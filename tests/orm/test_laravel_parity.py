@@ -17,7 +17,9 @@ from parvel.orm import (
     InvalidRelationUse,
     Model,
     ModelNotFound,
+    Pivot,
     belongs_to,
+    belongs_to_many,
     has_many,
     has_one,
 )
@@ -397,3 +399,46 @@ async def test_random_uuid_keys(db: Connection, m: SimpleNamespace) -> None:
     badge = await Badge.create(name="b")
     assert len(badge.id) == 36
     assert badge.id[14] == "4"
+
+
+class Subscription(Pivot):
+    """A custom pivot class."""
+
+    def label(self) -> str:
+        """The pivot's role, described."""
+        return f"as {self.role}"
+
+
+class Subscriber(Model):
+    """Posts whose tags are read as subscriptions."""
+
+    table = "posts"
+    guarded: ClassVar[list[str]] = []
+    channels = (
+        belongs_to_many("Tag", "post_tag", "post_id", "tag_id")
+        .with_pivot("role")
+        .as_("subscription")
+        .using(Subscription)
+    )
+
+
+async def test_pivot_accessor_custom_pivot_and_where_attached_to(
+    db: Connection, m: SimpleNamespace
+) -> None:
+    post = await m.Post.create(title="p")
+    other = await m.Post.create(title="q")
+    news = await m.Tag.create(name="news")
+    await post.tags.attach(news, {"role": "main"})
+    sub = await Subscriber.with_("channels").find(post.id)
+    channel = sub.channels[0]
+    assert channel.subscription.role == "main"
+    assert isinstance(channel.subscription, Subscription)
+    assert channel.subscription.label() == "as main"
+    assert channel.to_array()["subscription"] == {
+        "post_id": post.id,
+        "tag_id": news.id,
+        "role": "main",
+    }
+    assert (await m.Post.where_attached_to(news).pluck("id")).all() == [post.id]
+    assert await m.Post.where_attached_to([news], "tags").count() == 1
+    assert await m.Post.where_key(other.id).where_attached_to(news).count() == 0

@@ -726,9 +726,10 @@ class ModelBase:
         for key, value in self.__dict__.get("_relations", _NONE).items():
             if self._is_visible(key, info):
                 out[key] = serialize_value(value)
-        pivot = self.__dict__.get("pivot")
-        if pivot is not None and self._is_visible("pivot", info):
-            out["pivot"] = serialize_value(pivot)
+        pivot_name = self.__dict__.get("_pivot_name", "pivot")
+        pivot = self.__dict__.get(pivot_name)
+        if pivot is not None and self._is_visible(pivot_name, info):
+            out[pivot_name] = serialize_value(pivot)
         return out
 
     def to_array(self) -> dict[str, Any]:

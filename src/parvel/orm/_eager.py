@@ -335,6 +335,45 @@ class EagerLoading:
             return self.where(column, "=", keys[0], boolean)  # type: ignore[attr-defined, no-any-return]
         return self.where_in(column, keys, boolean)  # type: ignore[attr-defined, no-any-return]
 
+    def where_attached_to(
+        self, model: Model | Sequence[Model], relation: str | None = None, boolean: str = "and"
+    ) -> Self:
+        """Rows attached (through a many-to-many relation) to ``model`` or any of the models.
+
+        Without ``relation`` the plural of the model's class (``tags``) is used, else the
+        only many-to-many relation to that class.
+        """
+        from parvel.orm.relations.belongs_to_many import BelongsToMany
+        from parvel.support import Str
+
+        models = list(model) if isinstance(model, Sequence) or hasattr(model, "items") else [model]  # type: ignore[arg-type]
+        if not models:
+            raise InvalidRelationUse("where_attached_to() needs at least one model.")
+        related = type(models[0])
+        name = relation or Str.plural(Str.snake(related.__name__))
+        relations = self.model._info().relations
+        if relation is None and name not in relations:
+            matches = [
+                n
+                for n, r in relations.items()
+                if isinstance(r, BelongsToMany) and r.related is related
+            ]
+            if len(matches) == 1:
+                name = matches[0]
+        definition = self.model.relation_definition(name)
+        if not isinstance(definition, BelongsToMany):
+            raise InvalidRelationUse(
+                f"{self.model.__name__}.{name} is not a many-to-many relation."
+            )
+        keys = [m.get_key() for m in models]
+        return self.has(
+            name,
+            ">=",
+            1,
+            boolean,
+            lambda q: q.where_in(related.qualify_column(related.primary_key), keys),
+        )
+
     def or_where_belongs_to(
         self, model: Model | Sequence[Model], relation: str | None = None
     ) -> Self:

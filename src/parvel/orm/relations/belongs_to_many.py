@@ -43,6 +43,8 @@ class BelongsToMany(ToMany[R]):
         self.pivot_wheres: list[tuple[str, Any]] = []
         self.morph_type: str | None = None
         self.morph_class: str | None = None
+        self.pivot_accessor = "pivot"
+        self.pivot_class: type[Pivot] = Pivot
 
     def of(self, parent: Model) -> Self:
         """Bound to ``parent``, with its own copy of the pivot options."""
@@ -56,6 +58,20 @@ class BelongsToMany(ToMany[R]):
         """Also load these pivot columns into ``model.pivot``."""
         self.pivot_columns.extend(columns)
         return self
+
+    def as_(self, accessor: str) -> Self:
+        """Name the pivot attribute: ``.as_("subscription")`` gives ``podcast.subscription``."""
+        self.pivot_accessor = accessor
+        return self
+
+    def using(self, pivot_class: type[Pivot]) -> Self:
+        """Build pivot objects with a :class:`Pivot` subclass (methods of your own)."""
+        self.pivot_class = pivot_class
+        return self
+
+    def with_pivot_value(self, column: str, value: Any) -> Self:
+        """Only rows whose pivot ``column`` equals ``value``, which attach() also writes."""
+        return self.where_pivot(column, value)
 
     def with_timestamps(self) -> Self:
         """Fill ``created_at`` / ``updated_at`` on the pivot rows and load them."""
@@ -133,7 +149,9 @@ class BelongsToMany(ToMany[R]):
             for key in [k for k in attributes if k.startswith(_PREFIX)]:
                 pivot[key[len(_PREFIX) :]] = attributes.pop(key)
                 original.pop(key, None)
-            d["pivot"] = Pivot(self.table, pivot)
+            d[self.pivot_accessor] = self.pivot_class(self.table, pivot)
+            if self.pivot_accessor != "pivot":
+                d["_pivot_name"] = self.pivot_accessor
 
     def add_constraints(self, query: Builder[R], parent: Model) -> None:
         """``where pivot.fk = parent.key``."""
@@ -163,9 +181,8 @@ class BelongsToMany(ToMany[R]):
         groups: dict[Any, list[R]] = {}
         fpk = self.foreign_pivot_key
         for item in results:
-            groups.setdefault(item.__dict__["pivot"].__dict__["attributes"].get(fpk), []).append(
-                item
-            )
+            pivot = item.__dict__[self.pivot_accessor]
+            groups.setdefault(pivot.__dict__["attributes"].get(fpk), []).append(item)
         for model in models:
             key = model.__dict__["_attributes"].get(self.parent_key)
             model.set_relation(self.name, Collection(groups.get(key, [])))

@@ -22,6 +22,8 @@ from parvel.orm import (
     belongs_to_many,
     has_many,
     has_one,
+    observed_by,
+    scoped_by,
 )
 from parvel.support import clock
 
@@ -442,3 +444,38 @@ async def test_pivot_accessor_custom_pivot_and_where_attached_to(
     assert (await m.Post.where_attached_to(news).pluck("id")).all() == [post.id]
     assert await m.Post.where_attached_to([news], "tags").count() == 1
     assert await m.Post.where_key(other.id).where_attached_to(news).count() == 0
+
+
+class Gossip:
+    """An observer counting created models."""
+
+    seen: ClassVar[list[str]] = []
+
+    def created(self, model: Model) -> None:
+        """Remember the model's title."""
+        Gossip.seen.append(model.title)
+
+
+class PopularScope:
+    """A global scope class."""
+
+    def apply(self, query: Any, model: type[Model]) -> None:
+        """Only posts with votes."""
+        query.where("votes", ">", 0)
+
+
+@observed_by(Gossip)
+@scoped_by(PopularScope)
+class Story(Model):
+    """Posts with an observer and a global scope declared by decorators."""
+
+    table = "posts"
+    guarded: ClassVar[list[str]] = []
+
+
+async def test_observed_by_and_scoped_by(db: Connection, m: SimpleNamespace) -> None:
+    await Story.create(title="quiet", votes=0)
+    await Story.create(title="loud", votes=3)
+    assert Gossip.seen[-2:] == ["quiet", "loud"]
+    assert (await Story.query().pluck("title")).all() == ["loud"]
+    assert await Story.without_global_scope(PopularScope).count() == 2

@@ -10,7 +10,7 @@ from parvel.orm.attribute import Attribute
 from parvel.orm.builder import Builder
 from parvel.orm.casts import CastsAttributes, set_encrypter_resolver
 from parvel.orm.collection import Collection, collect
-from parvel.orm.events import without_events
+from parvel.orm.events import observed_by, without_events
 from parvel.orm.exceptions import (
     CastError,
     ConnectionNotSet,
@@ -54,7 +54,7 @@ from parvel.orm.relations import (
     morph_to_many,
     morphed_by_many,
 )
-from parvel.orm.scopes import Scope, ScopeMethod, SoftDeletes, scope
+from parvel.orm.scopes import Scope, ScopeMethod, SoftDeletes, scope, scoped_by
 
 __all__ = [
     "Attribute",
@@ -109,7 +109,9 @@ __all__ = [
     "morph_to_many",
     "morphed_by_many",
     "mutator",
+    "observed_by",
     "scope",
+    "scoped_by",
     "set_encrypter_resolver",
     "set_links_renderer",
     "without_events",

@@ -131,3 +131,18 @@ async def _run_muted(callback: Callable[[], Any]) -> Any:
         if inspect.isawaitable(result):
             result = await result
         return result
+
+
+def observed_by(*observers: Any) -> Callable[[type[Any]], type[Any]]:
+    """Class decorator registering observers (Laravel's ``#[ObservedBy([...])]``).
+
+    ``@observed_by(UserObserver)`` on a model is ``User.observe(UserObserver)``.
+    """
+
+    def decorate(cls: type[Any]) -> type[Any]:
+        for item in observers:
+            for one in item if isinstance(item, (list, tuple)) else [item]:
+                cls.observe(one)
+        return cls
+
+    return decorate

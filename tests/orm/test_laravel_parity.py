@@ -24,6 +24,7 @@ from parvel.orm import (
     has_one,
     observed_by,
     scoped_by,
+    set_hasher_resolver,
 )
 from parvel.support import clock
 
@@ -479,3 +480,49 @@ async def test_observed_by_and_scoped_by(db: Connection, m: SimpleNamespace) -> 
     assert Gossip.seen[-2:] == ["quiet", "loud"]
     assert (await Story.query().pluck("title")).all() == ["loud"]
     assert await Story.without_global_scope(PopularScope).count() == 2
+
+
+class Account(Model):
+    """Users whose ``secret`` column is a hashed password."""
+
+    table = "users"
+    guarded: ClassVar[list[str]] = []
+    casts: ClassVar[dict[str, Any]] = {"secret": "hashed"}
+
+
+class FakeHasher:
+    """A cheap stand-in hasher (real ones are slow on purpose)."""
+
+    def make(self, value: str) -> str:
+        """A bcrypt-shaped string for ``value``."""
+        return "$2y$04$" + value.rjust(53, ".")[:53]
+
+
+async def test_hashed_cast(db: Connection, m: SimpleNamespace) -> None:
+    set_hasher_resolver(FakeHasher)
+    try:
+        account = await Account.create(name="a", secret="hunter2")
+        stored = (await Account.find(account.id)).secret
+        assert stored.startswith("$2y$04$")
+        assert stored.endswith("hunter2")
+        account.secret = stored  # already a hash: kept as is
+        assert account.secret == stored
+    finally:
+        set_hasher_resolver(None)
+
+
+class Diary(Model):
+    """Posts with their own date serialization."""
+
+    table = "posts"
+    guarded: ClassVar[list[str]] = []
+
+    def serialize_date(self, value: Any) -> str:
+        """Day precision."""
+        return str(value.strftime("%Y-%m-%d"))
+
+
+async def test_serialize_date_override(db: Connection, m: SimpleNamespace) -> None:
+    clock.travel_to(datetime(2024, 6, 7, 8, 9, tzinfo=UTC))
+    diary = await Diary.create(title="d")
+    assert diary.to_array()["created_at"] == "2024-06-07"

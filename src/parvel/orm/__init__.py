@@ -8,7 +8,7 @@ from __future__ import annotations
 from parvel.orm._base import accessor, mutator
 from parvel.orm.attribute import Attribute
 from parvel.orm.builder import Builder
-from parvel.orm.casts import CastsAttributes, set_encrypter_resolver
+from parvel.orm.casts import CastsAttributes, set_encrypter_resolver, set_hasher_resolver
 from parvel.orm.collection import Collection, collect
 from parvel.orm.events import observed_by, without_events
 from parvel.orm.exceptions import (
@@ -113,6 +113,7 @@ __all__ = [
     "scope",
     "scoped_by",
     "set_encrypter_resolver",
+    "set_hasher_resolver",
     "set_links_renderer",
     "without_events",
 ]

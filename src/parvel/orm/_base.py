@@ -711,6 +711,7 @@ class ModelBase:
         info = type(self)._info()
         out: dict[str, Any] = {}
         formats = info.date_formats
+        custom = type(self).serialize_date is not ModelBase.serialize_date
         for key in self.__dict__["_attributes"]:
             if self._is_visible(key, info):
                 value = self.get_attribute_value(key)
@@ -718,6 +719,8 @@ class ModelBase:
                     from parvel.orm.casts import format_date
 
                     out[key] = format_date(value, formats[key])
+                elif custom and isinstance(value, date):
+                    out[key] = self.serialize_date(value)
                 else:
                     out[key] = serialize_value(value)
         for key in self.__dict__.get("_appends_set", info.appends):
@@ -731,6 +734,10 @@ class ModelBase:
         if pivot is not None and self._is_visible(pivot_name, info):
             out[pivot_name] = serialize_value(pivot)
         return out
+
+    def serialize_date(self, value: date) -> Any:
+        """How dates serialize (override it: ``return value.strftime("%Y-%m-%d")``)."""
+        return serialize_value(value)
 
     def to_array(self) -> dict[str, Any]:
         """Laravel's name for :meth:`to_dict`."""

@@ -64,6 +64,26 @@ def _encrypter() -> Encrypter:
     return _encrypter_resolver()
 
 
+_hasher_resolver: Callable[[], Any] | None = None
+
+
+def set_hasher_resolver(resolver: Callable[[], Any] | None) -> None:
+    """Install the function returning the hasher used by ``hashed`` casts (``make(str)``)."""
+    global _hasher_resolver
+    _hasher_resolver = resolver
+
+
+def _hash(value: Any, model: Any) -> Any:
+    """The ``hashed`` cast's setter: hash plain values, keep values that are hashes already."""
+    from parvel.hashing._identify import identify as _identify_hash
+    from parvel.hashing.manager import HashManager
+
+    if isinstance(value, str) and _identify_hash(value)["algo"] is not None:
+        return value
+    hasher = _hasher_resolver() if _hasher_resolver is not None else HashManager(None)
+    return hasher.make(str(value))
+
+
 # -- converters -------------------------------------------------------------------------------
 def to_datetime(value: Any) -> datetime:
     """Parse a stored date-time (naive values are UTC) into an aware UTC datetime."""
@@ -254,6 +274,7 @@ _NAMED: dict[str, tuple[Getter, Setter]] = {
     ),
     "timestamp": (_wrap1(to_datetime), _wrap1(store_datetime)),
     "time": (_wrap1(to_time), _wrap1(to_time)),
+    "hashed": (lambda value, model: value, _hash),
 }
 
 
@@ -338,4 +359,5 @@ __all__ = [
     "cast_for_annotation",
     "named_caster",
     "set_encrypter_resolver",
+    "set_hasher_resolver",
 ]

@@ -12,6 +12,7 @@ import pytest
 from parvel.database import Connection
 from parvel.orm import (
     Attribute,
+    ClassMorphViolation,
     Collection,
     HasVersion4Uuids,
     InvalidRelationUse,
@@ -20,9 +21,11 @@ from parvel.orm import (
     Pivot,
     belongs_to,
     belongs_to_many,
+    enforce_morph_map,
     has_many,
     has_one,
     observed_by,
+    require_morph_map,
     scoped_by,
     set_hasher_resolver,
 )
@@ -526,3 +529,19 @@ async def test_serialize_date_override(db: Connection, m: SimpleNamespace) -> No
     clock.travel_to(datetime(2024, 6, 7, 8, 9, tzinfo=UTC))
     diary = await Diary.create(title="d")
     assert diary.to_array()["created_at"] == "2024-06-07"
+
+
+async def test_enforce_morph_map(db: Connection, m: SimpleNamespace) -> None:
+    ann = await m.User.create(name="Ann")
+    post = await m.Post.create(title="P")
+    enforce_morph_map({"user": m.User})
+    try:
+        image = m.Image(url="u.png")
+        m.Image.imageable.of(image).associate(ann)
+        await image.save()
+        assert image.imageable_type == "user"
+        with pytest.raises(ClassMorphViolation, match="Post"):
+            m.Image.imageable.of(m.Image(url="v.png")).associate(post)
+    finally:
+        require_morph_map(False)
+        m.User.morph_alias = None

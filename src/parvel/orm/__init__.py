@@ -13,6 +13,7 @@ from parvel.orm.collection import Collection, collect
 from parvel.orm.events import observed_by, without_events
 from parvel.orm.exceptions import (
     CastError,
+    ClassMorphViolation,
     ConnectionNotSet,
     InvalidRelationUse,
     ItemNotFound,
@@ -43,6 +44,7 @@ from parvel.orm.relations import (
     Pivot,
     belongs_to,
     belongs_to_many,
+    enforce_morph_map,
     has_many,
     has_many_through,
     has_one,
@@ -53,6 +55,7 @@ from parvel.orm.relations import (
     morph_to,
     morph_to_many,
     morphed_by_many,
+    require_morph_map,
 )
 from parvel.orm.scopes import Scope, ScopeMethod, SoftDeletes, scope, scoped_by
 
@@ -63,6 +66,7 @@ __all__ = [
     "Builder",
     "CastError",
     "CastsAttributes",
+    "ClassMorphViolation",
     "Collection",
     "ConnectionNotSet",
     "Factory",
@@ -98,6 +102,7 @@ __all__ = [
     "belongs_to",
     "belongs_to_many",
     "collect",
+    "enforce_morph_map",
     "has_many",
     "has_many_through",
     "has_one",
@@ -110,6 +115,7 @@ __all__ = [
     "morphed_by_many",
     "mutator",
     "observed_by",
+    "require_morph_map",
     "scope",
     "scoped_by",
     "set_encrypter_resolver",

@@ -74,6 +74,8 @@ def mutator(attribute: str) -> Callable[[Callable[[Any, Any], Any]], Callable[[A
 
 
 _SLOW: Any = type("_Slow", (), {})()
+MORPH_MAP_ENFORCED = [False]
+"""Set by ``enforce_morph_map``: every polymorphic model then needs an alias."""
 
 
 def _plain_types() -> dict[Any, type]:
@@ -306,7 +308,16 @@ class ModelBase:
     @classmethod
     def get_morph_class(cls) -> str:
         """The value stored in ``*_type`` columns of polymorphic relations."""
-        return cls.morph_alias or cls.__name__
+        if cls.morph_alias:
+            return cls.morph_alias
+        if MORPH_MAP_ENFORCED[0]:
+            from parvel.orm.exceptions import ClassMorphViolation
+
+            raise ClassMorphViolation(
+                f"No morph map alias is defined for model [{cls.__name__}].",
+                hint="Add it to enforce_morph_map({...}) / morph_map({...}).",
+            )
+        return cls.__name__
 
     def get_key(self) -> Any:
         """The primary key value."""

@@ -81,6 +81,12 @@ class InvalidRelationUse(ModelError):
     code = "invalid-relation-use"
 
 
+class ClassMorphViolation(ModelError):
+    """A model without a morph alias was stored polymorphically under ``enforce_morph_map``."""
+
+    code = "class-morph-violation"
+
+
 class ItemNotFound(ModelError):
     """A collection's ``first_or_fail()`` / ``sole()`` found no matching item."""
 

@@ -545,3 +545,17 @@ async def test_enforce_morph_map(db: Connection, m: SimpleNamespace) -> None:
     finally:
         require_morph_map(False)
         m.User.morph_alias = None
+
+
+async def test_or_callbacks_and_model_collection_identity(
+    db: Connection, m: SimpleNamespace
+) -> None:
+    await users(m, 3)
+    assert await m.User.find_or(99, lambda: "none") == "none"
+    found = await m.User.find_or(1, ["id", "name"], lambda: None)
+    assert set(found.get_attributes()) == {"id", "name"}
+    assert await m.User.where("votes", ">", 999).first_or(lambda: "empty") == "empty"
+    assert (await m.User.query().first_or(["id"], lambda: None)).get_attributes() == {"id": 1}
+    twice = Collection([*(await m.User.all()), *(await m.User.all())])
+    assert twice.unique().model_keys() == [1, 2, 3]
+    assert twice.find([1, 3]).unique().model_keys() == [1, 3]

@@ -268,15 +268,31 @@ class Builder(EagerLoading, QueryBuilder, Generic[T]):
             return self.where_not_in(column, list(id))
         return self.where(column, "!=", id.get_key() if hasattr(id, "get_key") else id)
 
-    async def find_or(self, id: Any, callback: Callable[[], Any]) -> Any:
-        """The model with key ``id``, or what ``callback()`` returns (awaited if needed)."""
-        model = await self.find(id)
-        return model if model is not None else await maybe_await(callback())
+    async def find_or(
+        self, id: Any, columns: Any = None, callback: Callable[[], Any] | None = None
+    ) -> Any:
+        """The model with key ``id``, or what ``callback()`` returns (awaited if needed).
 
-    async def first_or(self, callback: Callable[[], Any]) -> Any:
-        """The first model, or what ``callback()`` returns (awaited if needed)."""
-        model = await self.first()
-        return model if model is not None else await maybe_await(callback())
+        ``find_or(1, fn)`` or, as Laravel, ``find_or(1, ["id", "name"], fn)``.
+        """
+        if callback is None and callable(columns):
+            columns, callback = None, columns
+        model = await self.find(id, columns)
+        if model is not None or callback is None:
+            return model
+        return await maybe_await(callback())
+
+    async def first_or(self, columns: Any = None, callback: Callable[[], Any] | None = None) -> Any:
+        """The first model, or what ``callback()`` returns.
+
+        ``first_or(fn)`` or, as Laravel, ``first_or(["id"], fn)``.
+        """
+        if callback is None and callable(columns):
+            columns, callback = None, columns
+        model = await self.first(columns)
+        if model is not None or callback is None:
+            return model
+        return await maybe_await(callback())
 
     async def find_or_new(self, id: Any) -> T:
         """The model with key ``id``, or a new unsaved instance."""

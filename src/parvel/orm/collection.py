@@ -246,7 +246,12 @@ class Collection(CollectionOps[T], Generic[T]):
         return self._new(list(self.items))  # type: ignore[no-any-return]
 
     def unique(self, key: str | Callable[[T], Any] | None = None) -> Collection[T]:
-        """Items with duplicate values (of ``key`` if given) removed, first one kept."""
+        """Items with duplicate values (of ``key`` if given) removed, first one kept.
+
+        Models without ``key`` compare by class and primary key, as Laravel's do.
+        """
+        if key is None and self.items and hasattr(self.items[0], "get_key"):
+            key = _model_identity
         get = _value_of(key)
         seen: list[Any] = []
         hashed: set[Hashable] = set()
@@ -412,7 +417,13 @@ class Collection(CollectionOps[T], Generic[T]):
         return [item.get_key() for item in self.items]  # type: ignore[attr-defined]
 
     def find(self, key: Any, default: Any = None) -> T | Any:
-        """The model with primary key ``key`` (a model is accepted too), else ``default``."""
+        """The model with primary key ``key`` (a model is accepted too), else ``default``.
+
+        A list of keys gives the collection of those models.
+        """
+        if isinstance(key, (list, tuple, set, Collection)):
+            wanted = _flat_keys((key,))
+            return self._new([m for m in self.items if m.get_key() in wanted])  # type: ignore[attr-defined]
         if hasattr(key, "get_key"):
             key = key.get_key()
         for item in self.items:
@@ -495,6 +506,10 @@ class Collection(CollectionOps[T], Generic[T]):
         for item in self.items:
             item.make_visible(*attributes)  # type: ignore[attr-defined]
         return self
+
+
+def _model_identity(model: Any) -> tuple[type, Any]:
+    return type(model), model.get_key()
 
 
 def _flat_keys(keys: tuple[Any, ...]) -> list[Any]:

@@ -142,3 +142,8 @@ def test_recursive_merges_and_key_sorting() -> None:
         6,
         3,
     ]
+
+
+def test_make_of_a_dict() -> None:
+    assert isinstance(Collection.make({"a": 1}), KeyedCollection)
+    assert Collection.make([1]).all() == [1]

@@ -2,16 +2,18 @@
 
 from __future__ import annotations
 
-import functools
 import inspect
 from collections.abc import Callable
 from typing import Any
+from weakref import WeakKeyDictionary
 
 _MISSING: Any = object()
 """The "argument not given" marker shared with collection.py."""
 
 
-@functools.lru_cache(maxsize=512)
+_ARITIES: WeakKeyDictionary[Callable[..., Any], int] = WeakKeyDictionary()
+
+
 def _arity_of(fn: Callable[..., Any]) -> int:
     try:
         params = inspect.signature(fn).parameters.values()
@@ -27,11 +29,20 @@ def _arity_of(fn: Callable[..., Any]) -> int:
 
 
 def arity(fn: Callable[..., Any]) -> int:
-    """How many positional arguments ``fn`` requires (Laravel passes ``(item, key)``)."""
+    """How many positional arguments ``fn`` requires (Laravel passes ``(item, key)``).
+
+    Remembered per function without keeping it alive.
+    """
     try:
-        return _arity_of(fn)
-    except TypeError:  # unhashable callable
-        return _arity_of.__wrapped__(fn)
+        return _ARITIES[fn]
+    except (KeyError, TypeError):
+        pass
+    count = _arity_of(fn)
+    try:
+        _ARITIES[fn] = count
+    except TypeError:  # not weak-referenceable (some builtins)
+        pass
+    return count
 
 
 def call(fn: Callable[..., Any], n: int, *args: Any) -> Any:

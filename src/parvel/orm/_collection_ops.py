@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import functools
 import random as _random
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator, Mapping
 from statistics import median as _median
 from typing import TYPE_CHECKING, Any, Generic, TypeVar
 
@@ -56,7 +56,9 @@ class CollectionOps(Generic[T]):
     # -- construction ---------------------------------------------------------------------------
     @classmethod
     def make(cls, items: Iterable[Any] = ()) -> Any:
-        """A new collection of ``items``."""
+        """A new collection of ``items`` (a :class:`KeyedCollection` for a dict)."""
+        if isinstance(items, Mapping):
+            return KeyedCollection(items)
         return cls(items)  # type: ignore[call-arg]
 
     @classmethod

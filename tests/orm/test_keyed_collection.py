@@ -147,3 +147,11 @@ def test_recursive_merges_and_key_sorting() -> None:
 def test_make_of_a_dict() -> None:
     assert isinstance(Collection.make({"a": 1}), KeyedCollection)
     assert Collection.make([1]).all() == [1]
+
+
+def test_using_variants() -> None:
+    same_case = lambda a, b: 0 if str(a).lower() == str(b).lower() else 1  # noqa: E731
+    c = collect({"Color": "red", "Size": "M"})
+    assert c.diff_assoc_using({"color": "red"}, same_case).all() == {"Size": "M"}
+    assert c.intersect_assoc_using({"color": "red"}, same_case).all() == {"Color": "red"}
+    assert collect(["A", "b"]).intersect_using(["a"], same_case).all() == ["A"]

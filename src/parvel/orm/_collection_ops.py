@@ -604,6 +604,20 @@ class CollectionOps(Generic[T]):
             return self._new([x for x in self.items if x.get_key() in keys])  # type: ignore[attr-defined,no-any-return]
         return self._new([x for x in self.items if x in wanted])  # type: ignore[no-any-return]
 
+    def intersect_using(
+        self, other: Iterable[Any], callback: Callable[[Any, Any], int]
+    ) -> Collection[T]:
+        """Items also in ``other``, compared with ``callback(a, b) == 0``."""
+        others = list(other)
+        return self._new(  # type: ignore[no-any-return]
+            [x for x in self.items if any(callback(x, o) == 0 for o in others)]
+        )
+
+    def dd(self) -> None:
+        """Print the items and stop (Laravel's "dump and die"): raises SystemExit."""
+        self.dump()
+        raise SystemExit(1)
+
     def duplicates(self, key: str | Callable[[T], Any] | None = None) -> KeyedCollection[int, Any]:
         """The repeated values (of ``key``), keyed by their index."""
         get = _get(key)

@@ -300,6 +300,26 @@ class KeyedCollection(dict[K, V]):
         """The pairs not present, with the same value, in ``other``."""
         return KeyedCollection((k, v) for k, v in self.items() if k not in other or other[k] != v)
 
+    def diff_assoc_using(
+        self, other: Mapping[Any, Any], callback: Callable[[Any, Any], int]
+    ) -> KeyedCollection[K, V]:
+        """:meth:`diff_assoc` comparing keys with ``callback(a, b) == 0``."""
+        return KeyedCollection(
+            (k, v)
+            for k, v in self.items()
+            if not any(callback(k, ok) == 0 and ov == v for ok, ov in other.items())
+        )
+
+    def intersect_assoc_using(
+        self, other: Mapping[Any, Any], callback: Callable[[Any, Any], int]
+    ) -> KeyedCollection[K, V]:
+        """:meth:`intersect_assoc` comparing keys with ``callback(a, b) == 0``."""
+        return KeyedCollection(
+            (k, v)
+            for k, v in self.items()
+            if any(callback(k, ok) == 0 and ov == v for ok, ov in other.items())
+        )
+
     def intersect(self, values: Iterable[Any]) -> KeyedCollection[K, V]:
         """The pairs whose value is in ``values``."""
         wanted = list(dict.values(values) if isinstance(values, dict) else values)

@@ -16,9 +16,11 @@ from parvel.orm import (
     Collection,
     HasVersion4Uuids,
     InvalidRelationUse,
+    MassPrunable,
     Model,
     ModelNotFound,
     Pivot,
+    Prunable,
     belongs_to,
     belongs_to_many,
     enforce_morph_map,
@@ -559,3 +561,42 @@ async def test_or_callbacks_and_model_collection_identity(
     twice = Collection([*(await m.User.all()), *(await m.User.all())])
     assert twice.unique().model_keys() == [1, 2, 3]
     assert twice.find([1, 3]).unique().model_keys() == [1, 3]
+
+
+class Draft(Prunable, Model):
+    """Posts pruned one by one (``pruning()`` runs first)."""
+
+    table = "posts"
+    guarded: ClassVar[list[str]] = []
+    pruned: ClassVar[list[str]] = []
+
+    def prunable(self) -> Any:  # Laravel's instance-method form
+        """Posts without votes."""
+        return Draft.where("votes", 0)
+
+    def pruning(self) -> None:
+        """Remember the title."""
+        Draft.pruned.append(self.title)
+
+
+class Scratch(MassPrunable, Model):
+    """Posts pruned with one DELETE."""
+
+    table = "posts"
+    guarded: ClassVar[list[str]] = []
+
+    @classmethod
+    def prunable(cls) -> Any:
+        """Posts titled 'tmp'."""
+        return cls.where("title", "tmp")
+
+
+async def test_prunable_and_mass_prunable(db: Connection, m: SimpleNamespace) -> None:
+    Draft.pruned.clear()
+    await Draft.create(title="empty", votes=0)
+    await Draft.create(title="kept", votes=2)
+    await Scratch.create(title="tmp", votes=5)
+    assert await Draft.prune_all() == 1
+    assert Draft.pruned == ["empty"]
+    assert await Scratch.prune_all() == 1
+    assert (await m.Post.with_trashed().pluck("title")).all() == ["kept"]

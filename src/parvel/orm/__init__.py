@@ -30,6 +30,7 @@ from parvel.orm.factories import Factory, Sequence
 from parvel.orm.keyed_collection import KeyedCollection
 from parvel.orm.model import HasUlids, HasUuids, HasVersion4Uuids, Model
 from parvel.orm.pagination import set_links_renderer
+from parvel.orm.pruning import MassPrunable, Prunable
 from parvel.orm.relations import (
     BelongsTo,
     BelongsToMany,
@@ -81,6 +82,7 @@ __all__ = [
     "ItemNotFound",
     "KeyedCollection",
     "MassAssignmentError",
+    "MassPrunable",
     "Model",
     "ModelError",
     "ModelNotFound",
@@ -90,6 +92,7 @@ __all__ = [
     "MorphToMany",
     "MultipleItemsFound",
     "Pivot",
+    "Prunable",
     "RelationNotFound",
     "RelationNotLoaded",
     "Scope",

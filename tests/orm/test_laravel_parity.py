@@ -600,3 +600,18 @@ async def test_prunable_and_mass_prunable(db: Connection, m: SimpleNamespace) ->
     assert Draft.pruned == ["empty"]
     assert await Scratch.prune_all() == 1
     assert (await m.Post.with_trashed().pluck("title")).all() == ["kept"]
+
+
+async def test_query_time_casts(db: Connection, m: SimpleNamespace) -> None:
+    author = (await users(m, 1))[0]
+    await author.posts.create(title="a", votes=3)
+    latest = m.Post.select("created_at").where_column("user_id", "users.id").latest().limit(1)
+    found = (
+        await m.User.query()
+        .select("users.*")
+        .add_select({"last_posted_at": latest, "votes_text": m.Post.select("votes").limit(1)})
+        .with_casts({"last_posted_at": "datetime", "votes_text": "string"})
+        .first()
+    )
+    assert isinstance(found.last_posted_at, datetime)
+    assert found.votes_text == "3"

@@ -341,6 +341,8 @@ class ModelBase:
             info = type(self)._info()
             if value is not None:
                 getter = info.getters.get(key)
+                if getter is None and "_casts" in d:  # with_casts() on the query
+                    getter = d["_casts"].get(key)
                 if getter is not None:
                     try:
                         value = getter(value, self)

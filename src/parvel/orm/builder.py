@@ -141,6 +141,27 @@ class Builder(EagerLoading, QueryBuilder, Generic[T]):
                 hint=f"Local scopes: {', '.join(sorted(scopes)) or '(none)'}.",
             )
 
+    def with_casts(self, casts: dict[str, Any]) -> Self:
+        """Cast columns the model does not declare (a sub-query's alias ...) for this query.
+
+        ``Post.select(...).add_select({"last_commented_at": ...}).with_casts(
+        {"last_commented_at": "datetime"})``. Declared attributes keep their own casts.
+        """
+        from parvel.orm.casts import build_caster
+
+        getters: dict[str, Any] = {}
+        for key, spec in casts.items():
+            getter, _setter, _label = build_caster(spec, key)
+            if getter is not None:
+                getters[key] = getter
+
+        def install(models: list[Any]) -> None:
+            for model in models:
+                model.__dict__["_casts"] = getters
+
+        self.hydrated_callbacks.append(install)
+        return self
+
     # -- hydration --------------------------------------------------------------------------------
     async def hydrate(self, rows: list[dict[str, Any]]) -> Collection[T]:
         """Models from rows, with ``retrieved`` events and eager loads."""

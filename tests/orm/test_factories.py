@@ -81,3 +81,27 @@ def test_missing_factory_error() -> None:
 
     with pytest.raises(ModelError, match="Widget has no factory"):
         Widget.factory()
+
+
+async def test_magic_relationship_methods_and_has_attached(
+    db: Connection, m: SimpleNamespace
+) -> None:
+    user = await m.User.factory().has_posts(3).create()
+    assert await user.posts.count() == 3
+    titled = await m.User.factory().has_posts(2, {"title": "Same"}).create()
+    assert await titled.posts.where("title", "Same").count() == 2
+    post = await m.Post.factory().for_author({"name": "Writer"}).create()
+    assert (await m.User.find(post.user_id)).name == "Writer"
+    tagged = await m.Post.factory().has_attached(m.Tag.factory().count(2), {"role": "x"}).create()
+    assert await tagged.tags.where_pivot_in("role", ["x"]).count() == 2
+    existing = await m.Tag.factory().create()
+    again = await m.Post.factory().has_attached([existing], {"role": "y"}, "tags").create()
+    assert (await again.tags.first()).id == existing.id
+    gone = await m.Post.factory().trashed().create()
+    assert gone.trashed()
+    fired: list[str] = []
+    m.User.created(lambda u: fired.append(u.name))
+    await m.User.factory().create_quietly()
+    assert fired == []
+    with pytest.raises(AttributeError):
+        m.User.factory().unknown_method()

@@ -6,25 +6,31 @@ See docs/orm.md.
 from __future__ import annotations
 
 from parvel.orm._base import accessor, mutator
+from parvel.orm.attribute import Attribute
 from parvel.orm.builder import Builder
-from parvel.orm.casts import CastsAttributes, set_encrypter_resolver
+from parvel.orm.casts import CastsAttributes, set_encrypter_resolver, set_hasher_resolver
 from parvel.orm.collection import Collection, collect
-from parvel.orm.events import without_events
+from parvel.orm.events import observed_by, without_events
 from parvel.orm.exceptions import (
     CastError,
+    ClassMorphViolation,
     ConnectionNotSet,
     InvalidRelationUse,
+    ItemNotFound,
     MassAssignmentError,
     ModelError,
     ModelNotFound,
+    MultipleItemsFound,
     RelationNotFound,
     RelationNotLoaded,
     ScopeNotFound,
     UnknownAttribute,
 )
 from parvel.orm.factories import Factory, Sequence
-from parvel.orm.model import HasUlids, HasUuids, Model
+from parvel.orm.keyed_collection import KeyedCollection
+from parvel.orm.model import HasUlids, HasUuids, HasVersion4Uuids, Model
 from parvel.orm.pagination import set_links_renderer
+from parvel.orm.pruning import MassPrunable, Prunable
 from parvel.orm.relations import (
     BelongsTo,
     BelongsToMany,
@@ -39,6 +45,7 @@ from parvel.orm.relations import (
     Pivot,
     belongs_to,
     belongs_to_many,
+    enforce_morph_map,
     has_many,
     has_many_through,
     has_one,
@@ -49,15 +56,18 @@ from parvel.orm.relations import (
     morph_to,
     morph_to_many,
     morphed_by_many,
+    require_morph_map,
 )
-from parvel.orm.scopes import Scope, ScopeMethod, SoftDeletes, scope
+from parvel.orm.scopes import Scope, ScopeMethod, SoftDeletes, scope, scoped_by
 
 __all__ = [
+    "Attribute",
     "BelongsTo",
     "BelongsToMany",
     "Builder",
     "CastError",
     "CastsAttributes",
+    "ClassMorphViolation",
     "Collection",
     "ConnectionNotSet",
     "Factory",
@@ -67,8 +77,12 @@ __all__ = [
     "HasOneThrough",
     "HasUlids",
     "HasUuids",
+    "HasVersion4Uuids",
     "InvalidRelationUse",
+    "ItemNotFound",
+    "KeyedCollection",
     "MassAssignmentError",
+    "MassPrunable",
     "Model",
     "ModelError",
     "ModelNotFound",
@@ -76,7 +90,9 @@ __all__ = [
     "MorphOne",
     "MorphTo",
     "MorphToMany",
+    "MultipleItemsFound",
     "Pivot",
+    "Prunable",
     "RelationNotFound",
     "RelationNotLoaded",
     "Scope",
@@ -89,6 +105,7 @@ __all__ = [
     "belongs_to",
     "belongs_to_many",
     "collect",
+    "enforce_morph_map",
     "has_many",
     "has_many_through",
     "has_one",
@@ -100,8 +117,12 @@ __all__ = [
     "morph_to_many",
     "morphed_by_many",
     "mutator",
+    "observed_by",
+    "require_morph_map",
     "scope",
+    "scoped_by",
     "set_encrypter_resolver",
+    "set_hasher_resolver",
     "set_links_renderer",
     "without_events",
 ]

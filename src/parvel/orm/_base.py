@@ -13,6 +13,8 @@ from typing import TYPE_CHECKING, Any, ClassVar, Self
 import orjson
 
 from parvel.orm._info import ModelInfo, build_info, register
+from parvel.orm.attribute import SKIP as _SKIP_ATTRIBUTE
+from parvel.orm.attribute import returns_attribute
 from parvel.orm.exceptions import (
     CastError,
     MassAssignmentError,
@@ -25,7 +27,7 @@ if TYPE_CHECKING:
     from parvel.orm.relations.base import Relation
 
 _NO_DEFAULT: Any = object()
-_GUARD: dict[str, bool] = {"unguarded": False, "strict": False}
+_GUARD: dict[str, bool] = {"unguarded": False, "strict": False, "missing": False}
 _NONE: dict[str, Any] = {}  # read-only stand-in for "no relations / no changes yet"
 _new = object.__new__
 _set = object.__setattr__
@@ -72,6 +74,8 @@ def mutator(attribute: str) -> Callable[[Callable[[Any, Any], Any]], Callable[[A
 
 
 _SLOW: Any = type("_Slow", (), {})()
+MORPH_MAP_ENFORCED = [False]
+"""Set by ``enforce_morph_map``: every polymorphic model then needs an alias."""
 
 
 def _plain_types() -> dict[Any, type]:
@@ -157,6 +161,11 @@ class ModelBase:
     per_page: ClassVar[int] = 15
     touches: ClassVar[list[str]] = []
     morph_alias: ClassVar[str | None] = None
+    attributes: ClassVar[dict[str, Any]] = {}
+    """Default attribute values of new models (Laravel's ``$attributes``)."""
+    default_with: ClassVar[tuple[str, ...]] = ()
+    """Relations every query eager loads; declare it as ``with_ = ["author"]`` (Laravel's
+    ``$with``): the class keeps its ``with_()`` query method."""
 
     id: Any
     was_recently_created: ClassVar[bool] = False
@@ -182,6 +191,16 @@ class ModelBase:
             frame = frame.f_back
         # where the class statement ran: annotations naming local types resolve later
         cls._parvel_namespace = (frame.f_globals, dict(frame.f_locals))  # type: ignore[attr-defined]
+        methods = dict(getattr(cls, "_parvel_attribute_methods", {}))
+        for name, value in list(vars(cls).items()):
+            if callable(value) and not name.startswith("_") and returns_attribute(value):
+                methods[name] = value  # ``def first_name(self) -> Attribute``
+                setattr(cls, name, _Field(name))
+        cls._parvel_attribute_methods = methods  # type: ignore[attr-defined]
+        declared_with = vars(cls).get("with_")
+        if isinstance(declared_with, (list, tuple)):  # ``with_ = [...]``: Laravel's ``$with``
+            cls.default_with = tuple(declared_with)
+            delattr(cls, "with_")
         defaults: dict[str, Any] = {}
         for name in list(vars(cls).get("__annotations__", {})):
             if name.startswith("_") or name not in vars(cls):
@@ -189,7 +208,7 @@ class ModelBase:
             value = vars(cls)[name]
             from parvel.orm.relations.base import Relation
 
-            if isinstance(value, Relation) or callable(value) or isinstance(value, property):
+            if isinstance(value, (Relation, property, _Field)) or callable(value):
                 continue
             annotation = vars(cls)["__annotations__"][name]
             if isinstance(annotation, str) and annotation.startswith("ClassVar"):
@@ -289,7 +308,16 @@ class ModelBase:
     @classmethod
     def get_morph_class(cls) -> str:
         """The value stored in ``*_type`` columns of polymorphic relations."""
-        return cls.morph_alias or cls.__name__
+        if cls.morph_alias:
+            return cls.morph_alias
+        if MORPH_MAP_ENFORCED[0]:
+            from parvel.orm.exceptions import ClassMorphViolation
+
+            raise ClassMorphViolation(
+                f"No morph map alias is defined for model [{cls.__name__}].",
+                hint="Add it to enforce_morph_map({...}) / morph_map({...}).",
+            )
+        return cls.__name__
 
     def get_key(self) -> Any:
         """The primary key value."""
@@ -313,6 +341,8 @@ class ModelBase:
             info = type(self)._info()
             if value is not None:
                 getter = info.getters.get(key)
+                if getter is None and "_casts" in d:  # with_casts() on the query
+                    getter = d["_casts"].get(key)
                 if getter is not None:
                     try:
                         value = getter(value, self)
@@ -334,7 +364,7 @@ class ModelBase:
             return info.accessors[key](self, None)
         if default is not _NO_DEFAULT:
             return default
-        if key in info.fields:
+        if key in info.fields and not (_GUARD["missing"] and d.get("exists")):
             return None
         raise UnknownAttribute(
             f"{type(self).__name__} has no attribute {key!r}.",
@@ -348,6 +378,8 @@ class ModelBase:
         mut = info.mutators.get(key)
         if mut is not None:
             value = mut(self, value)
+            if value is _SKIP_ATTRIBUTE:
+                return
         if value is not None:
             setter = info.setters.get(key)
             if setter is not None:
@@ -432,6 +464,24 @@ class ModelBase:
         """Raise MassAssignmentError for every non-fillable attribute instead of dropping it."""
         _GUARD["strict"] = value
 
+    @staticmethod
+    def prevent_accessing_missing_attributes(value: bool = True) -> None:
+        """Raise UnknownAttribute when reading a declared attribute a query did not select.
+
+        Undeclared attributes always raise; this also covers ``select("id")`` results.
+        """
+        _GUARD["missing"] = value
+
+    @staticmethod
+    def prevent_lazy_loading(value: bool = True) -> None:
+        """Accepted for familiarity: Parvel never loads relations lazily, whatever ``value``."""
+
+    @staticmethod
+    def should_be_strict(value: bool = True) -> None:
+        """Both strict modes at once (lazy loading is always prevented in Parvel)."""
+        _GUARD["strict"] = value
+        _GUARD["missing"] = value
+
     def is_fillable(self, key: str) -> bool:
         """Whether ``key`` may be mass assigned."""
         info = type(self)._info()
@@ -493,19 +543,35 @@ class ModelBase:
                 dirty[key] = value
         return dirty
 
-    def is_dirty(self, *attributes: str) -> bool:
-        """Whether any (or any of ``attributes``) changed since loading or saving."""
+    def is_dirty(self, *attributes: str | Iterable[str]) -> bool:
+        """Whether any (or any of ``attributes``, names or lists) changed since loading/saving."""
         dirty = self.get_dirty()
-        return bool(dirty) if not attributes else any(a in dirty for a in attributes)
+        names = _names(attributes)
+        return bool(dirty) if not names else any(a in dirty for a in names)
 
-    def is_clean(self, *attributes: str) -> bool:
+    def is_clean(self, *attributes: str | Iterable[str]) -> bool:
         """The opposite of :meth:`is_dirty`."""
         return not self.is_dirty(*attributes)
 
-    def was_changed(self, *attributes: str) -> bool:
+    def was_changed(self, *attributes: str | Iterable[str]) -> bool:
         """Whether the last save changed any (or any of ``attributes``)."""
         changes = self.__dict__.get("_changes", _NONE)
-        return bool(changes) if not attributes else any(a in changes for a in attributes)
+        names = _names(attributes)
+        return bool(changes) if not names else any(a in changes for a in names)
+
+    def get_raw_original(self, key: str | None = None, default: Any = None) -> Any:
+        """The stored (uncast) value(s) as last loaded or saved."""
+        original = self.__dict__["_original"]
+        return dict(original) if key is None else original.get(key, default)
+
+    def discard_changes(self) -> Self:
+        """Forget unsaved changes: the attributes go back to their original values."""
+        self.__dict__["_attributes"] = dict(self.__dict__["_original"])
+        return self
+
+    def get_attribute(self, key: str) -> Any:
+        """The (cast, accessor-transformed) value of ``key``, or None when absent."""
+        return self.get_attribute_value(key, None)
 
     def get_changes(self) -> dict[str, Any]:
         """The attributes the last save changed."""
@@ -528,9 +594,18 @@ class ModelBase:
         return self
 
     def sync_changes(self) -> Self:
-        """Record the dirty attributes as the last save's changes."""
-        self.__dict__["_changes"] = self.get_dirty()
+        """Record the dirty attributes as the last save's changes (and their old values)."""
+        changes = self.__dict__["_changes"] = self.get_dirty()
+        original = self.__dict__["_original"]
+        self.__dict__["_previous"] = {k: original.get(k) for k in changes}
         return self
+
+    def get_previous(self, key: str | None = None, default: Any = None) -> Any:
+        """The values the last save replaced (cast), or one of them."""
+        previous = self.__dict__.get("_previous", _NONE)
+        if key is None:
+            return {k: self._cast_value(k, v) for k, v in previous.items()}
+        return self._cast_value(key, previous[key]) if key in previous else default
 
     # -- loaded relations -------------------------------------------------------------------------
     @classmethod
@@ -576,45 +651,138 @@ class ModelBase:
         return dict(self.__dict__.get("_relations", _NONE))
 
     # -- serialization ----------------------------------------------------------------------------
-    def make_hidden(self, *attributes: str) -> Self:
+    def make_hidden(self, *attributes: str | Iterable[str]) -> Self:
         """Hide attributes from :meth:`to_dict` for this instance."""
-        self.__dict__.setdefault("_hidden_extra", set()).update(attributes)
+        names = _names(attributes)
+        self.__dict__.setdefault("_hidden_extra", set()).update(names)
+        self.__dict__.setdefault("_visible_extra", set()).difference_update(names)
         return self
 
-    def make_visible(self, *attributes: str) -> Self:
+    def make_visible(self, *attributes: str | Iterable[str]) -> Self:
         """Show otherwise hidden attributes for this instance."""
-        self.__dict__.setdefault("_visible_extra", set()).update(attributes)
+        names = _names(attributes)
+        self.__dict__.setdefault("_visible_extra", set()).update(names)
+        self.__dict__.setdefault("_hidden_extra", set()).difference_update(names)
         return self
+
+    def set_hidden(self, attributes: Iterable[str]) -> Self:
+        """Replace this instance's hidden attributes."""
+        self.__dict__["_hidden_set"] = frozenset(attributes)
+        self.__dict__.pop("_hidden_extra", None)
+        self.__dict__.pop("_visible_extra", None)
+        return self
+
+    def set_visible(self, attributes: Iterable[str]) -> Self:
+        """Replace this instance's visible attributes (only they are serialized)."""
+        self.__dict__["_visible_set"] = frozenset(attributes)
+        self.__dict__.pop("_visible_extra", None)
+        return self
+
+    def get_hidden(self) -> list[str]:
+        """The attributes hidden from :meth:`to_dict` on this instance."""
+        d = self.__dict__
+        hidden = set(d.get("_hidden_set", type(self)._info().hidden))
+        hidden |= d.get("_hidden_extra", set())
+        return sorted(hidden - d.get("_visible_extra", set()))
+
+    def get_visible(self) -> list[str]:
+        """The attributes listed as visible on this instance (empty: all not hidden)."""
+        return sorted(self.__dict__.get("_visible_set", type(self)._info().visible))
+
+    def append(self, *attributes: str | Iterable[str]) -> Self:
+        """Add computed attributes (properties or accessors) to this instance's :meth:`to_dict`."""
+        appends = list(self.get_appends())
+        appends += [a for a in _names(attributes) if a not in appends]
+        self.__dict__["_appends_set"] = tuple(appends)
+        return self
+
+    def set_appends(self, attributes: Iterable[str]) -> Self:
+        """Replace the computed attributes this instance serializes."""
+        self.__dict__["_appends_set"] = tuple(attributes)
+        return self
+
+    def get_appends(self) -> tuple[str, ...]:
+        """The computed attributes this instance serializes."""
+        appends: tuple[str, ...] = self.__dict__.get("_appends_set", type(self)._info().appends)
+        return appends
+
+    def has_appended(self, attribute: str) -> bool:
+        """Whether ``attribute`` is appended when serializing."""
+        return attribute in self.get_appends()
 
     def _is_visible(self, key: str, info: ModelInfo) -> bool:
-        shown = self.__dict__.get("_visible_extra", ())
-        if key in shown:
+        d = self.__dict__
+        if key in d.get("_visible_extra", ()):
             return True
-        if key in info.hidden or key in self.__dict__.get("_hidden_extra", ()):
+        if key in d.get("_hidden_set", info.hidden) or key in d.get("_hidden_extra", ()):
             return False
-        return not info.visible or key in info.visible
+        visible = d.get("_visible_set", info.visible)
+        return not visible or key in visible
 
     def to_dict(self) -> dict[str, Any]:
         """The model as JSON-ready data: visible attributes, appends and loaded relations."""
         info = type(self)._info()
         out: dict[str, Any] = {}
+        formats = info.date_formats
+        custom = type(self).serialize_date is not ModelBase.serialize_date
         for key in self.__dict__["_attributes"]:
             if self._is_visible(key, info):
-                out[key] = serialize_value(self.get_attribute_value(key))
-        for key in info.appends:
+                value = self.get_attribute_value(key)
+                if formats and key in formats and isinstance(value, date):
+                    from parvel.orm.casts import format_date
+
+                    out[key] = format_date(value, formats[key])
+                elif custom and isinstance(value, date):
+                    out[key] = self.serialize_date(value)
+                else:
+                    out[key] = serialize_value(value)
+        for key in self.__dict__.get("_appends_set", info.appends):
             if self._is_visible(key, info):
                 out[key] = serialize_value(getattr(self, key))
         for key, value in self.__dict__.get("_relations", _NONE).items():
             if self._is_visible(key, info):
                 out[key] = serialize_value(value)
-        pivot = self.__dict__.get("pivot")
-        if pivot is not None and self._is_visible("pivot", info):
-            out["pivot"] = serialize_value(pivot)
+        pivot_name = self.__dict__.get("_pivot_name", "pivot")
+        pivot = self.__dict__.get(pivot_name)
+        if pivot is not None and self._is_visible(pivot_name, info):
+            out[pivot_name] = serialize_value(pivot)
         return out
 
-    def to_json(self) -> str:
-        """:meth:`to_dict` as a JSON string."""
-        return orjson.dumps(self.to_dict(), default=str).decode()
+    def serialize_date(self, value: date) -> Any:
+        """How dates serialize (override it: ``return value.strftime("%Y-%m-%d")``)."""
+        return serialize_value(value)
+
+    def to_array(self) -> dict[str, Any]:
+        """Laravel's name for :meth:`to_dict`."""
+        return self.to_dict()
+
+    def attributes_to_array(self) -> dict[str, Any]:
+        """The visible attributes and appends as JSON-ready data (no relations)."""
+        out = self.to_dict()
+        for key in self.__dict__.get("_relations", _NONE):
+            out.pop(key, None)
+        return out
+
+    def relations_to_array(self) -> dict[str, Any]:
+        """The loaded, visible relations as JSON-ready data."""
+        info = type(self)._info()
+        return {
+            key: serialize_value(value)
+            for key, value in self.__dict__.get("_relations", _NONE).items()
+            if self._is_visible(key, info)
+        }
+
+    def to_json(self, option: int = 0) -> str:
+        """:meth:`to_dict` as a JSON string (``option``: orjson options, e.g. indenting)."""
+        return orjson.dumps(self.to_dict(), default=str, option=option or None).decode()
+
+    def to_pretty_json(self) -> str:
+        """:meth:`to_dict` as indented JSON."""
+        return self.to_json(orjson.OPT_INDENT_2)
+
+    def __str__(self) -> str:
+        """The model as JSON, as Laravel's string conversion gives."""
+        return self.to_json()
 
     def __json__(self) -> dict[str, Any]:
         """JSON-ready data (used by the HTTP layer when a model is returned from a route)."""
@@ -625,10 +793,33 @@ class ModelBase:
         state = "" if self.__dict__.get("exists") else " (new)"
         return f"<{type(self).__name__} {type(self).primary_key}={key!r}{state}>"
 
-    def only(self, *keys: str) -> dict[str, Any]:
-        """The cast values of ``keys``."""
-        return {k: self.get_attribute_value(k, None) for k in keys}
+    def only(self, *keys: str | Iterable[str]) -> dict[str, Any]:
+        """The cast values of ``keys`` (names or lists of names)."""
+        return {k: self.get_attribute_value(k, None) for k in _names(keys)}
+
+    def get_fillable(self) -> list[str]:
+        """The mass-assignable attributes declared in ``fillable``."""
+        return list(type(self).fillable)
+
+    def get_guarded(self) -> list[str]:
+        """The attributes declared in ``guarded`` (``["*"]``, everything, by default)."""
+        return list(type(self).guarded)
+
+    def get_casts(self) -> dict[str, str]:
+        """Each cast attribute and the name of its cast (inferred or declared)."""
+        return dict(type(self)._info().cast_names)
 
     @classmethod
     def _fields(cls) -> Iterable[str]:
         return cls._info().fields
+
+
+def _names(attributes: Iterable[str | Iterable[str]]) -> list[str]:
+    """Attribute names given as ``("a", "b")`` or ``(["a", "b"],)``."""
+    out: list[str] = []
+    for item in attributes:
+        if isinstance(item, str):
+            out.append(item)
+        else:
+            out.extend(item)
+    return out

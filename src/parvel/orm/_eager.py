@@ -21,12 +21,41 @@ Constraint = Callable[[Any], Any] | None
 _COUNT_OPERATORS = {"=", "<", ">", "<=", ">=", "!=", "<>"}
 
 
+def select_columns(columns: Sequence[str]) -> Callable[[Any], None]:
+    """The constraint for ``with_("author:id,name")``: load only those columns.
+
+    Unqualified names are qualified with the related table; other columns the relation
+    itself selects (a pivot's, a through key) are kept.
+    """
+
+    def constrain(query: Any) -> None:
+        wanted = [c if "." in c else query.model.qualify_column(c) for c in columns]
+        star = f"{query.model.get_table()}.*"
+        kept = [c for c in (query.columns or []) if c != star and c != "*"]
+        query.columns = None
+        query.select(*wanted, *kept)
+
+    return constrain
+
+
+def _parse_name(item: str) -> tuple[str, Constraint]:
+    """``"posts.author:id,name"`` → ``("posts.author", select_columns(["id", "name"]))``."""
+    name, colon, columns = item.partition(":")
+    if not colon:
+        return item, None
+    return name.strip(), select_columns([c.strip() for c in columns.split(",") if c.strip()])
+
+
 def normalize_relations(relations: Sequence[Any]) -> dict[str, Constraint]:
-    """``("a", ["b"], {"c": fn})`` → ``{"a": None, "b": None, "c": fn}``."""
+    """``("a", ["b"], {"c": fn})`` → ``{"a": None, "b": None, "c": fn}``.
+
+    ``"a:id,name"`` loads only those columns of ``a``.
+    """
     out: dict[str, Constraint] = {}
     for item in relations:
         if isinstance(item, str):
-            out[item] = None
+            name, constraint = _parse_name(item)
+            out[name] = constraint
         elif isinstance(item, dict):
             out.update(item)
         elif isinstance(item, (list, tuple)):
@@ -117,6 +146,11 @@ class EagerLoading:
             if isinstance(relation, MorphTo):
                 return
             cls = relation.related
+
+    def with_only(self, *relations: Any) -> Self:
+        """Eager load exactly these relations, replacing any requested before."""
+        self.eager_load.clear()
+        return self.with_(*relations)
 
     def without(self, *relations: str) -> Self:
         """Drop relations from the eager-load list."""
@@ -268,17 +302,80 @@ class EagerLoading:
         """``or`` :meth:`where_relation`."""
         return self.where_relation(relation, column, operator, value, "or")
 
-    def where_belongs_to(self, model: Model, relation: str | None = None) -> Self:
-        """``where_belongs_to(user)``: rows whose belongs_to relation points at ``model``."""
+    def where_belongs_to(
+        self, model: Model | Sequence[Model], relation: str | None = None, boolean: str = "and"
+    ) -> Self:
+        """``where_belongs_to(user)``: rows whose belongs_to relation points at ``model``.
+
+        ``model`` may be a collection of models (``where_in``). Without ``relation`` the
+        relation named after the model's class (``user``) is used, else the only
+        ``belongs_to`` relation to that class.
+        """
         from parvel.orm.relations.has_one_many import BelongsTo
         from parvel.support import Str
 
-        name = relation or Str.snake(type(model).__name__)
+        models = list(model) if isinstance(model, Sequence) or hasattr(model, "items") else [model]  # type: ignore[arg-type]
+        if not models:
+            raise InvalidRelationUse("where_belongs_to() needs at least one model.")
+        related = type(models[0])
+        name = relation or Str.snake(related.__name__)
+        relations = self.model._info().relations
+        if relation is None and name not in relations:
+            matches = [
+                n for n, r in relations.items() if isinstance(r, BelongsTo) and r.related is related
+            ]
+            if len(matches) == 1:
+                name = matches[0]
         definition = self.model.relation_definition(name)
         if not isinstance(definition, BelongsTo):
             raise InvalidRelationUse(f"{self.model.__name__}.{name} is not a belongs_to relation.")
-        return self.where(  # type: ignore[attr-defined, no-any-return]
-            self.model.qualify_column(definition.foreign_key),
-            "=",
-            model.get_attribute_value(definition.owner_key),
+        column = self.model.qualify_column(definition.foreign_key)
+        keys = [m.get_attribute_value(definition.owner_key) for m in models]
+        if len(keys) == 1:
+            return self.where(column, "=", keys[0], boolean)  # type: ignore[attr-defined, no-any-return]
+        return self.where_in(column, keys, boolean)  # type: ignore[attr-defined, no-any-return]
+
+    def where_attached_to(
+        self, model: Model | Sequence[Model], relation: str | None = None, boolean: str = "and"
+    ) -> Self:
+        """Rows attached (through a many-to-many relation) to ``model`` or any of the models.
+
+        Without ``relation`` the plural of the model's class (``tags``) is used, else the
+        only many-to-many relation to that class.
+        """
+        from parvel.orm.relations.belongs_to_many import BelongsToMany
+        from parvel.support import Str
+
+        models = list(model) if isinstance(model, Sequence) or hasattr(model, "items") else [model]  # type: ignore[arg-type]
+        if not models:
+            raise InvalidRelationUse("where_attached_to() needs at least one model.")
+        related = type(models[0])
+        name = relation or Str.plural(Str.snake(related.__name__))
+        relations = self.model._info().relations
+        if relation is None and name not in relations:
+            matches = [
+                n
+                for n, r in relations.items()
+                if isinstance(r, BelongsToMany) and r.related is related
+            ]
+            if len(matches) == 1:
+                name = matches[0]
+        definition = self.model.relation_definition(name)
+        if not isinstance(definition, BelongsToMany):
+            raise InvalidRelationUse(
+                f"{self.model.__name__}.{name} is not a many-to-many relation."
+            )
+        keys = [m.get_key() for m in models]
+        return self.has(
+            name,
+            ">=",
+            1,
+            boolean,
+            lambda q: q.where_in(related.qualify_column(related.primary_key), keys),
         )
+
+    def or_where_belongs_to(
+        self, model: Model | Sequence[Model], relation: str | None = None
+    ) -> Self:
+        """``or`` :meth:`where_belongs_to`."""
+        return self.where_belongs_to(model, relation, "or")

@@ -10,7 +10,7 @@ import typing
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any, ClassVar
 
-from parvel.orm.casts import Getter, Setter, build_caster, cast_for_annotation
+from parvel.orm.casts import DATE_CASTS, Getter, Setter, build_caster, cast_for_annotation
 from parvel.support import Str
 
 if TYPE_CHECKING:
@@ -61,6 +61,8 @@ class ModelInfo:
     listeners: dict[str, list[Any]] = field(default_factory=dict)
     global_scopes: dict[str, Any] = field(default_factory=dict)
     find_sql: dict[str, str] = field(default_factory=dict)
+    date_formats: dict[str, str] = field(default_factory=dict)
+    """Serialization formats of ``"datetime:Y-m-d"``-style casts, by attribute."""
 
 
 _NAMESPACE: dict[str, Any] = {
@@ -128,6 +130,11 @@ def build_info(cls: type[Model]) -> ModelInfo:
                 accessors[value.__parvel_accessor__] = value
             elif getattr(value, "__parvel_mutator__", None):
                 mutators[value.__parvel_mutator__] = value
+    from parvel.orm.attribute import accessor_for, mutator_for
+
+    for name, method in getattr(cls, "_parvel_attribute_methods", {}).items():
+        accessors.setdefault(name, accessor_for(method))
+        mutators.setdefault(name, mutator_for(name, method))
     for name in relations:
         fields.pop(name, None)
     explicit: dict[str, Any] = dict(cls.casts)
@@ -159,7 +166,13 @@ def build_info(cls: type[Model]) -> ModelInfo:
     table = cls.table or Str.snake(Str.plural_studly(cls.__name__))
     fillable = frozenset(cls.fillable)
     guarded = frozenset(cls.guarded)
+    date_formats = {
+        name: spec.partition(":")[2]
+        for name, spec in specs.items()
+        if isinstance(spec, str) and spec.partition(":")[0] in DATE_CASTS and ":" in spec
+    }
     return ModelInfo(
+        date_formats=date_formats,
         table=table,
         fields=tuple(fields),
         getters=getters,
@@ -169,7 +182,7 @@ def build_info(cls: type[Model]) -> ModelInfo:
         scopes=scopes,
         accessors=accessors,
         mutators=mutators,
-        defaults=dict(getattr(cls, "_parvel_defaults", {})),
+        defaults={**_attribute_defaults(cls), **getattr(cls, "_parvel_defaults", {})},
         fillable=fillable,
         guarded=guarded,
         totally_guarded=not fillable and guarded == frozenset({"*"}),
@@ -177,6 +190,16 @@ def build_info(cls: type[Model]) -> ModelInfo:
         visible=frozenset(cls.visible),
         appends=tuple(cls.appends),
     )
+
+
+def _attribute_defaults(cls: type[Model]) -> dict[str, Any]:
+    """The ``attributes = {...}`` defaults of ``cls`` and its bases (subclasses win)."""
+    out: dict[str, Any] = {}
+    for klass in reversed(cls.__mro__):
+        declared = vars(klass).get("attributes")
+        if isinstance(declared, dict):
+            out.update(declared)
+    return out
 
 
 def is_model_class(value: Any) -> bool:

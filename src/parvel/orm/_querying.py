@@ -2,9 +2,9 @@
 
 from __future__ import annotations
 
-from collections.abc import AsyncIterator, Callable, Iterator, Sequence
-from contextlib import contextmanager
-from typing import TYPE_CHECKING, Any, Self
+from collections.abc import AsyncIterator, Callable, Coroutine, Sequence
+from contextlib import AbstractContextManager
+from typing import TYPE_CHECKING, Any, Self, overload
 
 from parvel.database.query._where import MISSING
 from parvel.orm._base import ModelBase
@@ -205,11 +205,17 @@ class QueryingModel(ModelBase, metaclass=_ModelType):
         """Every model."""
         return await cls.query().get(columns)
 
+    @overload
     @classmethod
-    async def find(cls, id: Any) -> Self | None:
-        """The model with primary key ``id``, or None."""
+    async def find(cls, id: list[Any] | tuple[Any, ...] | set[Any]) -> Collection[Self]: ...
+    @overload
+    @classmethod
+    async def find(cls, id: Any) -> Self | None: ...
+    @classmethod
+    async def find(cls, id: Any) -> Any:
+        """The model with primary key ``id`` (or None); a collection for a list of keys."""
         info = cls._info()
-        if info.global_scopes or isinstance(id, (list, tuple, set)):
+        if info.global_scopes or cls.default_with or not isinstance(id, (int, str)):
             return await cls.query().find(id)
         connection = cls.get_connection()
         sql = info.find_sql.get(connection.name)
@@ -231,11 +237,19 @@ class QueryingModel(ModelBase, metaclass=_ModelType):
         """The models whose keys are in ``ids``."""
         return await cls.query().find_many(ids)
 
+    @overload
     @classmethod
-    async def find_or_fail(cls, id: Any) -> Self:
-        """The model with key ``id``; ModelNotFound (404 over HTTP) when absent."""
+    async def find_or_fail(cls, id: list[Any] | tuple[Any, ...] | set[Any]) -> Collection[Self]: ...
+    @overload
+    @classmethod
+    async def find_or_fail(cls, id: Any) -> Self: ...
+    @classmethod
+    async def find_or_fail(cls, id: Any) -> Any:
+        """The model with key ``id`` (the models, for a list); ModelNotFound (404) if absent."""
         from parvel.orm.exceptions import ModelNotFound
 
+        if not isinstance(id, (int, str)):
+            return await cls.query().find_or_fail(id)
         model = await cls.find(id)
         if model is None:
             raise ModelNotFound(cls.__name__, [id])
@@ -300,14 +314,21 @@ class QueryingModel(ModelBase, metaclass=_ModelType):
 
         forget_listeners(cls)
 
+    @overload
     @staticmethod
-    @contextmanager
-    def without_events() -> Iterator[None]:
-        """``with Post.without_events(): ...`` mutes model events in the block."""
+    def without_events() -> AbstractContextManager[None]: ...
+    @overload
+    @staticmethod
+    def without_events(callback: Callable[[], Any]) -> Coroutine[Any, Any, Any]: ...
+    @staticmethod
+    def without_events(callback: Callable[[], Any] | None = None) -> Any:
+        """Mute model events: ``with Post.without_events(): ...`` or ``await ...(fn)``.
+
+        ``await Post.without_events(fn)`` runs ``fn()`` muted and returns its result.
+        """
         from parvel.orm.events import without_events
 
-        with without_events():
-            yield
+        return without_events() if callback is None else without_events(callback)
 
     async def fire_model_event(self, event: str, halt: bool = True) -> bool:
         """Dispatch ``event`` for this model; False when a listener cancelled it."""

@@ -9,9 +9,11 @@ from __future__ import annotations
 
 import inspect
 from collections.abc import AsyncIterator, Callable, Sequence
-from typing import TYPE_CHECKING, Any, Generic, Self, TypeVar
+from typing import TYPE_CHECKING, Any, Generic, Self, TypeVar, overload
 
+from parvel.database.query._where import MISSING
 from parvel.database.query.builder import Builder as QueryBuilder
+from parvel.orm._callbacks import arity
 from parvel.orm._eager import EagerLoading
 from parvel.orm.collection import Collection
 from parvel.orm.exceptions import ModelNotFound, ScopeNotFound
@@ -37,7 +39,7 @@ class Builder(EagerLoading, QueryBuilder, Generic[T]):
         super().__init__(connection)
         self.model = model
         self.from_table = model.get_table()
-        self.eager_load: dict[str, Callable[[Any], Any] | None] = {}
+        self.eager_load: dict[str, Callable[[Any], Any] | None] = dict.fromkeys(model.default_with)
         self.scopes: dict[str, Any] = dict(model._info().global_scopes)
         self.removed_scopes: set[str] = set()
         self.scopes_applied = False
@@ -68,6 +70,14 @@ class Builder(EagerLoading, QueryBuilder, Generic[T]):
         """Skip the named global scopes, or all of them."""
         for scope in scopes if scopes is not None else list(self.scopes):
             self.without_global_scope(scope)
+        return self
+
+    def without_global_scopes_except(self, scopes: Sequence[Any]) -> Self:
+        """Skip every global scope except the named ones (names or classes)."""
+        keep = {s if isinstance(s, str) else getattr(s, "__name__", str(s)) for s in scopes}
+        for name in list(self.scopes):
+            if name not in keep:
+                self.removed_scopes.add(name)
         return self
 
     def apply_scopes(self) -> Self:
@@ -131,6 +141,27 @@ class Builder(EagerLoading, QueryBuilder, Generic[T]):
                 hint=f"Local scopes: {', '.join(sorted(scopes)) or '(none)'}.",
             )
 
+    def with_casts(self, casts: dict[str, Any]) -> Self:
+        """Cast columns the model does not declare (a sub-query's alias ...) for this query.
+
+        ``Post.select(...).add_select({"last_commented_at": ...}).with_casts(
+        {"last_commented_at": "datetime"})``. Declared attributes keep their own casts.
+        """
+        from parvel.orm.casts import build_caster
+
+        getters: dict[str, Any] = {}
+        for key, spec in casts.items():
+            getter, _setter, _label = build_caster(spec, key)
+            if getter is not None:
+                getters[key] = getter
+
+        def install(models: list[Any]) -> None:
+            for model in models:
+                model.__dict__["_casts"] = getters
+
+        self.hydrated_callbacks.append(install)
+        return self
+
     # -- hydration --------------------------------------------------------------------------------
     async def hydrate(self, rows: list[dict[str, Any]]) -> Collection[T]:
         """Models from rows, with ``retrieved`` events and eager loads."""
@@ -191,10 +222,17 @@ class Builder(EagerLoading, QueryBuilder, Generic[T]):
             raise MultipleRecordsFound(len(models.items))
         return models.items[0]
 
-    async def find(self, id: Any, columns: Sequence[Any] | None = None) -> T | None:  # type: ignore[override]
-        """The model with primary key ``id``, or None."""
-        if isinstance(id, (list, tuple, set)):
-            raise TypeError("find() takes one key; use find_many() for several.")
+    @overload  # type: ignore[override]
+    async def find(
+        self, id: list[Any] | tuple[Any, ...] | set[Any] | Collection[Any],
+        columns: Sequence[Any] | None = None,
+    ) -> Collection[T]: ...  # fmt: skip
+    @overload
+    async def find(self, id: Any, columns: Sequence[Any] | None = None) -> T | None: ...
+    async def find(self, id: Any, columns: Sequence[Any] | None = None) -> Any:
+        """The model with primary key ``id`` (or None); a collection for a list of keys."""
+        if isinstance(id, (list, tuple, set, Collection)):
+            return await self.find_many(list(id), columns)
         return (
             await self.clone()
             .where(self.model.qualify_column(self.model.primary_key), "=", id)
@@ -202,7 +240,7 @@ class Builder(EagerLoading, QueryBuilder, Generic[T]):
         )
 
     async def find_many(
-        self, ids: Sequence[Any], columns: Sequence[Any] | None = None
+        self, ids: Sequence[Any] | Collection[Any], columns: Sequence[Any] | None = None
     ) -> Collection[T]:
         """The models whose keys are in ``ids``."""
         if not ids:
@@ -210,26 +248,76 @@ class Builder(EagerLoading, QueryBuilder, Generic[T]):
         key = self.model.qualify_column(self.model.primary_key)
         return await self.clone().where_in(key, list(ids)).get(columns)
 
-    async def find_or_fail(self, id: Any, columns: Sequence[Any] | None = None) -> T:
-        """The model with key ``id``; ModelNotFound (404 over HTTP) when absent."""
+    @overload
+    async def find_or_fail(
+        self, id: list[Any] | tuple[Any, ...] | set[Any] | Collection[Any],
+        columns: Sequence[Any] | None = None,
+    ) -> Collection[T]: ...  # fmt: skip
+    @overload
+    async def find_or_fail(self, id: Any, columns: Sequence[Any] | None = None) -> T: ...
+    async def find_or_fail(self, id: Any, columns: Sequence[Any] | None = None) -> Any:
+        """The model with key ``id`` (the models, for a list); ModelNotFound (404) if absent."""
+        if isinstance(id, (list, tuple, set, Collection)):
+            ids = list(dict.fromkeys(id))
+            models = await self.find_many(ids, columns)
+            if len(models) != len(ids):
+                found = set(models.model_keys())
+                raise ModelNotFound(self.model.__name__, [k for k in ids if k not in found])
+            return models
         model = await self.find(id, columns)
         if model is None:
             raise ModelNotFound(self.model.__name__, [id])
         return model
 
-    async def find_or(self, id: Any, callback: Callable[[], Any]) -> Any:
-        """The model with key ``id``, or what ``callback()`` returns (awaited if needed)."""
-        model = await self.find(id)
-        return model if model is not None else await maybe_await(callback())
+    async def first_where(
+        self, column: Any, operator: Any = MISSING, value: Any = MISSING, boolean: str = "and"
+    ) -> T | None:
+        """``where(...)`` then ``first()``."""
+        return await self.clone().where(column, operator, value, boolean).first()
 
-    async def first_or(self, callback: Callable[[], Any]) -> Any:
-        """The first model, or what ``callback()`` returns (awaited if needed)."""
-        model = await self.first()
-        return model if model is not None else await maybe_await(callback())
+    def where_key(self, id: Any) -> Self:
+        """Constrain to the primary key ``id`` (or a list of keys)."""
+        column = self.model.qualify_column(self.model.primary_key)
+        if isinstance(id, (list, tuple, set, Collection)):
+            return self.where_in(column, list(id))
+        return self.where(column, "=", id.get_key() if hasattr(id, "get_key") else id)
+
+    def where_key_not(self, id: Any) -> Self:
+        """Exclude the primary key ``id`` (or a list of keys)."""
+        column = self.model.qualify_column(self.model.primary_key)
+        if isinstance(id, (list, tuple, set, Collection)):
+            return self.where_not_in(column, list(id))
+        return self.where(column, "!=", id.get_key() if hasattr(id, "get_key") else id)
+
+    async def find_or(
+        self, id: Any, columns: Any = None, callback: Callable[[], Any] | None = None
+    ) -> Any:
+        """The model with key ``id``, or what ``callback()`` returns (awaited if needed).
+
+        ``find_or(1, fn)`` or, as Laravel, ``find_or(1, ["id", "name"], fn)``.
+        """
+        if callback is None and callable(columns):
+            columns, callback = None, columns
+        model = await self.find(id, columns)
+        if model is not None or callback is None:
+            return model
+        return await maybe_await(callback())
+
+    async def first_or(self, columns: Any = None, callback: Callable[[], Any] | None = None) -> Any:
+        """The first model, or what ``callback()`` returns.
+
+        ``first_or(fn)`` or, as Laravel, ``first_or(["id"], fn)``.
+        """
+        if callback is None and callable(columns):
+            columns, callback = None, columns
+        model = await self.first(columns)
+        if model is not None or callback is None:
+            return model
+        return await maybe_await(callback())
 
     async def find_or_new(self, id: Any) -> T:
         """The model with key ``id``, or a new unsaved instance."""
-        model = await self.find(id)
+        model: T | None = await self.find(id)
         return model if model is not None else self.model()
 
     async def value(self, column: str) -> Any:
@@ -238,7 +326,10 @@ class Builder(EagerLoading, QueryBuilder, Generic[T]):
         return None if not rows else next(iter(rows[0].values()), None)
 
     async def pluck(self, column: str, key: str | None = None) -> Any:
-        """The values of ``column`` (a dict keyed by ``key`` when given), cast like attributes."""
+        """The values of ``column`` as a collection (a dict keyed by ``key`` when given).
+
+        Values are cast like the model's attributes.
+        """
         columns = [column] if key is None else [column, key]
         rows = await self.raw_rows(columns if self.columns is None else None)
         name = column.rsplit(".", 1)[-1]
@@ -247,7 +338,7 @@ class Builder(EagerLoading, QueryBuilder, Generic[T]):
             (getter(r[name], None) if getter and r[name] is not None else r[name]) for r in rows
         ]
         if key is None:
-            return values
+            return Collection(values)
         key_name = key.rsplit(".", 1)[-1]
         return {r[key_name]: v for r, v in zip(rows, values, strict=True)}
 
@@ -275,24 +366,101 @@ class Builder(EagerLoading, QueryBuilder, Generic[T]):
 
         return stream()
 
-    async def chunk(self, count: int, callback: Callable[[Any, int], Any]) -> bool:
-        """Feed ``callback(models, page)`` ``count`` models at a time (False stops)."""
+    def _ordered_by_key(self) -> Self:
         if not self.orders:
             self.order_by(self.model.qualify_column(self.model.primary_key))
-        return await QueryBuilder.chunk(self, count, callback)
+        return self
+
+    async def chunk(self, count: int, callback: Callable[..., Any]) -> bool:
+        """Feed ``callback(models)`` (or ``(models, page)``) ``count`` models at a time.
+
+        Returning False from it stops. Ordered by the key unless the query has an order.
+        """
+        return await QueryBuilder.chunk(self._ordered_by_key(), count, _page_callback(callback))
+
+    async def chunk_by_id(
+        self,
+        count: int,
+        callback: Callable[..., Any],
+        column: str | None = None,
+        alias: str | None = None,
+        descending: bool = False,
+    ) -> bool:
+        """Like :meth:`chunk`, paging by ``key > last key`` (safe while updating the rows)."""
+        return await QueryBuilder.chunk_by_id(
+            self,
+            count,
+            _page_callback(callback),
+            column or self.model.qualify_column(self.model.primary_key),
+            alias or self.model.primary_key,
+            descending,
+        )
+
+    async def chunk_by_id_desc(
+        self,
+        count: int,
+        callback: Callable[..., Any],
+        column: str | None = None,
+        alias: str | None = None,
+    ) -> bool:
+        """:meth:`chunk_by_id` from the highest key down."""
+        return await self.chunk_by_id(count, callback, column, alias, descending=True)
+
+    async def each_by_id(
+        self,
+        callback: Callable[..., Any],
+        count: int = 1000,
+        column: str | None = None,
+        alias: str | None = None,
+    ) -> bool:
+        """Call ``callback(model)`` for every model, paging by key; returning False stops."""
+
+        async def run(models: Collection[T]) -> bool:
+            for model in models:
+                if await maybe_await(callback(model)) is False:
+                    return False
+            return True
+
+        return await self.chunk_by_id(count, run, column, alias)
 
     async def lazy(self, chunk_size: int = 1000) -> AsyncIterator[T]:  # type: ignore[override]
         """Iterate models one by one, fetching ``chunk_size`` per query."""
-        if not self.orders:
-            self.order_by(self.model.qualify_column(self.model.primary_key))
-        async for model in QueryBuilder.lazy(self, chunk_size):
+        async for model in QueryBuilder.lazy(self._ordered_by_key(), chunk_size):
             yield model  # type: ignore[misc]
+
+    def lazy_by_id(  # type: ignore[override]
+        self,
+        chunk_size: int = 1000,
+        column: str | None = None,
+        alias: str | None = None,
+        descending: bool = False,
+    ) -> AsyncIterator[T]:
+        """Iterate models one by one, paging by ``key > last key``."""
+        return QueryBuilder.lazy_by_id(  # type: ignore[return-value]
+            self,
+            chunk_size,
+            column or self.model.qualify_column(self.model.primary_key),
+            alias or self.model.primary_key,
+            descending,
+        )
+
+    def lazy_by_id_desc(  # type: ignore[override]
+        self, chunk_size: int = 1000, column: str | None = None, alias: str | None = None
+    ) -> AsyncIterator[T]:
+        """:meth:`lazy_by_id` from the highest key down."""
+        return self.lazy_by_id(chunk_size, column, alias, descending=True)
 
     # -- writes -----------------------------------------------------------------------------------
     async def update(self, values: dict[str, Any]) -> int:
         """Update matching rows (touching ``updated_at``); returns rows affected."""
         model = self.model
-        if model.timestamps and model.UPDATED_AT and model.UPDATED_AT not in values:
+        ignoring = getattr(model, "is_ignoring_timestamps", None)
+        if (
+            model.timestamps
+            and model.UPDATED_AT
+            and model.UPDATED_AT not in values
+            and not (ignoring is not None and ignoring())
+        ):
             from parvel.orm.casts import store_datetime
             from parvel.support.clock import now
 
@@ -306,7 +474,7 @@ class Builder(EagerLoading, QueryBuilder, Generic[T]):
     async def increment(
         self, column: str, amount: float = 1, extra: dict[str, Any] | None = None
     ) -> int:
-        """Add ``amount`` to ``column`` of matching rows."""
+        """Add ``amount`` to ``column`` of matching rows (``updated_at`` is set too)."""
         return await QueryBuilder.increment(self.apply_scopes(), column, amount, extra)
 
     async def delete(self, id: Any = None) -> int:
@@ -347,6 +515,53 @@ class Builder(EagerLoading, QueryBuilder, Generic[T]):
     def make(self, attributes: dict[str, Any] | None = None) -> T:
         """A new unsaved model."""
         model: T = self.model(attributes or {})
+        return model
+
+    async def first_or_new(
+        self, attributes: dict[str, Any] | None = None, values: dict[str, Any] | None = None
+    ) -> T:
+        """The first model matching ``attributes``, or a new unsaved one with ``values``."""
+        attributes = attributes or {}
+        model = await self.clone().where(attributes).first() if attributes else await self.first()
+        return model if model is not None else self.make({**attributes, **(values or {})})
+
+    async def first_or_create(
+        self, attributes: dict[str, Any] | None = None, values: dict[str, Any] | None = None
+    ) -> T:
+        """The first model matching ``attributes``, or a new saved one with ``values``."""
+        attributes = attributes or {}
+        model = await self.clone().where(attributes).first() if attributes else await self.first()
+        if model is None:
+            model = await self.create({**attributes, **(values or {})})
+        return model
+
+    async def create_or_first(
+        self, attributes: dict[str, Any] | None = None, values: dict[str, Any] | None = None
+    ) -> T:
+        """Insert first; when a unique constraint rejects the row, return the existing one.
+
+        Safe under concurrent requests (the table needs the unique index); the insert runs
+        in a savepoint so an open transaction survives the violation.
+        """
+        from parvel.database.exceptions import UniqueConstraintViolation
+
+        attributes = attributes or {}
+        try:
+            async with self.connection.transaction():
+                return await self.create({**attributes, **(values or {})})
+        except UniqueConstraintViolation:
+            model = await self.clone().use_write_connection().where(attributes).first()
+            if model is None:
+                raise
+            return model
+
+    async def update_or_create(
+        self, attributes: dict[str, Any], values: dict[str, Any] | None = None
+    ) -> T:
+        """Update the model matching ``attributes`` with ``values``, or create it."""
+        model = await self.first_or_new(attributes)
+        model.fill(values or {})
+        await model.save()
         return model
 
     # -- pagination -------------------------------------------------------------------------------
@@ -394,6 +609,13 @@ class Builder(EagerLoading, QueryBuilder, Generic[T]):
     async def get_count_for_pagination(self) -> int:
         """The total count with scopes applied."""
         return await QueryBuilder.get_count_for_pagination(self)
+
+
+def _page_callback(callback: Callable[..., Any]) -> Callable[[Any, int], Any]:
+    """``callback`` taking ``(models, page)`` whether it takes one argument or two."""
+    if arity(callback) >= 2:
+        return callback
+    return lambda models, page: callback(models)
 
 
 async def maybe_await(value: Any) -> Any:

@@ -64,6 +64,26 @@ def _encrypter() -> Encrypter:
     return _encrypter_resolver()
 
 
+_hasher_resolver: Callable[[], Any] | None = None
+
+
+def set_hasher_resolver(resolver: Callable[[], Any] | None) -> None:
+    """Install the function returning the hasher used by ``hashed`` casts (``make(str)``)."""
+    global _hasher_resolver
+    _hasher_resolver = resolver
+
+
+def _hash(value: Any, model: Any) -> Any:
+    """The ``hashed`` cast's setter: hash plain values, keep values that are hashes already."""
+    from parvel.hashing._identify import identify as _identify_hash
+    from parvel.hashing.manager import HashManager
+
+    if isinstance(value, str) and _identify_hash(value)["algo"] is not None:
+        return value
+    hasher = _hasher_resolver() if _hasher_resolver is not None else HashManager(None)
+    return hasher.make(str(value))
+
+
 # -- converters -------------------------------------------------------------------------------
 def to_datetime(value: Any) -> datetime:
     """Parse a stored date-time (naive values are UTC) into an aware UTC datetime."""
@@ -135,6 +155,42 @@ def from_json(value: Any) -> Any:
 def to_json(value: Any) -> str:
     """Encode a value as JSON text for the column."""
     return orjson.dumps(value, default=str).decode()
+
+
+def _collection(value: Any) -> Any:
+    from parvel.orm.collection import Collection
+
+    return Collection(value if isinstance(value, list) else [value])
+
+
+def _plain(value: Any) -> Any:
+    items = getattr(value, "items", None)
+    return list(items) if isinstance(items, list) else value
+
+
+DATE_CASTS = frozenset({"date", "datetime", "immutable_date", "immutable_datetime"})
+"""The casts that accept a serialization format: ``"datetime:Y-m-d H:i"``."""
+
+_PHP_FORMAT = {
+    "Y": "%Y", "y": "%y", "m": "%m", "n": "%-m", "d": "%d", "j": "%-d", "H": "%H", "G": "%-H",
+    "h": "%I", "g": "%-I", "i": "%M", "s": "%S", "A": "%p", "D": "%a", "l": "%A", "M": "%b",
+    "F": "%B", "u": "%f", "T": "%Z", "P": "%z",
+}  # fmt: skip
+
+
+def format_date(value: date, php_format: str) -> str:
+    """Format ``value`` with a date format written as in Laravel's casts (``Y-m-d H:i``)."""
+    out = []
+    escaped = False
+    for char in php_format:
+        if escaped:
+            out.append(char.replace("%", "%%"))
+            escaped = False
+        elif char == "\\":
+            escaped = True
+        else:
+            out.append(_PHP_FORMAT.get(char, char.replace("%", "%%")))
+    return value.strftime("".join(out))
 
 
 def _wrap1(fn: Callable[[Any], Any]) -> Getter:
@@ -211,8 +267,14 @@ _NAMED: dict[str, tuple[Getter, Setter]] = {
     "date": (_wrap1(to_date), _wrap1(to_date)),
     "datetime": (_wrap1(to_datetime), _wrap1(store_datetime)),
     "immutable_datetime": (_wrap1(to_datetime), _wrap1(store_datetime)),
+    "immutable_date": (_wrap1(to_date), _wrap1(to_date)),
+    "collection": (
+        _wrap1(lambda v: _collection(from_json(v))),
+        _wrap1(lambda v: to_json(_plain(v))),
+    ),
     "timestamp": (_wrap1(to_datetime), _wrap1(store_datetime)),
     "time": (_wrap1(to_time), _wrap1(to_time)),
+    "hashed": (lambda value, model: value, _hash),
 }
 
 
@@ -228,6 +290,9 @@ def named_caster(name: str) -> tuple[Getter, Setter]:
         step = Decimal(1).scaleb(-int(places))
         quantize = _wrap1(lambda v: Decimal(str(v)).quantize(step))
         return quantize, quantize
+    base, colon, _format = name.partition(":")
+    if colon and base in DATE_CASTS:  # "datetime:Y-m-d": the format applies when serializing
+        return _NAMED[base]
     if name not in _NAMED:
         raise ValueError(
             f"Unknown cast {name!r}; use one of {', '.join(sorted(_NAMED))}, 'encrypted', "
@@ -294,4 +359,5 @@ __all__ = [
     "cast_for_annotation",
     "named_caster",
     "set_encrypter_resolver",
+    "set_hasher_resolver",
 ]

@@ -7,13 +7,19 @@
 from __future__ import annotations
 
 import operator as op
-from collections.abc import Callable, Hashable, Iterable, Iterator, Sequence
+from collections.abc import Callable, Hashable, Iterable, Iterator, Mapping, Sequence
 from typing import Any, Generic, TypeVar, overload
 
 import orjson
 
+from parvel.orm._callbacks import _MISSING, arity, call
+from parvel.orm._collection_ops import CollectionOps
+from parvel.orm.keyed_collection import KeyedCollection
+
 T = TypeVar("T")
 U = TypeVar("U")
+K = TypeVar("K")
+V = TypeVar("V")
 
 _OPERATORS: dict[str, Callable[[Any, Any], bool]] = {
     "=": op.eq,
@@ -25,7 +31,6 @@ _OPERATORS: dict[str, Callable[[Any, Any], bool]] = {
     ">": op.gt,
     ">=": op.ge,
 }
-_MISSING: Any = object()
 
 
 def data_get(item: Any, key: str | None, default: Any = None) -> Any:
@@ -60,8 +65,12 @@ def serialize(value: Any) -> Any:
     return value
 
 
-class Collection(Generic[T]):
-    """An ordered, list-backed collection of items (models, dicts or plain values)."""
+class Collection(CollectionOps[T], Generic[T]):
+    """An ordered, list-backed collection of items (models, dicts or plain values).
+
+    Callbacks receive ``(item)``, or ``(item, index)`` when they take two arguments, as
+    Laravel's receive ``($item, $key)``.
+    """
 
     __slots__ = ("items",)
 
@@ -135,59 +144,77 @@ class Collection(Generic[T]):
         """True when there is at least one item."""
         return bool(self.items)
 
-    def first(self, callback: Callable[[T], bool] | None = None, default: Any = None) -> T | Any:
+    def first(self, callback: Callable[..., Any] | None = None, default: Any = None) -> T | Any:
         """The first item (passing ``callback`` if given), else ``default``."""
-        for item in self.items:
-            if callback is None or callback(item):
+        if callback is None:
+            return self.items[0] if self.items else default
+        n = arity(callback)
+        for i, item in enumerate(self.items):
+            if call(callback, n, item, i):
                 return item
         return default
 
-    def last(self, callback: Callable[[T], bool] | None = None, default: Any = None) -> T | Any:
+    def last(self, callback: Callable[..., Any] | None = None, default: Any = None) -> T | Any:
         """The last item (passing ``callback`` if given), else ``default``."""
-        for item in reversed(self.items):
-            if callback is None or callback(item):
-                return item
+        if callback is None:
+            return self.items[-1] if self.items else default
+        n = arity(callback)
+        for i in range(len(self.items) - 1, -1, -1):
+            if call(callback, n, self.items[i], i):
+                return self.items[i]
         return default
 
     # -- transformation -----------------------------------------------------------------------
-    def map(self, callback: Callable[[T], U]) -> Collection[U]:
-        """A new collection of ``callback(item)``."""
-        return Collection([callback(item) for item in self.items])
+    def map(self, callback: Callable[..., U]) -> Collection[U]:
+        """A new collection of ``callback(item)`` (or ``callback(item, index)``)."""
+        if arity(callback) < 2:
+            return Collection([callback(item) for item in self.items])
+        return Collection([callback(item, i) for i, item in enumerate(self.items)])
 
-    def each(self, callback: Callable[[T], Any]) -> Collection[T]:
-        """Call ``callback(item)`` for each item; returning False stops."""
-        for item in self.items:
-            if callback(item) is False:
+    def each(self, callback: Callable[..., Any]) -> Collection[T]:
+        """Call ``callback(item)`` (or ``callback(item, index)``) for each item; False stops."""
+        n = arity(callback)
+        for i, item in enumerate(self.items):
+            if call(callback, n, item, i) is False:
                 break
         return self
 
-    def filter(self, callback: Callable[[T], Any] | None = None) -> Collection[T]:
+    def filter(self, callback: Callable[..., Any] | None = None) -> Collection[T]:
         """Keep the items for which ``callback`` is truthy (truthy items without one)."""
-        check = callback or bool
-        return self._new([item for item in self.items if check(item)])  # type: ignore[no-any-return]
+        if callback is None:
+            return self._new([item for item in self.items if item])  # type: ignore[no-any-return]
+        n = arity(callback)
+        return self._new(  # type: ignore[no-any-return]
+            [item for i, item in enumerate(self.items) if call(callback, n, item, i)]
+        )
 
-    def reject(self, callback: Callable[[T], Any]) -> Collection[T]:
+    def reject(self, callback: Callable[..., Any]) -> Collection[T]:
         """Drop the items for which ``callback`` is truthy."""
-        return self._new([item for item in self.items if not callback(item)])  # type: ignore[no-any-return]
+        n = arity(callback)
+        return self._new(  # type: ignore[no-any-return]
+            [item for i, item in enumerate(self.items) if not call(callback, n, item, i)]
+        )
 
-    def pluck(self, value: str, key: str | None = None) -> Collection[Any] | dict[Any, Any]:
-        """One field of every item; keyed by ``key`` when given (returns a dict then)."""
+    def pluck(self, value: str, key: str | None = None) -> Any:
+        """One field of every item; a :class:`KeyedCollection` (a dict) keyed by ``key``."""
         if key is not None:
-            return {data_get(item, key): data_get(item, value) for item in self.items}
+            return KeyedCollection(
+                (data_get(item, key), data_get(item, value)) for item in self.items
+            )
         return Collection([data_get(item, value) for item in self.items])
 
-    def key_by(self, key: str | Callable[[T], Any]) -> dict[Any, T]:
-        """A dict of the items keyed by a field or ``callback(item)``."""
+    def key_by(self, key: str | Callable[[T], Any]) -> KeyedCollection[Any, T]:
+        """The items keyed by a field or ``callback(item)`` (a :class:`KeyedCollection`)."""
         get = _value_of(key)
-        return {get(item): item for item in self.items}
+        return KeyedCollection((get(item), item) for item in self.items)
 
-    def group_by(self, key: str | Callable[[T], Any]) -> dict[Any, Collection[T]]:
-        """A dict of collections grouped by a field or ``callback(item)``."""
+    def group_by(self, key: str | Callable[[T], Any]) -> KeyedCollection[Any, Collection[T]]:
+        """Collections grouped by a field or ``callback(item)`` (a :class:`KeyedCollection`)."""
         get = _value_of(key)
         groups: dict[Any, list[T]] = {}
         for item in self.items:
             groups.setdefault(get(item), []).append(item)
-        return {k: self._new(v) for k, v in groups.items()}
+        return KeyedCollection((k, self._new(v)) for k, v in groups.items())
 
     def sort_by(self, key: str | Callable[[T], Any], descending: bool = False) -> Collection[T]:
         """Sorted by a field or ``callback(item)``."""
@@ -219,7 +246,12 @@ class Collection(Generic[T]):
         return self._new(list(self.items))  # type: ignore[no-any-return]
 
     def unique(self, key: str | Callable[[T], Any] | None = None) -> Collection[T]:
-        """Items with duplicate values (of ``key`` if given) removed, first one kept."""
+        """Items with duplicate values (of ``key`` if given) removed, first one kept.
+
+        Models without ``key`` compare by class and primary key, as Laravel's do.
+        """
+        if key is None and self.items and hasattr(self.items[0], "get_key"):
+            key = _model_identity
         get = _value_of(key)
         seen: list[Any] = []
         hashed: set[Hashable] = set()
@@ -338,12 +370,60 @@ class Collection(Generic[T]):
         await load_relations(self.items, normalize_relations(relations), missing_only=True)  # type: ignore[arg-type]
         return self
 
+    async def load_count(self, *relations: Any) -> Collection[T]:
+        """Set ``{relation}_count`` on every model (one query)."""
+        return await self._load_aggregate(lambda q: q.with_count(*relations))
+
+    async def load_sum(self, relation: Any, column: str) -> Collection[T]:
+        """Set ``{relation}_sum_{column}`` on every model."""
+        return await self._load_aggregate(lambda q: q.with_sum(relation, column))
+
+    async def load_avg(self, relation: Any, column: str) -> Collection[T]:
+        """Set ``{relation}_avg_{column}`` on every model."""
+        return await self._load_aggregate(lambda q: q.with_avg(relation, column))
+
+    async def load_min(self, relation: Any, column: str) -> Collection[T]:
+        """Set ``{relation}_min_{column}`` on every model."""
+        return await self._load_aggregate(lambda q: q.with_min(relation, column))
+
+    async def load_max(self, relation: Any, column: str) -> Collection[T]:
+        """Set ``{relation}_max_{column}`` on every model."""
+        return await self._load_aggregate(lambda q: q.with_max(relation, column))
+
+    async def load_exists(self, *relations: Any) -> Collection[T]:
+        """Set ``{relation}_exists`` on every model."""
+        return await self._load_aggregate(lambda q: q.with_exists(*relations))
+
+    async def _load_aggregate(self, add: Callable[[Any], Any]) -> Collection[T]:
+        if not self.items:
+            return self
+        cls: Any = type(self.items[0])
+        pk = cls.primary_key
+        query = (
+            cls.query().without_global_scopes().where_in(cls.qualify_column(pk), self.model_keys())
+        )
+        rows = await add(query.select(cls.qualify_column(pk))).raw_rows()
+        by_key = {row[pk]: row for row in rows}
+        for model in self.items:
+            row = by_key.get(model.get_key())  # type: ignore[attr-defined]
+            for key, value in (row or {}).items():
+                if key != pk:
+                    model.__dict__["_attributes"][key] = value
+                    model.__dict__["_original"][key] = value
+        return self
+
     def model_keys(self) -> list[Any]:
         """The primary keys of the models."""
         return [item.get_key() for item in self.items]  # type: ignore[attr-defined]
 
     def find(self, key: Any, default: Any = None) -> T | Any:
-        """The model with primary key ``key`` (a model is accepted too), else ``default``."""
+        """The model with primary key ``key`` (a model is accepted too), else ``default``.
+
+        A list of keys gives the collection of those models.
+        """
+        if isinstance(key, (list, tuple, set, Collection)):
+            wanted = _flat_keys((key,))
+            return self._new([m for m in self.items if m.get_key() in wanted])  # type: ignore[attr-defined]
         if hasattr(key, "get_key"):
             key = key.get_key()
         for item in self.items:
@@ -360,6 +440,61 @@ class Collection(Generic[T]):
         by_key = {model.get_key(): model for model in found}
         return self._new([by_key[k] for k in self.model_keys() if k in by_key])  # type: ignore[no-any-return]
 
+    def find_or_fail(self, key: Any) -> T:
+        """The model with primary key ``key``; raise ModelNotFound when absent."""
+        found = self.find(key, _MISSING)
+        if found is _MISSING:
+            from parvel.orm.exceptions import ModelNotFound
+
+            name = type(self.items[0]).__name__ if self.items else "Model"
+            raise ModelNotFound(name, [key])
+        return found
+
+    def only(self, *keys: Any) -> Collection[T]:
+        """Models whose primary key is one of ``keys`` (indexes for other items)."""
+        wanted = _flat_keys(keys)
+        if self.items and hasattr(self.items[0], "get_key"):
+            return self._new([m for m in self.items if m.get_key() in wanted])  # type: ignore[attr-defined,no-any-return]
+        return self._new([x for i, x in enumerate(self.items) if i in wanted])  # type: ignore[no-any-return]
+
+    def except_(self, *keys: Any) -> Collection[T]:
+        """Models whose primary key is none of ``keys`` (indexes for other items)."""
+        banned = _flat_keys(keys)
+        if self.items and hasattr(self.items[0], "get_key"):
+            return self._new([m for m in self.items if m.get_key() not in banned])  # type: ignore[attr-defined,no-any-return]
+        return self._new([x for i, x in enumerate(self.items) if i not in banned])  # type: ignore[no-any-return]
+
+    def to_query(self) -> Any:
+        """A query for these models: ``where_in(key, model_keys())`` on their class."""
+        if not self.items:
+            raise ValueError("to_query() needs at least one model to know the model class.")
+        cls: Any = type(self.items[0])
+        return cls.query().where_in(cls.get_key_name(), self.model_keys())
+
+    def set_visible(self, attributes: Iterable[str]) -> Collection[T]:
+        """Set the visible attributes of every model."""
+        for item in self.items:
+            item.set_visible(attributes)  # type: ignore[attr-defined]
+        return self
+
+    def set_hidden(self, attributes: Iterable[str]) -> Collection[T]:
+        """Set the hidden attributes of every model."""
+        for item in self.items:
+            item.set_hidden(attributes)  # type: ignore[attr-defined]
+        return self
+
+    def append(self, *attributes: str) -> Collection[T]:
+        """Append computed attributes to every model's serialized form."""
+        for item in self.items:
+            item.append(*attributes)  # type: ignore[attr-defined]
+        return self
+
+    def set_appends(self, attributes: Iterable[str]) -> Collection[T]:
+        """Set the appended attributes of every model."""
+        for item in self.items:
+            item.set_appends(attributes)  # type: ignore[attr-defined]
+        return self
+
     def make_hidden(self, *attributes: str) -> Collection[T]:
         """Hide attributes on every model."""
         for item in self.items:
@@ -373,6 +508,26 @@ class Collection(Generic[T]):
         return self
 
 
-def collect(items: Sequence[T] | Iterable[T] = ()) -> Collection[T]:
-    """Wrap ``items`` in a :class:`Collection`."""
+def _model_identity(model: Any) -> tuple[type, Any]:
+    return type(model), model.get_key()
+
+
+def _flat_keys(keys: tuple[Any, ...]) -> list[Any]:
+    out: list[Any] = []
+    for key in keys:
+        if isinstance(key, (list, tuple, set, Collection)):
+            out.extend(k.get_key() if hasattr(k, "get_key") else k for k in key)
+        else:
+            out.append(key.get_key() if hasattr(key, "get_key") else key)
+    return out
+
+
+@overload
+def collect(items: Mapping[K, V]) -> KeyedCollection[K, V]: ...  # type: ignore[overload-overlap]
+@overload
+def collect(items: Sequence[T] | Iterable[T] = ()) -> Collection[T]: ...
+def collect(items: Any = ()) -> Any:
+    """Wrap ``items``: a list in a :class:`Collection`, a dict in a :class:`KeyedCollection`."""
+    if isinstance(items, Mapping):
+        return KeyedCollection(items)
     return Collection(items)

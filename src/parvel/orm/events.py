@@ -8,10 +8,10 @@ listener of a "before" event (``creating``, ``updating``, ``saving``, ``deleting
 from __future__ import annotations
 
 import inspect
-from collections.abc import Callable, Iterator
-from contextlib import contextmanager
+from collections.abc import Callable, Coroutine, Iterator
+from contextlib import AbstractContextManager, contextmanager
 from contextvars import ContextVar
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, overload
 
 if TYPE_CHECKING:
     from parvel.orm._base import ModelBase as Model
@@ -31,6 +31,7 @@ EVENTS = (
     "force_deleted",
     "restoring",
     "restored",
+    "replicating",
 )
 """Every model event name, in Laravel's vocabulary."""
 
@@ -100,10 +101,48 @@ async def dispatch(model: Model, event: str, halt: bool = True) -> bool:
 
 
 @contextmanager
-def without_events() -> Iterator[None]:
-    """Mute every model event inside the ``with`` block (in the current task)."""
+def _muted_block() -> Iterator[None]:
     token = _muted.set(True)
     try:
         yield
     finally:
         _muted.reset(token)
+
+
+@overload
+def without_events() -> AbstractContextManager[None]: ...
+@overload
+def without_events(callback: Callable[[], Any]) -> Coroutine[Any, Any, Any]: ...
+def without_events(callback: Callable[[], Any] | None = None) -> Any:
+    """Mute every model event in the current task, as a block or around one call.
+
+    ``with without_events(): ...`` mutes the block; ``await without_events(fn)`` runs
+    ``fn()`` (awaited if async) muted and returns its result, as Laravel's
+    ``Model::withoutEvents(fn)``.
+    """
+    if callback is None:
+        return _muted_block()
+    return _run_muted(callback)
+
+
+async def _run_muted(callback: Callable[[], Any]) -> Any:
+    with _muted_block():
+        result = callback()
+        if inspect.isawaitable(result):
+            result = await result
+        return result
+
+
+def observed_by(*observers: Any) -> Callable[[type[Any]], type[Any]]:
+    """Class decorator registering observers (Laravel's ``#[ObservedBy([...])]``).
+
+    ``@observed_by(UserObserver)`` on a model is ``User.observe(UserObserver)``.
+    """
+
+    def decorate(cls: type[Any]) -> type[Any]:
+        for item in observers:
+            for one in item if isinstance(item, (list, tuple)) else [item]:
+                cls.observe(one)
+        return cls
+
+    return decorate

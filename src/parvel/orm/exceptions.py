@@ -79,3 +79,21 @@ class InvalidRelationUse(ModelError):
     """A relation was used in a way its type does not support."""
 
     code = "invalid-relation-use"
+
+
+class ClassMorphViolation(ModelError):
+    """A model without a morph alias was stored polymorphically under ``enforce_morph_map``."""
+
+    code = "class-morph-violation"
+
+
+class ItemNotFound(ModelError):
+    """A collection's ``first_or_fail()`` / ``sole()`` found no matching item."""
+
+    code = "item-not-found"
+
+
+class MultipleItemsFound(ModelError):
+    """A collection's ``sole()`` (or a query's) found more than one matching item."""
+
+    code = "multiple-items-found"

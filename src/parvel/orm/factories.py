@@ -82,7 +82,7 @@ class Factory(Generic[T]):
     def __init__(self) -> None:
         self._count: int | None = None
         self._states: list[Any] = []
-        self._has: list[tuple[Factory[Any], str | None]] = []
+        self._has: list[tuple[Any, str | None, dict[str, Any] | None]] = []
         self._for: list[tuple[Any, str | None]] = []
         self._recycle: dict[type, list[Any]] = {}
         self._after_making: list[Callable[[Any], Any]] = []
@@ -142,8 +142,59 @@ class Factory(Generic[T]):
     def has(self, factory: Factory[Any], relationship: str | None = None) -> Self:
         """Also create children through a has-many / many-to-many relation of the model."""
         new = self._copy()
-        new._has.append((factory, relationship))
+        new._has.append((factory, relationship, None))
         return new
+
+    def has_attached(
+        self,
+        factory: Any,
+        pivot: dict[str, Any] | None = None,
+        relationship: str | None = None,
+    ) -> Self:
+        """Attach models (a factory's, or existing ones) through a many-to-many relation.
+
+        ``pivot`` values are written on the pivot rows.
+        """
+        new = self._copy()
+        new._has.append((factory, relationship, dict(pivot or {})))
+        return new
+
+    def trashed(self) -> Self:
+        """Soft-deleted models (``deleted_at`` set to now)."""
+        from parvel.support.clock import now
+
+        column = getattr(self.model, "DELETED_AT", "deleted_at")
+        return self.state({column: now()})
+
+    if not TYPE_CHECKING:
+
+        def __getattr__(self, name: str) -> Any:
+            """Laravel's magic ``has_posts(3)`` / ``for_user()`` shortcuts."""
+            if name.startswith("_") or name == "model":
+                raise AttributeError(name)
+            if name.startswith("has_") and len(name) > 4:
+                return lambda count=None, state=None: self._magic_has(name[4:], count, state)
+            if name.startswith("for_") and len(name) > 4:
+                return lambda state=None: self._magic_for(name[4:], state)
+            raise AttributeError(f"{type(self).__name__} has no attribute {name!r}")
+
+    def _related_factory(self, relationship: str) -> Factory[Any]:
+        related = self.model.relation_definition(relationship).related
+        return factory_for(related)
+
+    def _magic_has(self, relationship: str, count: Any, state: Any) -> Self:
+        if isinstance(count, dict) or callable(count):
+            count, state = None, count
+        factory = self._related_factory(relationship)
+        if count is not None:
+            factory = factory.count(count)
+        if state is not None:
+            factory = factory.state(state)
+        return self.has(factory, relationship)
+
+    def _magic_for(self, relationship: str, state: Any) -> Self:
+        factory = self._related_factory(relationship)
+        return self.for_(factory.state(state) if state is not None else factory, relationship)
 
     def for_(self, parent: Any, relationship: str | None = None) -> Self:
         """Belong to ``parent`` (a model or a factory creating one) through a belongs_to."""
@@ -291,13 +342,20 @@ class Factory(Generic[T]):
         from parvel.orm.relations.belongs_to_many import BelongsToMany
         from parvel.orm.relations.has_one_many import HasOneOrMany
 
-        for factory, relationship in self._has:
+        for factory, relationship, pivot in self._has:
+            if not isinstance(factory, Factory):  # has_attached(existing models)
+                models = factory.items if isinstance(factory, Collection) else factory
+                models = list(models) if isinstance(models, Iterable) else [models]
+                name = relationship or Str.plural(Str.snake(type(models[0]).__name__))
+                pivot_relation: Any = type(model).relation_definition(name).of(model)
+                await pivot_relation.attach(models, pivot)
+                continue
             name = relationship or Str.plural(Str.snake(factory.model.__name__))
             relation = type(model).relation_definition(name).of(model)
             factory = factory._inherit_recycle(self)
             if isinstance(relation, BelongsToMany):
                 children = await factory.count(factory._count or 1).create()
-                await relation.attach(children)
+                await relation.attach(children, pivot)
             elif isinstance(relation, HasOneOrMany):
                 state = {relation.foreign_key: model.get_attribute_value(relation.local_key)}
                 if relation.morph_type is not None:
@@ -312,6 +370,13 @@ class Factory(Generic[T]):
         if factory._count is None:
             return await factory._create_one(attributes)
         return Collection([await factory._create_one(attributes) for _ in range(factory._count)])
+
+    async def create_quietly(self, attributes: dict[str, Any] | None = None) -> Any:
+        """:meth:`create` without firing model events."""
+        from parvel.orm.events import without_events
+
+        with without_events():
+            return await self.create(attributes)
 
     async def create_many(self, records: list[dict[str, Any]]) -> Collection[T]:
         """One saved model per attributes dict."""

@@ -16,12 +16,16 @@ See docs/orm.md.
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+import inspect
+from collections.abc import Callable, Coroutine, Sequence
+from contextvars import ContextVar
 from decimal import Decimal
 from typing import TYPE_CHECKING, Any, Self
 
+from parvel.database.query.builder import Builder as QueryBuilder
 from parvel.orm._querying import QueryingModel
 from parvel.orm.casts import store_datetime
+from parvel.orm.collection import Collection
 from parvel.orm.exceptions import ModelError
 from parvel.support.clock import now
 
@@ -38,9 +42,24 @@ class Model(QueryingModel):
         """The stored form of "now" for timestamp columns."""
         return store_datetime(now())
 
+    @classmethod
+    def without_timestamps(cls, callback: Callable[[], Any]) -> Coroutine[Any, Any, Any]:
+        """``await Post.without_timestamps(fn)``: run ``fn()`` without touching timestamps."""
+        return _run_without_timestamps(cls, callback)
+
+    @classmethod
+    def is_ignoring_timestamps(cls) -> bool:
+        """Whether :meth:`without_timestamps` is running for this model."""
+        return cls in _IGNORING_TIMESTAMPS.get()
+
+    def uses_timestamps(self) -> bool:
+        """Whether saving sets ``created_at`` / ``updated_at``."""
+        cls = type(self)
+        return cls.timestamps and not cls.is_ignoring_timestamps()
+
     def _touch_timestamps(self) -> None:
         cls = type(self)
-        if not cls.timestamps:
+        if not self.uses_timestamps():
             return
         stamp = self.fresh_timestamp()
         if cls.UPDATED_AT and not self.is_dirty(cls.UPDATED_AT):
@@ -145,6 +164,17 @@ class Model(QueryingModel):
         with self.without_events():
             return await self.update(attributes)
 
+    async def push(self) -> bool:
+        """Save the model and every loaded related model (recursively)."""
+        if not await self.save():
+            return False
+        for value in self.__dict__.get("_relations", {}).values():
+            related = value if isinstance(value, (list, tuple, Collection)) else [value]
+            for model in related:
+                if isinstance(model, Model) and not await model.push():
+                    return False
+        return True
+
     async def save_quietly(self) -> bool:
         """:meth:`save` without firing events."""
         with self.without_events():
@@ -204,7 +234,7 @@ class Model(QueryingModel):
         """Delete models by key (firing their events); returns how many were deleted."""
         flat: list[Any] = []
         for item in ids:
-            flat.extend(item if isinstance(item, (list, tuple, set)) else [item])
+            flat.extend(item if isinstance(item, (list, tuple, set, Collection)) else [item])
         count = 0
         for model in await cls.query().find_many(flat):
             if await model.delete():
@@ -242,6 +272,13 @@ class Model(QueryingModel):
             k: v for k, v in self.__dict__["_attributes"].items() if k not in skip
         }
         copy.__dict__["_relations"] = dict(self.__dict__.get("_relations", {}))
+        from parvel.orm.events import has_listeners
+
+        if has_listeners(cls, "replicating"):
+            from parvel.orm.events import _listeners
+
+            for callback in _listeners(cls, "replicating"):
+                callback(copy)  # synchronous, as replicate() is
         return copy
 
     async def touch(self, attribute: str | None = None) -> bool:
@@ -256,13 +293,30 @@ class Model(QueryingModel):
     async def increment(
         self, column: str, amount: float = 1, extra: dict[str, Any] | None = None
     ) -> int:
-        """Add ``amount`` to ``column`` in the database and on the model."""
-        affected = await self._key_query().increment(column, amount, extra)
+        """Add ``amount`` to ``column`` in the database and on the model.
+
+        Fires ``updating`` (which may cancel: 0 is returned) and ``updated``, and sets
+        ``updated_at`` as Laravel does.
+        """
+        if self.__dict__["exists"] and not await self.fire_model_event("updating"):
+            return 0
+        cls = type(self)
+        extra = dict(extra or {})
+        for key, value in extra.items():
+            self.set_attribute(key, value)
+        if self.uses_timestamps() and cls.UPDATED_AT and cls.UPDATED_AT not in extra:
+            self._writable()[cls.UPDATED_AT] = self.fresh_timestamp()
+        attributes = self.__dict__["_attributes"]
+        stored = {k: attributes[k] for k in [*extra, cls.UPDATED_AT] if k and k in attributes}
+        query = self._key_query()
+        affected = await QueryBuilder.increment(
+            query.apply_scopes(), column, amount, _db_values(query, stored) if stored else None
+        )
         current = self.get_attribute_value(column) or 0
         self._writable()[column] = current + amount
-        for key, value in (extra or {}).items():
-            self.set_attribute(key, value)
+        self.sync_changes()
         self.sync_original()
+        await self.fire_model_event("updated", halt=False)
         return affected
 
     async def decrement(
@@ -270,6 +324,29 @@ class Model(QueryingModel):
     ) -> int:
         """Subtract ``amount`` from ``column``."""
         return await self.increment(column, -amount, extra)
+
+    async def force_delete_quietly(self) -> bool:
+        """:meth:`force_delete` without firing events."""
+        with self.without_events():
+            return await self.force_delete()
+
+    async def restore_quietly(self) -> bool:
+        """:meth:`restore` without firing events."""
+        with self.without_events():
+            return await self.restore()
+
+    @classmethod
+    async def force_destroy(cls, *ids: Any) -> int:
+        """Delete models by key for good (even soft-deleting ones), firing their events."""
+        flat: list[Any] = []
+        for item in ids:
+            flat.extend(item if isinstance(item, (list, tuple, set, Collection)) else [item])
+        count = 0
+        query = cls.query().without_global_scope("soft_deletes")
+        for model in await query.find_many(flat):
+            if await model.force_delete():
+                count += 1
+        return count
 
     async def delete_quietly(self) -> bool:
         """:meth:`delete` without firing events."""
@@ -322,6 +399,13 @@ class Model(QueryingModel):
         if model is None:
             model = await cls.create({**attributes, **(values or {})})
         return model
+
+    @classmethod
+    async def create_or_first(
+        cls, attributes: dict[str, Any], values: dict[str, Any] | None = None
+    ) -> Self:
+        """Insert first; if a unique index rejects the row, the existing matching model."""
+        return await cls.query().create_or_first(attributes, values)
 
     @classmethod
     async def update_or_create(
@@ -387,13 +471,31 @@ class Model(QueryingModel):
 
     async def load_count(self, *relations: Any) -> Self:
         """Set ``{relation}_count`` attributes."""
+        return await self._load_aggregate(lambda q: q.with_count(*relations))
+
+    async def load_sum(self, relation: Any, column: str) -> Self:
+        """Set ``{relation}_sum_{column}``."""
+        return await self._load_aggregate(lambda q: q.with_sum(relation, column))
+
+    async def load_avg(self, relation: Any, column: str) -> Self:
+        """Set ``{relation}_avg_{column}``."""
+        return await self._load_aggregate(lambda q: q.with_avg(relation, column))
+
+    async def load_min(self, relation: Any, column: str) -> Self:
+        """Set ``{relation}_min_{column}``."""
+        return await self._load_aggregate(lambda q: q.with_min(relation, column))
+
+    async def load_max(self, relation: Any, column: str) -> Self:
+        """Set ``{relation}_max_{column}``."""
+        return await self._load_aggregate(lambda q: q.with_max(relation, column))
+
+    async def load_exists(self, *relations: Any) -> Self:
+        """Set ``{relation}_exists``."""
+        return await self._load_aggregate(lambda q: q.with_exists(*relations))
+
+    async def _load_aggregate(self, add: Any) -> Self:
         cls = type(self)
-        row = (
-            await self._key_query()
-            .select(cls.qualify_column(cls.primary_key))
-            .with_count(*relations)
-            .raw_rows()
-        )
+        row = await add(self._key_query().select(cls.qualify_column(cls.primary_key))).raw_rows()
         if row:
             for key, value in row[0].items():
                 if key != cls.primary_key:
@@ -458,6 +560,20 @@ def _db_values(query: Any, values: dict[str, Any]) -> dict[str, Any]:
     return {k: (str(v) if isinstance(v, Decimal) else v) for k, v in values.items()}
 
 
+_IGNORING_TIMESTAMPS: ContextVar[frozenset[type]] = ContextVar(
+    "parvel_orm_ignoring_timestamps", default=frozenset()
+)
+
+
+async def _run_without_timestamps(cls: type, callback: Callable[[], Any]) -> Any:
+    token = _IGNORING_TIMESTAMPS.set(_IGNORING_TIMESTAMPS.get() | {cls})
+    try:
+        result = callback()
+        return await result if inspect.isawaitable(result) else result
+    finally:
+        _IGNORING_TIMESTAMPS.reset(token)
+
+
 class HasUuids:
     """Mixin: string primary keys filled with ordered (v7) UUIDs."""
 
@@ -469,6 +585,16 @@ class HasUuids:
         from parvel.support import Str
 
         return Str.ordered_uuid()
+
+
+class HasVersion4Uuids(HasUuids):
+    """Mixin: string primary keys filled with random (v4) UUIDs."""
+
+    def new_unique_id(self) -> str | None:
+        """A new random UUID."""
+        import uuid
+
+        return str(uuid.uuid4())
 
 
 class HasUlids:
@@ -495,5 +621,6 @@ def _event_registrar(event: str) -> Any:
 
 
 for _event in ("retrieved", "creating", "created", "updating", "updated", "saving", "saved",
-               "deleting", "deleted", "restoring", "restored", "force_deleting", "force_deleted"):  # fmt: skip
+               "deleting", "deleted", "trashed", "restoring", "restored", "force_deleting",
+               "force_deleted", "replicating"):  # fmt: skip
     setattr(Model, _event, _event_registrar(_event))

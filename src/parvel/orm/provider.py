@@ -31,6 +31,10 @@ class OrmServiceProvider(ServiceProvider):
                 manager: Any = self.app.make(key)
                 Model.set_connection_resolver(manager)
                 break
-        if self.app.bound("encrypter"):
-            app = self.app
+        app = self.app
+        if app.bound("encrypter"):
             set_encrypter_resolver(lambda: app.make("encrypter"))
+        if app.bound("hash"):
+            from parvel.orm.casts import set_hasher_resolver
+
+            set_hasher_resolver(lambda: app.make("hash"))

@@ -75,3 +75,18 @@ class SoftDeletes:
 
 
 __all__ = ["Scope", "ScopeMethod", "SoftDeletes", "SoftDeletingScope", "scope"]
+
+
+def scoped_by(*scopes: Any) -> Callable[[type[Any]], type[Any]]:
+    """Class decorator adding global scopes (Laravel's ``#[ScopedBy([...])]``).
+
+    ``@scoped_by(AncientScope)`` on a model is ``Post.add_global_scope(AncientScope)``.
+    """
+
+    def decorate(cls: type[Any]) -> type[Any]:
+        for item in scopes:
+            for one in item if isinstance(item, (list, tuple)) else [item]:
+                cls.add_global_scope(one)
+        return cls
+
+    return decorate

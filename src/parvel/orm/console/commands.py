@@ -286,11 +286,17 @@ async def model_prune(
 
 async def prune_model(cls: type[Model], *, chunk: int = 1000, pretend: bool = False) -> int:
     """Delete (``force_delete`` on soft-deleting models) what ``cls.prunable()`` matches."""
-    query: Any = cls.prunable()  # type: ignore[attr-defined]
+    import inspect
+
+    method = cls.prunable  # type: ignore[attr-defined]
+    # a classmethod, or Laravel's instance method ``def prunable(self)``
+    query: Any = method() if inspect.ismethod(method) else cls().prunable()  # type: ignore[attr-defined]
     if getattr(cls, "soft_deletes", False):
         query.without_global_scope("soft_deletes")
     if pretend:
         return int(await query.count())
+    if getattr(cls, "mass_prunable", False):  # MassPrunable: one DELETE, no events
+        return int(await query.force_delete())
     total = 0
     while True:
         models = await query.clone().limit(chunk).get()

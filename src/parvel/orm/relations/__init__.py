@@ -17,7 +17,12 @@ from parvel.orm.relations.has_one_many import (
     MorphMany,
     MorphOne,
 )
-from parvel.orm.relations.morph_to import MorphTo, morph_map
+from parvel.orm.relations.morph_to import (
+    MorphTo,
+    enforce_morph_map,
+    morph_map,
+    require_morph_map,
+)
 from parvel.orm.relations.pivot import Pivot
 from parvel.orm.relations.through import HasManyThrough, HasOneThrough
 
@@ -120,6 +125,7 @@ __all__ = [
     "ToOne",
     "belongs_to",
     "belongs_to_many",
+    "enforce_morph_map",
     "has_many",
     "has_many_through",
     "has_one",
@@ -130,4 +136,5 @@ __all__ = [
     "morph_to",
     "morph_to_many",
     "morphed_by_many",
+    "require_morph_map",
 ]

@@ -150,7 +150,8 @@ class Relation(Generic[R]):
 
     async def find(self, id: Any) -> R | None:
         """The related model with key ``id``."""
-        return await self.query().find(id)
+        found: R | None = await self.query().find(id)
+        return found
 
     async def count(self) -> int:
         """How many models are related."""
@@ -159,6 +160,62 @@ class Relation(Generic[R]):
     async def exists(self) -> bool:
         """Whether any model is related."""
         return await self.query().exists()
+
+    async def find_or_fail(self, id: Any) -> R:
+        """The related model with key ``id``; ModelNotFound (404 over HTTP) when absent."""
+        found: R = await self.query().find_or_fail(id)
+        return found
+
+    async def first_or_fail(self) -> R:
+        """The first related model; ModelNotFound (404 over HTTP) when none."""
+        return await self.query().first_or_fail()
+
+    def _new_related(self, data: dict[str, Any]) -> R:
+        make = getattr(type(self), "make", None)
+        return make(self, data) if make is not None else self.related(data)
+
+    async def first_or_new(
+        self, attributes: dict[str, Any] | None = None, values: dict[str, Any] | None = None
+    ) -> R:
+        """The first related model matching ``attributes``, or a new unsaved (linked) one."""
+        attributes = attributes or {}
+        query = self.query()
+        found = await (query.where(attributes) if attributes else query).first()
+        return found if found is not None else self._new_related({**attributes, **(values or {})})
+
+    async def first_or_create(
+        self, attributes: dict[str, Any] | None = None, values: dict[str, Any] | None = None
+    ) -> R:
+        """The first related model matching ``attributes``, or a new one made through the relation.
+
+        A new model is created through the relation, so it is linked to the parent.
+        """
+        attributes = attributes or {}
+        query = self.query()
+        found = await (query.where(attributes) if attributes else query).first()
+        if found is not None:
+            return found
+        return await self._create({**attributes, **(values or {})})
+
+    async def update_or_create(
+        self, attributes: dict[str, Any], values: dict[str, Any] | None = None
+    ) -> R:
+        """Update the related model matching ``attributes`` with ``values``, or create it."""
+        found = await self.query().where(attributes).first()
+        if found is None:
+            return await self._create({**attributes, **(values or {})})
+        found.fill(values or {})
+        await found.save()
+        return found
+
+    async def _create(self, data: dict[str, Any]) -> R:
+        create = getattr(type(self), "create", None)
+        if create is None:
+            raise InvalidRelationUse(
+                f"{self.owner.__name__}.{self.name} cannot create related models.",
+                hint="Create the model itself, then link it.",
+            )
+        return await create(self, data)  # type: ignore[no-any-return]
 
     async def load(self) -> Any:
         """Load the relation into the parent and return the data."""
@@ -180,6 +237,29 @@ class Relation(Generic[R]):
 
 class ToOne(Relation[R]):
     """A relation to at most one model: the instance attribute is the loaded model or None."""
+
+    default_spec: Any = None
+
+    def with_default(self, value: Any = True) -> Self:
+        """Load an unsaved default model instead of None when nothing is related.
+
+        ``value``: True (an empty model), a dict of attributes, or
+        ``callable(default_model, parent)`` filling it in.
+        """
+        self.default_spec = value
+        return self
+
+    def default_for(self, parent: Model) -> R | None:
+        """The ``with_default`` model for ``parent`` (None without a default)."""
+        spec = self.default_spec
+        if spec is None or spec is False:
+            return None
+        model = self.related()
+        if isinstance(spec, dict):
+            model.force_fill(spec)
+        elif callable(spec):
+            spec(model, parent)
+        return model
 
     @overload
     def __get__(self, obj: None, owner: Any) -> Self: ...
@@ -208,6 +288,10 @@ class ToMany(Relation[R]):
     def __get__(self, obj: Model, owner: Any) -> Self: ...
     def __get__(self, obj: Model | None, owner: Any) -> Self:
         return self if obj is None else self.of(obj)
+
+    def __call__(self) -> Self:
+        """The relation itself, so Laravel's ``user.posts().where(...)`` reads the same."""
+        return self
 
     def empty_value(self) -> Any:
         """An empty collection."""

@@ -43,6 +43,8 @@ class BelongsToMany(ToMany[R]):
         self.pivot_wheres: list[tuple[str, Any]] = []
         self.morph_type: str | None = None
         self.morph_class: str | None = None
+        self.pivot_accessor = "pivot"
+        self.pivot_class: type[Pivot] = Pivot
 
     def of(self, parent: Model) -> Self:
         """Bound to ``parent``, with its own copy of the pivot options."""
@@ -56,6 +58,20 @@ class BelongsToMany(ToMany[R]):
         """Also load these pivot columns into ``model.pivot``."""
         self.pivot_columns.extend(columns)
         return self
+
+    def as_(self, accessor: str) -> Self:
+        """Name the pivot attribute: ``.as_("subscription")`` gives ``podcast.subscription``."""
+        self.pivot_accessor = accessor
+        return self
+
+    def using(self, pivot_class: type[Pivot]) -> Self:
+        """Build pivot objects with a :class:`Pivot` subclass (methods of your own)."""
+        self.pivot_class = pivot_class
+        return self
+
+    def with_pivot_value(self, column: str, value: Any) -> Self:
+        """Only rows whose pivot ``column`` equals ``value``, which attach() also writes."""
+        return self.where_pivot(column, value)
 
     def with_timestamps(self) -> Self:
         """Fill ``created_at`` / ``updated_at`` on the pivot rows and load them."""
@@ -133,7 +149,9 @@ class BelongsToMany(ToMany[R]):
             for key in [k for k in attributes if k.startswith(_PREFIX)]:
                 pivot[key[len(_PREFIX) :]] = attributes.pop(key)
                 original.pop(key, None)
-            d["pivot"] = Pivot(self.table, pivot)
+            d[self.pivot_accessor] = self.pivot_class(self.table, pivot)
+            if self.pivot_accessor != "pivot":
+                d["_pivot_name"] = self.pivot_accessor
 
     def add_constraints(self, query: Builder[R], parent: Model) -> None:
         """``where pivot.fk = parent.key``."""
@@ -163,9 +181,8 @@ class BelongsToMany(ToMany[R]):
         groups: dict[Any, list[R]] = {}
         fpk = self.foreign_pivot_key
         for item in results:
-            groups.setdefault(item.__dict__["pivot"].__dict__["attributes"].get(fpk), []).append(
-                item
-            )
+            pivot = item.__dict__[self.pivot_accessor]
+            groups.setdefault(pivot.__dict__["attributes"].get(fpk), []).append(item)
         for model in models:
             key = model.__dict__["_attributes"].get(self.parent_key)
             model.set_relation(self.name, Collection(groups.get(key, [])))
@@ -265,6 +282,12 @@ class BelongsToMany(ToMany[R]):
                 changes["updated"].append(key)
         return changes
 
+    async def sync_with_pivot_values(
+        self, ids: Any, values: dict[str, Any], detaching: bool = True
+    ) -> dict[str, list[Any]]:
+        """:meth:`sync` giving every pivot row the same extra ``values``."""
+        return await self.sync(dict.fromkeys(self._parse_ids(ids), values), detaching)
+
     async def sync_without_detaching(self, ids: Any) -> dict[str, list[Any]]:
         """Attach what is missing, keep the rest."""
         return await self.sync(ids, detaching=False)
@@ -293,6 +316,44 @@ class BelongsToMany(ToMany[R]):
         await model.save()
         await self.attach(model, pivot)
         return model
+
+    async def create_many(self, records: Sequence[dict[str, Any]]) -> list[R]:
+        """Create several related models and attach them."""
+        return [await self.create(record) for record in records]
+
+    async def save_many(self, models: Sequence[R]) -> Sequence[R]:
+        """Save and attach several models."""
+        for model in models:
+            await self.save(model)
+        return models
+
+    # -- pivot filters on the relation query ------------------------------------------------------
+    def _pivot_column(self, column: str) -> str:
+        return column if "." in column else f"{self.table}.{column}"
+
+    def where_pivot_in(self, column: str, values: Iterable[Any]) -> Builder[R]:
+        """Related models whose pivot ``column`` is one of ``values``."""
+        return self.query().where_in(self._pivot_column(column), list(values))
+
+    def where_pivot_not_in(self, column: str, values: Iterable[Any]) -> Builder[R]:
+        """Related models whose pivot ``column`` is none of ``values``."""
+        return self.query().where_not_in(self._pivot_column(column), list(values))
+
+    def where_pivot_between(self, column: str, bounds: Sequence[Any]) -> Builder[R]:
+        """Related models whose pivot ``column`` lies within ``bounds``."""
+        return self.query().where_between(self._pivot_column(column), bounds)
+
+    def where_pivot_null(self, column: str) -> Builder[R]:
+        """Related models whose pivot ``column`` is NULL."""
+        return self.query().where_null(self._pivot_column(column))
+
+    def where_pivot_not_null(self, column: str) -> Builder[R]:
+        """Related models whose pivot ``column`` is not NULL."""
+        return self.query().where_not_null(self._pivot_column(column))
+
+    def order_by_pivot(self, column: str, direction: str = "asc") -> Builder[R]:
+        """Related models ordered by a pivot column."""
+        return self.query().order_by(self._pivot_column(column), direction)
 
 
 class MorphToMany(BelongsToMany[R]):

@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from typing import TYPE_CHECKING, Any, TypeVar
 
+from parvel.orm.exceptions import InvalidRelationUse
 from parvel.orm.relations.base import RelatedSpec, Relation, ToMany, ToOne
 
 if TYPE_CHECKING:
@@ -103,6 +104,27 @@ class HasOneOrMany(Relation[R]):
         """Create several related models."""
         return [await self.create(record) for record in records]
 
+    async def create_quietly(self, attributes: dict[str, Any] | None = None, **values: Any) -> R:
+        """:meth:`create` without firing model events."""
+        from parvel.orm.events import without_events
+
+        with without_events():
+            return await self.create(attributes, **values)
+
+    async def create_many_quietly(self, records: Sequence[dict[str, Any]]) -> list[R]:
+        """:meth:`create_many` without firing model events."""
+        from parvel.orm.events import without_events
+
+        with without_events():
+            return await self.create_many(records)
+
+    async def save_quietly(self, model: R) -> R:
+        """:meth:`save` without firing model events."""
+        from parvel.orm.events import without_events
+
+        with without_events():
+            return await self.save(model)
+
     async def save(self, model: R) -> R:
         """Link ``model`` to the parent and save it."""
         await self._link(model).save()
@@ -118,6 +140,12 @@ class HasOneOrMany(Relation[R]):
 class HasMany(HasOneOrMany[R], ToMany[R]):
     """``has_many``: ``Post.comments``."""
 
+    def one(self) -> HasOne[R]:
+        """The same keys as a has-one: ``has_many(Order).one().of_many("price", "max")``."""
+        if self.morph_type is not None:
+            raise InvalidRelationUse("one() on a morph_many: declare morph_one(...) instead.")
+        return HasOne(self._related_spec, self._foreign_key, self._local_key)
+
     def match(self, models: Sequence[Model], results: Collection[R]) -> None:
         """Give each parent its list of related models."""
         from parvel.orm.collection import Collection
@@ -131,23 +159,33 @@ class HasMany(HasOneOrMany[R], ToMany[R]):
 class HasOne(HasOneOrMany[R], ToOne[R]):
     """``has_one``: ``User.phone``; ``latest_of_many()`` picks one of many related rows."""
 
-    of_many: tuple[str, str] | None = None
+    of_many_order: tuple[str, str] | None = None
 
     def latest_of_many(self, column: str = "id") -> HasOne[R]:
         """The related row with the largest ``column`` (``User.latest_order``)."""
-        self.of_many = (column, "desc")
+        self.of_many_order = (column, "desc")
         return self
 
     def oldest_of_many(self, column: str = "id") -> HasOne[R]:
         """The related row with the smallest ``column``."""
-        self.of_many = (column, "asc")
+        self.of_many_order = (column, "asc")
+        return self
+
+    def of_many(self, column: str = "id", aggregate: str = "max") -> HasOne[R]:
+        """The related row with the ``max`` (or ``min``) ``column``."""
+        if aggregate not in ("max", "min"):
+            raise InvalidRelationUse(
+                f"of_many() takes 'max' or 'min', not {aggregate!r}.",
+                hint="Use latest_of_many() / oldest_of_many() for the newest / oldest row.",
+            )
+        self.of_many_order = (column, "desc" if aggregate == "max" else "asc")
         return self
 
     def new_query(self) -> Builder[R]:
         """The related query, ordered when this is a one-of-many relation."""
         query = super().new_query()
-        if self.of_many is not None:
-            column, direction = self.of_many
+        if self.of_many_order is not None:
+            column, direction = self.of_many_order
             query.order_by(self.related.qualify_column(column), direction)
         return query
 
@@ -156,7 +194,7 @@ class HasOne(HasOneOrMany[R], ToOne[R]):
         groups = self._grouped(results)
         for model in models:
             found = groups.get(model.__dict__["_attributes"].get(self.local_key))
-            model.set_relation(self.name, found[0] if found else None)
+            model.set_relation(self.name, found[0] if found else self.default_for(model))
 
 
 class MorphMany(HasMany[R]):
@@ -221,9 +259,8 @@ class BelongsTo(ToOne[R]):
         """Give each child its parent model or None."""
         owners = {m.__dict__["_attributes"].get(self.owner_key): m for m in results}
         for model in models:
-            model.set_relation(
-                self.name, owners.get(model.__dict__["_attributes"].get(self.foreign_key))
-            )
+            owner = owners.get(model.__dict__["_attributes"].get(self.foreign_key))
+            model.set_relation(self.name, owner if owner is not None else self.default_for(model))
 
     def associate(self, model: R | None) -> Model:
         """Point the parent's foreign key at ``model`` (not saved)."""

@@ -23,6 +23,21 @@ def morph_map(mapping: dict[str, type[Model]]) -> None:
         cls.morph_alias = alias
 
 
+def enforce_morph_map(mapping: dict[str, type[Model]]) -> None:
+    """:func:`morph_map`, and refuse to store any model without an alias from now on."""
+    from parvel.orm._base import MORPH_MAP_ENFORCED
+
+    morph_map(mapping)
+    MORPH_MAP_ENFORCED[0] = True
+
+
+def require_morph_map(value: bool = True) -> None:
+    """Turn the alias requirement of :func:`enforce_morph_map` on or off."""
+    from parvel.orm._base import MORPH_MAP_ENFORCED
+
+    MORPH_MAP_ENFORCED[0] = value
+
+
 def model_for_morph(type_value: str) -> type[Model]:
     """The model class stored as ``type_value``."""
     if type_value in _MORPH_MAP:

@@ -491,3 +491,19 @@ async def test_paginate_accepts_numbers_as_text(connection: Connection) -> None:
     assert page.per_page() == 2
     assert page.current_page() == 2
     assert len(page.items()) == 1
+
+
+async def test_chunk_callbacks_take_the_page_only_when_they_want_it(
+    connection: Connection,
+) -> None:
+    await connection.table("users").insert([{"name": f"u{i:02}", "votes": i} for i in range(25)])
+    seen: list[tuple[int, int]] = []
+    sizes: list[int] = []
+    query = connection.table("users").order_by("id")
+    assert await query.chunk(10, lambda rows: sizes.append(len(rows))) is True
+    assert await query.chunk(10, lambda rows, page: seen.append((page, len(rows)))) is True
+    assert sizes == [10, 10, 5]
+    assert seen == [(1, 10), (2, 10), (3, 5)]
+    ids: list[int] = []
+    await connection.table("users").chunk_by_id(7, lambda rows: ids.extend(r["id"] for r in rows))
+    assert len(ids) == 25

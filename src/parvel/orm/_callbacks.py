@@ -2,52 +2,34 @@
 
 from __future__ import annotations
 
-import inspect
 from collections.abc import Callable
 from typing import Any
-from weakref import WeakKeyDictionary
+
+from parvel.support.callbacks import arity, call
+
+__all__ = ["_MISSING", "arity", "call", "conditionally"]
 
 _MISSING: Any = object()
 """The "argument not given" marker shared with collection.py."""
 
 
-_ARITIES: WeakKeyDictionary[Callable[..., Any], int] = WeakKeyDictionary()
+def conditionally(
+    target: Any,
+    value: Any,
+    callback: Callable[..., Any] | None,
+    default: Callable[..., Any] | None,
+) -> Any:
+    """Laravel's ``when()``: ``callback(target, value)`` when ``value`` is truthy, else ``default``.
 
-
-def _arity_of(fn: Callable[..., Any]) -> int:
-    try:
-        params = inspect.signature(fn).parameters.values()
-    except (TypeError, ValueError):
-        return 1
-    count = 0
-    for p in params:
-        if p.kind is p.VAR_POSITIONAL:
-            return 1_000
-        if p.kind in (p.POSITIONAL_ONLY, p.POSITIONAL_OR_KEYWORD) and p.default is p.empty:
-            count += 1
-    return count
-
-
-def arity(fn: Callable[..., Any]) -> int:
-    """How many positional arguments ``fn`` requires (Laravel passes ``(item, key)``).
-
-    Remembered per function without keeping it alive.
+    ``value`` is called with ``target`` first when callable; the result is the callback's, or
+    ``target`` when that is None.
     """
-    try:
-        return _ARITIES[fn]
-    except (KeyError, TypeError):
-        pass
-    count = _arity_of(fn)
-    try:
-        _ARITIES[fn] = count
-    except TypeError:  # not weak-referenceable (some builtins)
-        pass
-    return count
-
-
-def call(fn: Callable[..., Any], n: int, *args: Any) -> Any:
-    """Call ``fn`` with as many of ``args`` as it takes (``n`` from :func:`arity`)."""
-    return fn(*args[: max(1, n)])
+    resolved = value(target) if callable(value) else value
+    chosen = callback if resolved else default
+    if chosen is None:
+        return target
+    result = call(chosen, arity(chosen), target, resolved)
+    return target if result is None else result
 
 
 def _pairs(value: Any) -> dict[Any, Any]:

@@ -15,7 +15,7 @@ from typing import TYPE_CHECKING, Any, Generic, TypeVar
 
 import orjson
 
-from parvel.orm._callbacks import _MISSING, _pairs, arity, call
+from parvel.orm._callbacks import _MISSING, _pairs, arity, call, conditionally
 from parvel.orm.exceptions import ItemNotFound, MultipleItemsFound
 from parvel.orm.keyed_collection import KeyedCollection
 
@@ -737,12 +737,7 @@ class CollectionOps(Generic[T]):
         ``value`` is called first when callable; returns the callback's result, or the
         collection when that is None.
         """
-        resolved = value(self) if callable(value) else value
-        chosen = callback if resolved else default
-        if chosen is None:
-            return self
-        result = call(chosen, arity(chosen), self, resolved)
-        return self if result is None else result
+        return conditionally(self, value, callback, default)
 
     def unless(
         self,

@@ -13,7 +13,6 @@ from typing import TYPE_CHECKING, Any, Generic, Self, TypeVar, overload
 
 from parvel.database.query._where import MISSING
 from parvel.database.query.builder import Builder as QueryBuilder
-from parvel.orm._callbacks import arity
 from parvel.orm._eager import EagerLoading
 from parvel.orm.collection import Collection
 from parvel.orm.exceptions import ModelNotFound, ScopeNotFound
@@ -376,7 +375,7 @@ class Builder(EagerLoading, QueryBuilder, Generic[T]):
 
         Returning False from it stops. Ordered by the key unless the query has an order.
         """
-        return await QueryBuilder.chunk(self._ordered_by_key(), count, _page_callback(callback))
+        return await QueryBuilder.chunk(self._ordered_by_key(), count, callback)
 
     async def chunk_by_id(
         self,
@@ -390,7 +389,7 @@ class Builder(EagerLoading, QueryBuilder, Generic[T]):
         return await QueryBuilder.chunk_by_id(
             self,
             count,
-            _page_callback(callback),
+            callback,
             column or self.model.qualify_column(self.model.primary_key),
             alias or self.model.primary_key,
             descending,
@@ -609,13 +608,6 @@ class Builder(EagerLoading, QueryBuilder, Generic[T]):
     async def get_count_for_pagination(self) -> int:
         """The total count with scopes applied."""
         return await QueryBuilder.get_count_for_pagination(self)
-
-
-def _page_callback(callback: Callable[..., Any]) -> Callable[[Any, int], Any]:
-    """``callback`` taking ``(models, page)`` whether it takes one argument or two."""
-    if arity(callback) >= 2:
-        return callback
-    return lambda models, page: callback(models)
 
 
 async def maybe_await(value: Any) -> Any:

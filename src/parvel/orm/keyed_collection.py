@@ -17,7 +17,7 @@ from typing import TYPE_CHECKING, Any, TypeVar
 
 import orjson
 
-from parvel.orm._callbacks import _MISSING, _pairs, arity, call
+from parvel.orm._callbacks import _MISSING, _pairs, arity, call, conditionally
 
 if TYPE_CHECKING:
     from parvel.orm.collection import Collection
@@ -464,12 +464,7 @@ class KeyedCollection(dict[K, V]):
     # -- flow -------------------------------------------------------------------------------------
     def when(self, value: Any, callback: Callable[..., Any], default: Any = None) -> Any:
         """``callback(self, value)`` when ``value`` is truthy (else ``default``)."""
-        resolved = value(self) if callable(value) else value
-        chosen = callback if resolved else default
-        if chosen is None:
-            return self
-        result = call(chosen, arity(chosen), self, resolved)
-        return self if result is None else result
+        return conditionally(self, value, callback, default)
 
     def unless(self, value: Any, callback: Callable[..., Any], default: Any = None) -> Any:
         """The opposite of :meth:`when`."""

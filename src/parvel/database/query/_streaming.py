@@ -7,6 +7,7 @@ from collections.abc import AsyncIterator, Callable, Sequence
 from typing import TYPE_CHECKING, Any
 
 from parvel.database.query._state import BuilderState
+from parvel.support.callbacks import arity, call
 
 if TYPE_CHECKING:
     from parvel.database.pagination import CursorPaginator, LengthAwarePaginator, Paginator
@@ -19,15 +20,18 @@ class StreamingMethods(BuilderState):
         if not self.orders and not self.union_orders:
             raise ValueError(f"You must specify an order_by clause when using {method}().")
 
-    async def chunk(self, count: int, callback: Callable[[list[dict[str, Any]], int], Any]) -> bool:
-        """Feed ``callback(rows, page)`` ``count`` rows at a time; return False from it to stop."""
+    async def chunk(self, count: int, callback: Callable[..., Any]) -> bool:
+        """Feed ``callback(rows)`` (or ``(rows, page)``) ``count`` rows at a time.
+
+        Returning False from it stops.
+        """
         self._require_order("chunk")
         page = 1
         while True:
             rows = await self.clone().for_page(page, count).get()
             if not rows:
                 return True
-            result = callback(rows, page)
+            result = call(callback, arity(callback), rows, page)
             if inspect.isawaitable(result):
                 result = await result
             if result is False:
@@ -39,7 +43,7 @@ class StreamingMethods(BuilderState):
     async def chunk_by_id(
         self,
         count: int,
-        callback: Callable[[list[dict[str, Any]], int], Any],
+        callback: Callable[..., Any],
         column: str = "id",
         alias: str | None = None,
         descending: bool = False,
@@ -57,7 +61,7 @@ class StreamingMethods(BuilderState):
             rows = await query.get()
             if not rows:
                 return True
-            result = callback(rows, page)
+            result = call(callback, arity(callback), rows, page)
             if inspect.isawaitable(result):
                 result = await result
             if result is False:
@@ -70,7 +74,7 @@ class StreamingMethods(BuilderState):
     async def chunk_by_id_desc(
         self,
         count: int,
-        callback: Callable[[list[dict[str, Any]], int], Any],
+        callback: Callable[..., Any],
         column: str = "id",
         alias: str | None = None,
     ) -> bool:

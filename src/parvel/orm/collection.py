@@ -13,7 +13,7 @@ from typing import Any, Generic, TypeVar, overload
 import orjson
 
 from parvel.orm._callbacks import _MISSING, arity, call
-from parvel.orm._collection_ops import CollectionOps
+from parvel.orm._collection_transforms import CollectionTransforms
 from parvel.orm.keyed_collection import KeyedCollection
 
 T = TypeVar("T")
@@ -65,7 +65,7 @@ def serialize(value: Any) -> Any:
     return value
 
 
-class Collection(CollectionOps[T], Generic[T]):
+class Collection(CollectionTransforms[T], Generic[T]):
     """An ordered, list-backed collection of items (models, dicts or plain values).
 
     Callbacks receive ``(item)``, or ``(item, index)`` when they take two arguments, as

@@ -447,6 +447,14 @@ class Model(QueryingModel):
         factory = factory_for(cls)
         return factory.count(count) if count is not None else factory
 
+    # -- API resources ----------------------------------------------------------------------------
+    def to_resource(self, resource_class: Any = None) -> Any:
+        """This model wrapped in an API resource: ``resource_class``, or the guessed
+        ``app.http.resources.<model>_resource.<Model>Resource`` (see docs/resources.md)."""
+        from parvel.orm.resources import resource_for
+
+        return resource_for(type(self), resource_class)(self)
+
     # -- relations --------------------------------------------------------------------------------
     def relation(self, name: str) -> Any:
         """The relation ``name`` bound to this model (its query entry)."""

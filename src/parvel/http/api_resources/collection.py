@@ -196,16 +196,26 @@ def _resolved(item: Any, request: Any) -> Any:
     return item
 
 
+def _namespace(cls: type) -> dict[str, Any]:
+    """The globals of the module defining ``cls`` (through its methods, else sys.modules)."""
+    for value in vars(cls).values():
+        globals_ = getattr(value, "__globals__", None)
+        if isinstance(globals_, dict):
+            return globals_
+    module = sys.modules.get(cls.__module__)
+    return vars(module) if module is not None else {}
+
+
 def _guess(cls: type) -> type[JsonResource] | None:
     """``UserCollection`` → ``User`` or ``UserResource`` in its module or a sibling module."""
     name = cls.__name__
-    if not name.endswith("Collection") or name == "Collection":
+    if not name.endswith("Collection") or cls.__module__ == __name__:
         return None
     base = name[: -len("Collection")]
     candidates = (base, f"{base}Resource")
-    module = sys.modules.get(cls.__module__)
+    namespace = _namespace(cls)
     for candidate in candidates:
-        found = getattr(module, candidate, None)
+        found = namespace.get(candidate)
         if isinstance(found, type) and issubclass(found, JsonResource):
             return found
     package = cls.__module__.rpartition(".")[0]

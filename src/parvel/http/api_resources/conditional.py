@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections.abc import Mapping
 from typing import Any
 
+from parvel.orm._base import serialize_value
 from parvel.orm._callbacks import arity
 from parvel.orm.collection import Collection
 from parvel.support import Str
@@ -121,7 +122,7 @@ class ConditionallyLoadsAttributes:
             return related
         if related is None:
             return None
-        return _value(value, related)
+        return related if value is None else _value(value, related)
 
     def _aggregate(self, attribute: str, given: bool, value: Any, default: Any) -> Any:
         attributes = _attributes(self.resource)
@@ -205,7 +206,7 @@ class ConditionallyLoadsAttributes:
             if value.resource is None and not getattr(kind, "_parvel_collection", False):
                 return None
             return value.resolve(getattr(self, "_request", None))
-        return value
+        return serialize_value(value)  # dates as models serialize them, Decimal, Enum ...
 
     def _filter_dict(self, data: Mapping[Any, Any]) -> Any:
         out: dict[Any, Any] = {}

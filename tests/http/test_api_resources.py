@@ -78,7 +78,11 @@ class UserResource(JsonResource):
             "posts": PostResource.collection(self.when_loaded("posts")),
             "expires_at": self.when_pivot_loaded("role_user", lambda: self.pivot.expires_at),
             **self.merge_when(bool(self.is_admin), {"first_secret": 1, "second_secret": 2}),
-            "nested": {"kept": 1, "dropped": self.when(False, 2), "list": [1, self.unless(True, 2)]},
+            "nested": {
+                "kept": 1,
+                "dropped": self.when(False, 2),
+                "list": [1, self.unless(True, 2)],
+            },
         }
 
 
@@ -383,7 +387,10 @@ async def test_pivot_values_only_through_the_relation(app: Any, client: Any) -> 
     body = (await get(app, client, "/api/roles")).json()
     assert body["roles"] == [{"name": "admin", "expires_at": "2030-01-01", "membership": "none"}]
     assert body["teams"] == [{"name": "admin", "membership": "2030-01-01"}]
-    assert body["plain"] == [{"name": "admin", "membership": "none"}, {"name": "unused", "membership": "none"}]
+    assert body["plain"] == [
+        {"name": "admin", "membership": "none"},
+        {"name": "unused", "membership": "none"},
+    ]
 
 
 async def test_wrapping_options(app: Any, client: Any) -> None:
@@ -500,7 +507,9 @@ async def test_to_resource_with_a_class_and_by_guessing(
     user = await User.find_or_fail(1)
     assert isinstance(user.to_resource(UserResource), UserResource)
     users = await User.order_by("id").get()
-    assert type(users.to_resource_collection(UserResource)).__name__ == "AnonymousResourceCollection"
+    assert (
+        type(users.to_resource_collection(UserResource)).__name__ == "AnonymousResourceCollection"
+    )
     page = await User.order_by("id").paginate(2)
     paginated = page.to_resource_collection(UserResource).response().get_data()
     assert paginated["meta"]["total"] == 3

@@ -125,8 +125,11 @@ class Collection(CollectionOps[T], Generic[T]):
         return self.to_list()
 
     def to_resource_collection(self, resource_class: Any = None) -> Any:
-        """The items as an API resource collection: ``resource_class.collection(self)``, or
-        the guessed ``<Model>Collection`` / ``<Model>Resource`` (see docs/resources.md)."""
+        """The items as an API resource collection: ``resource_class.collection(self)``.
+
+        Without a class, the guessed ``<Model>Collection`` or ``<Model>Resource`` (see
+        docs/resources.md).
+        """
         from parvel.orm.resources import resource_collection_for
 
         return resource_collection_for(self.items, self, resource_class)

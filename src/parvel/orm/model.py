@@ -449,8 +449,11 @@ class Model(QueryingModel):
 
     # -- API resources ----------------------------------------------------------------------------
     def to_resource(self, resource_class: Any = None) -> Any:
-        """This model wrapped in an API resource: ``resource_class``, or the guessed
-        ``app.http.resources.<model>_resource.<Model>Resource`` (see docs/resources.md)."""
+        """This model wrapped in the API resource ``resource_class``.
+
+        Without a class, the guessed ``app.http.resources.<model>_resource.<Model>Resource``
+        (see docs/resources.md).
+        """
         from parvel.orm.resources import resource_for
 
         return resource_for(type(self), resource_class)(self)

@@ -102,7 +102,8 @@ class _Links:
         """The page as an API resource collection (its response adds ``links`` and ``meta``)."""
         from parvel.orm.resources import resource_collection_for
 
-        return resource_collection_for(self, self, resource_class)
+        page: Any = self
+        return resource_collection_for(page, page, resource_class)
 
     def to_dict(self) -> dict[str, Any]:
         """Laravel's JSON shape, with models serialized."""

@@ -5,7 +5,7 @@ from __future__ import annotations
 import importlib
 import sys
 from collections.abc import Iterator, Mapping
-from typing import Any, ClassVar
+from typing import Any, ClassVar, Self
 
 from parvel.http._context import current_request
 from parvel.http.api_resources.resource import JsonResource
@@ -140,12 +140,12 @@ class ResourceCollection(JsonResource):
         """The ``links`` and ``meta`` of a paginated response; override to change them."""
         return default
 
-    def with_query(self, parameters: Mapping[str, Any]) -> ResourceCollection:
+    def with_query(self, parameters: Mapping[str, Any]) -> Self:
         """Add ``parameters`` to the pagination links."""
         self._query_parameters = dict(parameters)
         return self
 
-    def preserve_query(self) -> ResourceCollection:
+    def preserve_query(self) -> Self:
         """Keep the request's query string in the pagination links."""
         self._preserve_query = True
         return self

@@ -5,12 +5,11 @@ from __future__ import annotations
 from collections.abc import Mapping
 from typing import Any
 
+from parvel.http.api_resources.values import MISSING, MergeValue, MissingValue
 from parvel.orm._base import serialize_value
 from parvel.orm._callbacks import arity
 from parvel.orm.collection import Collection
 from parvel.support import Str
-
-from parvel.http.api_resources.values import MISSING, MergeValue, MissingValue
 
 _NOT_GIVEN: Any = object()
 _PLAIN = frozenset({str, int, float, bool, type(None)})
@@ -28,7 +27,10 @@ def _attributes(resource: Any) -> Mapping[str, Any] | None:
     if isinstance(resource, Mapping):
         return resource
     getter = getattr(type(resource), "get_attributes", None)
-    return getter(resource) if getter is not None else None
+    if getter is None:
+        return None
+    attributes: Mapping[str, Any] = getter(resource)
+    return attributes
 
 
 def _finish(value: str, suffix: str) -> str:
@@ -44,11 +46,14 @@ class ConditionallyLoadsAttributes:
 
     resource: Any
     preserve_keys: bool = False
+    _request: Any = None
 
     # -- plain conditions --------------------------------------------------------------------
     def when(self, condition: Any, value: Any, default: Any = _NOT_GIVEN) -> Any:
-        """``value`` (called if callable) when ``condition`` is truthy, else ``default``, else
-        missing (the key is left out)."""
+        """``value`` (called if callable) when ``condition`` holds, else ``default`` or missing.
+
+        Missing values are removed from the output, key and all.
+        """
         if condition:
             return _value(value)
         return MISSING if default is _NOT_GIVEN else _value(default)
@@ -163,8 +168,10 @@ class ConditionallyLoadsAttributes:
         return bool(result) if type(result) is int else result
 
     def when_pivot_loaded(self, table: Any, value: Any, default: Any = _NOT_GIVEN) -> Any:
-        """``value`` when the model came through a many-to-many relation on ``table`` (a table
-        name or a pivot class), else ``default`` or missing."""
+        """``value`` when the model came through a many-to-many relation on ``table``.
+
+        ``table`` is the pivot table's name or a pivot class; otherwise ``default`` or missing.
+        """
         return self.when_pivot_loaded_as("pivot", table, value, default)
 
     def when_pivot_loaded_as(
@@ -205,7 +212,7 @@ class ConditionallyLoadsAttributes:
                 return MISSING
             if value.resource is None and not getattr(kind, "_parvel_collection", False):
                 return None
-            return value.resolve(getattr(self, "_request", None))
+            return value.resolve(self._request)
         return serialize_value(value)  # dates as models serialize them, Decimal, Enum ...
 
     def _filter_dict(self, data: Mapping[Any, Any]) -> Any:

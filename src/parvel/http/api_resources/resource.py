@@ -52,8 +52,10 @@ class JsonResource(ConditionallyLoadsAttributes):
 
     @classmethod
     def without_wrapping(cls) -> None:
-        """Turn off the ``data`` wrapper (on ``JsonResource``: for every resource that does
-        not set ``wrap`` itself)."""
+        """Turn off the ``data`` wrapper.
+
+        Called on ``JsonResource``, it applies to every resource that does not set ``wrap``.
+        """
         cls.wrap = None
 
     @classmethod
@@ -81,8 +83,10 @@ class JsonResource(ConditionallyLoadsAttributes):
         return vars(resource) if hasattr(resource, "__dict__") else resource
 
     def with_(self, request: Any) -> dict[str, Any]:
-        """Top-level data added next to the wrapped data when this is the response
-        (Laravel's ``with``; not added when the resource is nested in another)."""
+        """Top-level data added next to the wrapped data (Laravel's ``with``).
+
+        Only added when this resource is the response, not when it is nested in another.
+        """
         return {}
 
     def with_response(self, request: Any, response: ResourceResponse) -> None:
@@ -121,8 +125,10 @@ class JsonResource(ConditionallyLoadsAttributes):
         return response
 
     def response(self, request: Any = None) -> ResourceResponse:
-        """The JSON response, to change before returning it:
-        ``UserResource(user).response().set_status_code(202).header("X-Value", "True")``."""
+        """The JSON response, to change before returning it.
+
+        ``UserResource(user).response().set_status_code(202).header("X-Value", "True")``.
+        """
         return self.to_response(request)
 
     def is_missing(self) -> bool:

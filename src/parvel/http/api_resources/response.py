@@ -5,6 +5,8 @@ from __future__ import annotations
 from collections.abc import Mapping
 from typing import Any
 
+import orjson
+
 from parvel.database.pagination import CursorPaginator, LengthAwarePaginator, Paginator
 from parvel.http.responses import JsonResponse
 from parvel.orm import Model
@@ -29,8 +31,6 @@ class ResourceResponse(JsonResponse):
 
     def get_data(self) -> Any:
         """The decoded JSON body."""
-        import orjson
-
         return orjson.loads(self.body)
 
 
@@ -79,9 +79,7 @@ def wrap(
     """Put ``data`` under ``wrapper`` (unless it holds that key already) and add the meta."""
     if wrapper and not (isinstance(data, Mapping) and wrapper in data):
         data = {wrapper: data}
-    elif (with_ or additional) and not (
-        wrapper and isinstance(data, Mapping) and wrapper in data
-    ):
+    elif (with_ or additional) and not (wrapper and isinstance(data, Mapping) and wrapper in data):
         data = {wrapper or "data": data}
     if not with_ and not additional:
         return data

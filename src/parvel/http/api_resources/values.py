@@ -7,8 +7,10 @@ from typing import Any
 
 
 class MissingValue:
-    """A value left out of the output (``when(False, ...)``, ``when_loaded`` of an unloaded
-    relation ...): its key is removed, also inside nested dicts and lists."""
+    """A value left out of the output (``when(False, ...)``, an unloaded ``when_loaded``).
+
+    Its key is removed, also inside nested dicts and lists.
+    """
 
     __slots__ = ()
 

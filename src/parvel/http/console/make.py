@@ -138,12 +138,8 @@ async def make_middleware(
 
 @command("make:resource")
 async def make_resource(
-    name: Annotated[
-        str, Argument(help="The resource class, e.g. UserResource or UserCollection")
-    ],
-    collection: Annotated[
-        bool, Option("-c", help="Create a resource collection")
-    ] = False,
+    name: Annotated[str, Argument(help="The resource class, e.g. UserResource or UserCollection")],
+    collection: Annotated[bool, Option("-c", help="Create a resource collection")] = False,
     force: Annotated[bool, Option("-f", help="Overwrite an existing file")] = False,
     *,
     app: Container,

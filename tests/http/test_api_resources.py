@@ -551,3 +551,24 @@ async def test_make_resource_generates_resources_and_collections(
     assert (tmp_path / "app/http/resources/admin/post_resource.py").exists()
     for path in (tmp_path / "app/http/resources").rglob("*.py"):
         compile(path.read_text(), str(path), "exec")
+
+
+def test_a_model_names_its_resource_and_appended_values_show_when_appended() -> None:
+    class Badge(Model):
+        label: str
+        guarded: ClassVar[list[str]] = []
+
+        @property
+        def shout(self) -> str:
+            return self.label.upper()
+
+    class BadgeResource(JsonResource):
+        def to_array(self, request: Any) -> Any:
+            return {"label": self.label, "shout": self.when_appended("shout")}
+
+    Badge.use_resource = BadgeResource  # type: ignore[attr-defined]
+    badge = Badge(label="hi")
+    assert isinstance(badge.to_resource(), BadgeResource)
+    assert badge.to_resource().resolve() == {"label": "hi"}
+    assert badge.append("shout").to_resource().resolve() == {"label": "hi", "shout": "HI"}
+    assert JsonResource.collection([badge]).resolve()[0]["shout"] == "HI"

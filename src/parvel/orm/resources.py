@@ -1,8 +1,9 @@
 """``model.to_resource()`` / ``collection.to_resource_collection()``: finding the API resource.
 
 Without a class, the resource is guessed as Laravel does: ``User`` →
-``app.http.resources.user_resource.UserResource`` (or ``app.http.resources.user.User``), and a
-collection looks for ``UserCollection`` first. The HTTP layer installs the generic collection
+``app.http.resources.user_resource.UserResource`` (or ``app.http.resources.user.User``); a model
+in ``app.models.admin`` looks in ``app.http.resources.admin`` first; a collection looks for
+``UserCollection`` first. The HTTP layer installs the generic collection
 used for an empty collection (:func:`set_collection_factory`), since the ORM sits below it.
 """
 
@@ -32,8 +33,27 @@ def set_collection_factory(factory: Callable[[Any], Any] | None) -> None:
     _collection_factory[0] = factory
 
 
-def _find(name: str) -> Any:
-    module_name = f"{RESOURCE_PACKAGE}.{Str.snake(name)}"
+def _packages(model: type) -> list[str]:
+    """``app.http.resources``, after ``app.http.resources.admin`` for ``app.models.admin.user``."""
+    module = model.__module__
+    marker = ".models."
+    if marker not in f".{module}":
+        return [RESOURCE_PACKAGE]
+    inner = f".{module}".split(marker, 1)[1].split(".")[:-1]
+    nested = ".".join([RESOURCE_PACKAGE, *inner])
+    return [nested, RESOURCE_PACKAGE] if inner else [RESOURCE_PACKAGE]
+
+
+def _find(name: str, model: type) -> Any:
+    for package in _packages(model):
+        found = _find_in(package, name)
+        if found is not None:
+            return found
+    return None
+
+
+def _find_in(package: str, name: str) -> Any:
+    module_name = f"{package}.{Str.snake(name)}"
     try:
         module = importlib.import_module(module_name)
     except ImportError as exc:
@@ -57,7 +77,7 @@ def resource_for(model: type, resource_class: Any = None) -> Any:
     if isinstance(explicit, type):
         return explicit
     for name in guess_resource_names(model):
-        found = _find(name)
+        found = _find(name, model)
         if found is not None:
             return found
     raise ResourceNotFound(
@@ -86,7 +106,7 @@ def resource_collection_for(items: Iterable[Any], source: Any, resource_class: A
         return explicit(source)
     names = guess_resource_names(model)
     for name in names:
-        found = _find(f"{name}Collection")
+        found = _find(f"{name}Collection", model)
         if found is not None:
             return found(source)
     return resource_for(model).collection(source)

@@ -41,7 +41,8 @@ def is_paginator(value: Any) -> bool:
 
 def paginated_array(paginator: Any) -> dict[str, Any]:
     """The paginator's JSON shape, without serializing its items."""
-    for base in _PAGINATORS:
+    bases: tuple[Any, ...] = _PAGINATORS
+    for base in bases:
         if isinstance(paginator, base):
             data: dict[str, Any] = base.to_dict(paginator)
             return data

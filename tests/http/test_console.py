@@ -24,6 +24,7 @@ def test_commands_are_declared() -> None:
         "route:clear",
         "make:controller",
         "make:middleware",
+        "make:resource",
     }
 
 

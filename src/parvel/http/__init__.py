@@ -13,6 +13,13 @@ from typing import TYPE_CHECKING, Any
 
 if TYPE_CHECKING:
     from parvel.http._context import request_id
+    from parvel.http.api_resources import (
+        AnonymousResourceCollection,
+        JsonResource,
+        MissingValue,
+        ResourceCollection,
+        ResourceResponse,
+    )
     from parvel.http.contracts import Middleware, Next, RateLimiterStore, TerminableMiddleware
     from parvel.http.controller import Controller, ControllerMiddleware
     from parvel.http.exceptions import (
@@ -66,6 +73,7 @@ if TYPE_CHECKING:
 
 _LAZY: dict[str, str] = {
     "AccessDeniedHttpException": "parvel.http.exceptions",
+    "AnonymousResourceCollection": "parvel.http.api_resources",
     "BadRequestHttpException": "parvel.http.exceptions",
     "Controller": "parvel.http.controller",
     "ControllerMiddleware": "parvel.http.controller",
@@ -78,11 +86,13 @@ _LAZY: dict[str, str] = {
     "HttpResponseException": "parvel.http.exceptions",
     "HttpServiceProvider": "parvel.http.provider",
     "InvalidSignatureException": "parvel.http.exceptions",
+    "JsonResource": "parvel.http.api_resources",
     "JsonResponse": "parvel.http.responses",
     "Limit": "parvel.http.middleware",
     "MethodNotAllowedHttpException": "parvel.http.exceptions",
     "Middleware": "parvel.http.contracts",
     "MiddlewareConfig": "parvel.http.middleware",
+    "MissingValue": "parvel.http.api_resources",
     "Next": "parvel.http.contracts",
     "NotFoundHttpException": "parvel.http.exceptions",
     "PageExpiredHttpException": "parvel.http.exceptions",
@@ -92,6 +102,8 @@ _LAZY: dict[str, str] = {
     "RedirectResponse": "parvel.http.responses",
     "Redirector": "parvel.http.helpers",
     "Request": "parvel.http.requests",
+    "ResourceCollection": "parvel.http.api_resources",
+    "ResourceResponse": "parvel.http.api_resources",
     "Response": "parvel.http.responses",
     "ResponseFactory": "parvel.http.helpers",
     "ServiceUnavailableHttpException": "parvel.http.exceptions",
@@ -134,6 +146,7 @@ def __dir__() -> list[str]:
 
 __all__ = [
     "AccessDeniedHttpException",
+    "AnonymousResourceCollection",
     "BadRequestHttpException",
     "Controller",
     "ControllerMiddleware",
@@ -146,11 +159,13 @@ __all__ = [
     "HttpResponseException",
     "HttpServiceProvider",
     "InvalidSignatureException",
+    "JsonResource",
     "JsonResponse",
     "Limit",
     "MethodNotAllowedHttpException",
     "Middleware",
     "MiddlewareConfig",
+    "MissingValue",
     "Next",
     "NotFoundHttpException",
     "PageExpiredHttpException",
@@ -160,6 +175,8 @@ __all__ = [
     "RedirectResponse",
     "Redirector",
     "Request",
+    "ResourceCollection",
+    "ResourceResponse",
     "Response",
     "ResponseFactory",
     "ServiceUnavailableHttpException",

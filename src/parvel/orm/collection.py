@@ -124,6 +124,16 @@ class Collection(CollectionTransforms[T], Generic[T]):
         """JSON-ready data (Laravel's ``toArray``): a list of serialized items."""
         return self.to_list()
 
+    def to_resource_collection(self, resource_class: Any = None) -> Any:
+        """The items as an API resource collection: ``resource_class.collection(self)``.
+
+        Without a class, the guessed ``<Model>Collection`` or ``<Model>Resource`` (see
+        docs/resources.md).
+        """
+        from parvel.orm.resources import resource_collection_for
+
+        return resource_collection_for(self.items, self, resource_class)
+
     def to_json(self) -> str:
         """The collection as a JSON string."""
         return orjson.dumps(self.to_list(), default=str).decode()

@@ -447,6 +447,17 @@ class Model(QueryingModel):
         factory = factory_for(cls)
         return factory.count(count) if count is not None else factory
 
+    # -- API resources ----------------------------------------------------------------------------
+    def to_resource(self, resource_class: Any = None) -> Any:
+        """This model wrapped in the API resource ``resource_class``.
+
+        Without a class, the guessed ``app.http.resources.<model>_resource.<Model>Resource``
+        (see docs/resources.md).
+        """
+        from parvel.orm.resources import resource_for
+
+        return resource_for(type(self), resource_class)(self)
+
     # -- relations --------------------------------------------------------------------------------
     def relation(self, name: str) -> Any:
         """The relation ``name`` bound to this model (its query entry)."""

@@ -98,6 +98,13 @@ class _Links:
         """Alias of :meth:`links`."""
         return self.links(view, data)
 
+    def to_resource_collection(self, resource_class: Any = None) -> Any:
+        """The page as an API resource collection (its response adds ``links`` and ``meta``)."""
+        from parvel.orm.resources import resource_collection_for
+
+        page: Any = self
+        return resource_collection_for(page, page, resource_class)
+
     def to_dict(self) -> dict[str, Any]:
         """Laravel's JSON shape, with models serialized."""
         data: dict[str, Any] = super().to_dict()  # type: ignore[misc]

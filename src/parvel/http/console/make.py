@@ -1,4 +1,4 @@
-"""``make:controller`` and ``make:middleware``: files from stubs in parvel/http/stubs."""
+"""``make:controller``, ``make:middleware``, ``make:resource``: files from parvel/http/stubs."""
 
 from __future__ import annotations
 
@@ -134,3 +134,23 @@ async def make_middleware(
         *folders, f"{Str.snake(cls)}.py"
     )
     return _write(target, text, force, out, "Middleware")
+
+
+@command("make:resource")
+async def make_resource(
+    name: Annotated[str, Argument(help="The resource class, e.g. UserResource or UserCollection")],
+    collection: Annotated[bool, Option("-c", help="Create a resource collection")] = False,
+    force: Annotated[bool, Option("-f", help="Overwrite an existing file")] = False,
+    *,
+    app: Container,
+    out: Output,
+) -> int:
+    """Create a new API resource (a collection when the name ends with Collection)."""
+    folders, cls = _split(name)
+    collection = collection or cls.endswith("Collection")
+    stub = "resource-collection.stub" if collection else "resource.stub"
+    text = render_stub(stub, {"class": cls}, Path(app.base_path()))  # type: ignore[attr-defined]
+    target = Path(app.base_path("app/http/resources")).joinpath(  # type: ignore[attr-defined]
+        *folders, f"{Str.snake(cls)}.py"
+    )
+    return _write(target, text, force, out, "Resource collection" if collection else "Resource")

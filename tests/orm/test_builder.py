@@ -8,6 +8,7 @@ from types import SimpleNamespace
 import pytest
 
 from parvel.database import Connection
+from parvel.http import JsonResource
 from parvel.orm import Collection, ScopeNotFound
 
 
@@ -51,7 +52,7 @@ async def test_paginate_json_shape_and_links(db: Connection, m: SimpleNamespace)
     data = json.loads(page.to_json())
     assert data["current_page"] == 2
     assert data["data"][0]["title"] == "p10"
-    resource = page.to_resource_dict()
+    resource = json.loads(page.to_resource_collection(JsonResource).to_response(None).body)
     assert set(resource) == {"data", "links", "meta"}
     assert resource["meta"]["total"] == 23
     html = str(page.links())

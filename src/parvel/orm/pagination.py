@@ -115,29 +115,6 @@ class _Links:
 class LengthAwarePaginator(_Links, BaseLengthAwarePaginator):
     """A page of models with the total count."""
 
-    def to_resource_dict(self) -> dict[str, Any]:
-        """The API-resource shape: ``{"data": [...], "links": {...}, "meta": {...}}``."""
-        flat = self.to_dict()
-        return {
-            "data": flat["data"],
-            "links": {
-                "first": flat["first_page_url"],
-                "last": flat["last_page_url"],
-                "prev": flat["prev_page_url"],
-                "next": flat["next_page_url"],
-            },
-            "meta": {
-                "current_page": flat["current_page"],
-                "from": flat["from"],
-                "last_page": flat["last_page"],
-                "links": flat["links"],
-                "path": flat["path"],
-                "per_page": flat["per_page"],
-                "to": flat["to"],
-                "total": flat["total"],
-            },
-        }
-
 
 class Paginator(_Links, BasePaginator):
     """A page of models without a total."""

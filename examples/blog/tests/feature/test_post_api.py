@@ -15,10 +15,13 @@ async def test_index_is_a_paginated_json_list(client: TestClient, author: User) 
     response = await client.get_json("/api/posts?per_page=2")
 
     response.assert_ok().assert_json_count(2, "data")
-    response.assert_json({"per_page": 2, "total": 3, "current_page": 1, "last_page": 2})
-    response.assert_json_structure({"data": {"*": ["id", "title", "slug", "author", "tags"]}})
+    response.assert_json({"meta": {"per_page": 2, "total": 3, "current_page": 1, "last_page": 2}})
+    response.assert_json_structure(
+        {"data": {"*": ["id", "title", "slug", "author", "tags"]}, "links": ["next"], "meta": []}
+    )
     response.assert_json_path("data.0.author.name", "Ada Lovelace")
-    assert "per_page=2" in response.json("next_page_url")  # the query string is kept
+    response.assert_json_missing_path("data.0.comments_count")  # not counted by this query
+    assert "per_page=2" in response.json("links.next")  # the query string is kept
 
 
 async def test_index_filters_by_search_and_tag(client: TestClient, author: User) -> None:

@@ -30,4 +30,4 @@ async def test_the_seeder_writes_authors_posts_tags_and_comments(
 
     page = await client.get("/posts")
     page.assert_ok().assert_see([post.title, "Showing 1 to 10 of 27 posts"])
-    (await client.get_json("/api/posts")).assert_ok().assert_json({"total": 30})
+    (await client.get_json("/api/posts")).assert_ok().assert_json({"meta": {"total": 30}})

@@ -2,10 +2,11 @@ from __future__ import annotations
 
 from typing import Any
 
-from parvel.http import Controller, JsonResponse, Request, Response, response
+from parvel.http import Controller, Request, Response, response
 
 from app.http.requests.store_post_request import StorePostRequest
 from app.http.requests.update_post_request import UpdatePostRequest
+from app.http.resources.post_resource import PostResource
 from app.models.post import Post
 
 
@@ -24,23 +25,23 @@ class PostController(Controller):
             .latest("id")
             .paginate(per_page)
         )
-        return posts.with_query_string()
+        return PostResource.collection(posts.with_query_string())
 
-    async def store(self, request: StorePostRequest) -> JsonResponse:
-        """Create a post; 422 with the errors as JSON when the input is invalid."""
+    async def store(self, request: StorePostRequest) -> PostResource:
+        """Create a post (201); 422 with the errors as JSON when the input is invalid."""
         data = dict(request.validated())
         tag_ids = data.pop("tags", None) or []
         post = await Post.create(data)
         await post.tags.sync(tag_ids)
         await post.load("author", "tags")
-        return response().json({"data": post.to_dict()}, 201)
+        return PostResource(post)  # 201: the post was just created
 
-    async def show(self, post: Post) -> dict[str, Any]:
+    async def show(self, post: Post) -> PostResource:
         """One post with its author and tags."""
         await post.load("author", "tags")
-        return {"data": post.to_dict()}
+        return PostResource(post)
 
-    async def update(self, request: UpdatePostRequest, post: Post) -> dict[str, Any]:
+    async def update(self, request: UpdatePostRequest, post: Post) -> PostResource:
         """Change a post; only the fields sent are updated."""
         data = dict(request.validated())
         tag_ids = data.pop("tags", None)
@@ -48,7 +49,7 @@ class PostController(Controller):
         if tag_ids is not None:
             await post.tags.sync(tag_ids)
         await post.load("author", "tags")
-        return {"data": post.to_dict()}
+        return PostResource(post)
 
     async def destroy(self, post: Post) -> Response:
         """Delete a post: 204 No Content."""

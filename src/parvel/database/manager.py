@@ -250,6 +250,12 @@ class DatabaseManager:
         """Call ``callback`` after every statement on the default connection."""
         self.connection().listen(callback)
 
+    def when_querying_for_longer_than(
+        self, ms: float, callback: Callable[[Connection, QueryExecuted], Any]
+    ) -> None:
+        """Call ``callback`` once when the default connection's total query time exceeds ``ms``."""
+        self.connection().when_querying_for_longer_than(ms, callback)
+
     def when_query_takes_longer_than(
         self, ms: float, callback: Callable[[Connection, QueryExecuted], Any]
     ) -> None:

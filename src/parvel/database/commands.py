@@ -19,6 +19,7 @@ Database = Annotated[str | None, Option(help="The database connection to use")]
 Force = Annotated[bool, Option(help="Force the operation to run when in production")]
 Pretend = Annotated[bool, Option(help="Dump the SQL queries that would be run")]
 Seed = Annotated[bool, Option(help="Indicates if the seed task should be re-run")]
+MigrationsPath = Annotated[str | None, Option(help="The path to the migrations files")]
 SeederName = Annotated[str, Option(help="The class name of the root seeder")]
 
 
@@ -114,6 +115,7 @@ async def migrate_reset(
     *,
     database: Database = None,
     force: Force = False,
+    path: MigrationsPath = None,
     pretend: Pretend = False,
     app: Container,
     out: Output,
@@ -122,7 +124,7 @@ async def migrate_reset(
     from parvel.database.migrations import commands
 
     return await commands.migrate_reset(
-        _migrator(app, database), out.console, pretend=pretend, force=force
+        _migrator(app, database, path), out.console, pretend=pretend, force=force
     )
 
 
@@ -134,6 +136,7 @@ async def migrate_refresh(
     seed: Seed = False,
     seeder: SeederName = "DatabaseSeeder",
     step: Annotated[int, Option(help="The number of migrations to be reverted & re-run")] = 0,
+    path: MigrationsPath = None,
     app: Container,
     out: Output,
 ) -> int:
@@ -141,7 +144,7 @@ async def migrate_refresh(
     from parvel.database.migrations import commands
 
     return await commands.migrate_refresh(
-        _migrator(app, database), out.console, step=step, force=force, seed=seed, seeder=seeder,
+        _migrator(app, database, path), out.console, step=step, force=force, seed=seed, seeder=seeder,
         seeders_path=_seeders(app),
     )  # fmt: skip
 
@@ -153,6 +156,11 @@ async def migrate_fresh(
     force: Force = False,
     seed: Seed = False,
     seeder: SeederName = "DatabaseSeeder",
+    drop_views: Annotated[bool, Option(help="Drop all tables and views")] = False,
+    step: Annotated[
+        bool, Option(help="Force the migrations to be run so they can be rolled back individually")
+    ] = False,
+    path: MigrationsPath = None,
     app: Container,
     out: Output,
 ) -> int:
@@ -160,8 +168,8 @@ async def migrate_fresh(
     from parvel.database.migrations import commands
 
     return await commands.migrate_fresh(
-        _migrator(app, database), out.console, force=force, seed=seed, seeder=seeder,
-        seeders_path=_seeders(app),
+        _migrator(app, database, path), out.console, force=force, seed=seed, seeder=seeder,
+        seeders_path=_seeders(app), drop_views=drop_views, step=step,
     )  # fmt: skip
 
 
@@ -170,13 +178,16 @@ async def migrate_status(
     *,
     database: Database = None,
     pending: Annotated[bool, Option(help="Only list pending migrations")] = False,
+    path: MigrationsPath = None,
     app: Container,
     out: Output,
 ) -> int:
     """Show the status of each migration."""
     from parvel.database.migrations import commands
 
-    return await commands.migrate_status(_migrator(app, database), out.console, pending=pending)
+    return await commands.migrate_status(
+        _migrator(app, database, path), out.console, pending=pending
+    )
 
 
 @command("make:migration")

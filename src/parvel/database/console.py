@@ -237,15 +237,4 @@ async def db_wipe(
 
 
 async def _view_names(conn: Connection) -> list[str]:
-    dialect = conn.grammar.name
-    if dialect == "sqlite":
-        rows = await conn.select("select name from sqlite_master where type = 'view' order by name")
-    elif dialect == "pgsql":
-        rows = await conn.select(
-            "select viewname as name from pg_views where schemaname = current_schema() order by viewname"
-        )
-    else:
-        rows = await conn.select(
-            "select table_name as name from information_schema.views where table_schema = database() order by table_name"
-        )
-    return [str(r["name"]) for r in rows]
+    return await introspection.get_view_names(conn)

@@ -50,6 +50,24 @@ async def get_tables(conn: Connection) -> list[dict[str, Any]]:
     return [{**r, "size": int(r["size"]) if r["size"] is not None else None} for r in rows]
 
 
+async def get_view_names(conn: Connection) -> list[str]:
+    """The names of every view of the connection's database (or PostgreSQL schema)."""
+    dialect = _dialect(conn)
+    if dialect == "sqlite":
+        rows = await conn.select("select name from sqlite_master where type = 'view' order by name")
+    elif dialect == "pgsql":
+        rows = await conn.select(
+            "select viewname as name from pg_views where schemaname = current_schema() "
+            "order by viewname"
+        )
+    else:
+        rows = await conn.select(
+            "select table_name as name from information_schema.views "
+            "where table_schema = database() order by table_name"
+        )
+    return [str(r["name"]) for r in rows]
+
+
 async def get_table_names(conn: Connection) -> list[str]:
     """The names of every base table (with the connection's prefix, as stored)."""
     return [t["name"] for t in await get_tables(conn)]

@@ -20,6 +20,7 @@ from parvel.database.migrations.commands import (
     migrate_rollback,
     migrate_status,
 )
+from parvel.database.schema import SchemaBuilder
 
 A = "2024_01_01_000000_create_mg_a_table"
 B = "2024_01_02_000000_create_mg_b_table"
@@ -175,3 +176,18 @@ async def test_isolated_skips_while_another_migrate_holds_the_lock(
     async with migrator.lock() as taken_over:  # an abandoned lock is taken over
         assert taken_over
     assert await conn.table("mg_migrations_lock").count() == 0
+
+
+async def test_migrate_fresh_drop_views_and_step(
+    migrator: Migrator, write_migration: Callable[..., Path]
+) -> None:
+    write_migration(A)
+    write_migration(B)
+    assert await migrate(migrator, console()) == 0
+    conn = migrator.connection()
+    await conn.statement("create view mg_a_names as select name from mg_a")
+    schema = SchemaBuilder(conn)
+    assert await schema.has_view("mg_a_names")
+    assert await migrate_fresh(migrator, console(), drop_views=True, step=True) == 0
+    assert not await schema.has_view("mg_a_names")
+    assert await migrator.repository.get_batches() == {A: 1, B: 2}

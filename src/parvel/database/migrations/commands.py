@@ -223,18 +223,20 @@ async def migrate_fresh(
     seed: bool = False,
     seeder: str = "DatabaseSeeder",
     seeders_path: str | Path = "database/seeders",
+    drop_views: bool = False,
+    step: bool = False,
 ) -> int:
-    """``migrate:fresh [--seed] [--force]``: drop every table, then migrate."""
+    """``migrate:fresh [--drop-views] [--step] [--seed] [--force]``: drop every table, then migrate."""
     if production_refused(console, migrator.environment, force):
         return 1
     try:
         with _reporting(migrator, console):
             start = time.perf_counter()
-            await migrator.wipe(force=True)
+            await migrator.wipe(force=True, drop_views=drop_views)
             ms = (time.perf_counter() - start) * 1000
             report_line(console, "Dropping all tables", "DONE", "green", f"{ms:.2f}ms")
             info(console, "Running migrations.")
-            await migrator.run(force=True)
+            await migrator.run(step=step, force=True)
             console.print()
     except DatabaseError as exc:
         error(console, str(exc))

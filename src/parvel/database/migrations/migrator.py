@@ -266,10 +266,13 @@ class Migrator:
         await self.wipe(force=force)
         return await self.run(force=True)
 
-    async def wipe(self, *, force: bool = False) -> None:
-        """Drop every table of the migrator's connection (``db:wipe``)."""
+    async def wipe(self, *, force: bool = False, drop_views: bool = False) -> None:
+        """Drop every table (and every view with ``drop_views``) of the migrator's connection."""
         self.guard(force)
-        await SchemaBuilder(self.connection()).drop_all_tables()
+        schema = SchemaBuilder(self.connection())
+        if drop_views:
+            await schema.drop_all_views()
+        await schema.drop_all_tables()
 
     async def status(self) -> list[MigrationStatus]:
         """Every migration file with whether (and in which batch) it ran."""

@@ -239,6 +239,17 @@ class Blueprint:
         self.timestamp_tz("created_at", precision).nullable()
         self.timestamp_tz("updated_at", precision).nullable()
 
+    def datetimes(self, precision: int = 0) -> None:
+        """Nullable ``created_at`` and ``updated_at`` columns of type ``DATETIME``."""
+        self.datetime("created_at", precision).nullable()
+        self.datetime("updated_at", precision).nullable()
+
+    def soft_deletes_datetime(
+        self, column: str = "deleted_at", precision: int = 0
+    ) -> ColumnDefinition:
+        """A nullable ``deleted_at`` column of type ``DATETIME``."""
+        return self.datetime(column, precision).nullable()
+
     def soft_deletes(self, column: str = "deleted_at", precision: int = 0) -> ColumnDefinition:
         """A nullable ``deleted_at`` timestamp for soft deletes."""
         return self.timestamp(column, precision).nullable()
@@ -304,6 +315,26 @@ class Blueprint:
     def foreign_ulid(self, name: str, length: int = 26) -> ForeignIdColumnDefinition:
         """A ULID column meant to reference another table."""
         return self._foreign_column("char", name, length=length)
+
+    def foreign_id_for(self, model: Any, column: str | None = None) -> ForeignIdColumnDefinition:
+        """A key column pointing at ``model`` (an ORM model class or instance).
+
+        The column is named by ``model.get_foreign_key()`` (``user_id`` for ``User``) unless
+        ``column`` is given. Its type follows the model's key: an unsigned big integer for
+        incrementing integer keys, a ULID for models using ``HasUlids``, a UUID otherwise.
+        ``.constrained()`` then references the model's table and key.
+        """
+        cls = model if isinstance(model, type) else type(model)
+        name = column or model.get_foreign_key()
+        if getattr(model, "key_type", "int") == "int" and getattr(model, "incrementing", True):
+            definition = self.foreign_id(name)
+        elif any(base.__name__ == "HasUlids" for base in cls.__mro__):
+            definition = self.foreign_ulid(name)
+        else:
+            definition = self.foreign_uuid(name)
+        definition.references_table = model.get_table()
+        definition.references_column = model.get_key_name()
+        return definition
 
     def morphs(self, name: str, index_name: str | None = None) -> None:
         """``{name}_type`` and ``{name}_id`` columns with an index, for polymorphic relations."""

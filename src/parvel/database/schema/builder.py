@@ -203,6 +203,54 @@ class SchemaBuilder:
         """Names of the tables in the connection's database (or PostgreSQL schema)."""
         return await introspection.get_table_names(self.connection)
 
+    async def get_views(self) -> list[str]:
+        """Names of the views in the connection's database (or PostgreSQL schema)."""
+        return await introspection.get_view_names(self.connection)
+
+    async def has_view(self, view: str) -> bool:
+        """True when the view exists."""
+        prefixed = self.connection.get_table_prefix() + view
+        return prefixed in await self.get_views()
+
+    async def drop_all_views(self) -> None:
+        """Drop every view of the connection's database (``migrate:fresh --drop-views``)."""
+        views = await self.get_views()
+        if not views:
+            return
+        quote = self.connection.grammar.quote_identifier
+        cascade = " cascade" if self.connection.driver == "pgsql" else ""
+        if self.connection.driver == "sqlite":
+            for view in views:
+                await self.connection.statement(f"drop view if exists {quote(view)}")
+            return
+        names = ", ".join(quote(view) for view in views)
+        await self.connection.statement(f"drop view if exists {names}{cascade}")
+
+    async def get_column_type(self, table: str, column: str) -> str:
+        """The column's type name as the database reports it, without length or precision.
+
+        ``varchar``, ``integer``... (PostgreSQL may say ``character varying``). Raises
+        ``LookupError`` when the column does not exist.
+        """
+        for found in await self.get_columns(table):
+            if str(found["name"]).lower() == column.lower():
+                return str(found["type"]).split("(", 1)[0].strip().lower()
+        raise LookupError(f"Table {table!r} has no column {column!r}.")
+
+    async def when_table_has_column(
+        self, table: str, column: str, callback: BlueprintCallback
+    ) -> None:
+        """Alter ``table`` with ``callback`` only when it has ``column``."""
+        if await self.has_column(table, column):
+            await self.table(table, callback)
+
+    async def when_table_doesnt_have_column(
+        self, table: str, column: str, callback: BlueprintCallback
+    ) -> None:
+        """Alter ``table`` with ``callback`` only when it lacks ``column``."""
+        if not await self.has_column(table, column):
+            await self.table(table, callback)
+
     # -- foreign key checks -----------------------------------------------------------------------
     async def disable_foreign_key_constraints(self) -> None:
         """Stop enforcing foreign keys on this connection's session."""

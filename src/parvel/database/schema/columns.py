@@ -207,13 +207,26 @@ class ForeignKeyDefinition:
 class ForeignIdColumnDefinition(ColumnDefinition):
     """A ``foreign_id``/``foreign_uuid`` column that can add its own constraint."""
 
+    references_table: str | None = None
+    """The table ``constrained()`` uses by default (set by ``foreign_id_for``)."""
+    references_column: str | None = None
+    """The key ``constrained()`` uses by default (set by ``foreign_id_for``)."""
+
     def constrained(
         self,
         table: str | None = None,
-        column: str = "id",
+        column: str | None = None,
         index_name: str | None = None,
     ) -> ForeignKeyDefinition:
-        """Reference ``column`` on ``table`` (guessed from the column name: ``user_id`` → ``users``)."""
+        """Reference ``column`` (``id``) on ``table``.
+
+        The table is guessed from the column name (``user_id`` → ``users``), or is the model's
+        table for a column made by ``foreign_id_for(Model)``.
+        """
+        if column is None:
+            column = self.references_column or "id"
+        if table is None and self.references_table is not None:
+            table = self.references_table
         if table is None:
             base = self.name[:-3] if self.name.endswith("_id") else self.name
             table = _pluralize(base)

@@ -1,0 +1,95 @@
+"""Schema builder additions: foreign_id_for, datetimes, column-type and view helpers."""
+
+from __future__ import annotations
+
+from parvel.database.schema import Blueprint, SchemaBuilder
+
+
+class User:
+    """Stands in for an ORM model with an incrementing integer key."""
+
+    key_type = "int"
+    incrementing = True
+
+    @classmethod
+    def get_foreign_key(cls) -> str:
+        return "user_id"
+
+    @classmethod
+    def get_table(cls) -> str:
+        return "sb_people"
+
+    @classmethod
+    def get_key_name(cls) -> str:
+        return "id"
+
+
+class HasUlids:
+    """Named like the ORM mixin that gives models ULID keys."""
+
+    incrementing = False
+    key_type = "str"
+
+
+class Token(HasUlids):
+    @classmethod
+    def get_foreign_key(cls) -> str:
+        return "token_id"
+
+    @classmethod
+    def get_table(cls) -> str:
+        return "sb_tokens"
+
+    @classmethod
+    def get_key_name(cls) -> str:
+        return "id"
+
+
+async def test_foreign_id_for_uses_the_model(schema: SchemaBuilder) -> None:
+    async with schema.create("sb_people") as table:
+        table.id()
+    async with schema.create("sb_tokens") as table:
+        table.ulid("id").primary()
+    async with schema.create("sb_visits") as table:
+        table.id()
+        table.foreign_id_for(User).constrained().cascade_on_delete()
+        table.foreign_id_for(Token).nullable().constrained()
+        table.foreign_id_for(User, "host_id").nullable()
+    keys = sorted(await schema.get_foreign_keys("sb_visits"), key=lambda k: k["columns"])
+    assert [(k["columns"], k["foreign_table"]) for k in keys] == [
+        (["token_id"], "sb_tokens"),
+        (["user_id"], "sb_people"),
+    ]
+    assert await schema.has_columns("sb_visits", ["user_id", "token_id", "host_id"])
+    blueprint = Blueprint("x")
+    assert blueprint.foreign_id_for(Token).type == "char"
+    assert blueprint.foreign_id_for(User).unsigned_
+
+
+async def test_datetimes_and_column_helpers(schema: SchemaBuilder) -> None:
+    async with schema.create("sb_logs") as table:
+        table.id()
+        table.string("level", 20)
+        table.datetimes()
+        table.soft_deletes_datetime()
+    assert await schema.has_columns("sb_logs", ["created_at", "updated_at", "deleted_at"])
+    assert await schema.get_column_type("sb_logs", "level") in {"varchar", "character varying"}
+
+    def add_note(table: Blueprint) -> None:
+        table.string("note").nullable()
+
+    await schema.when_table_doesnt_have_column("sb_logs", "note", add_note)
+    await schema.when_table_doesnt_have_column("sb_logs", "note", add_note)  # no second add
+    assert await schema.has_column("sb_logs", "note")
+    await schema.when_table_has_column("sb_logs", "note", lambda t: t.drop_column("note"))
+    assert not await schema.has_column("sb_logs", "note")
+
+
+async def test_views(schema: SchemaBuilder) -> None:
+    async with schema.create("sb_items") as table:
+        table.id()
+    await schema.connection.statement("create view sb_items_view as select id from sb_items")
+    assert await schema.has_view("sb_items_view")
+    assert "sb_items_view" in await schema.get_views()
+    await schema.drop_all_views()
+    assert await schema.get_views() == []

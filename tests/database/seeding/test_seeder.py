@@ -115,10 +115,11 @@ async def test_seeders_with_a_connection_and_parameters(seed_table: Connection) 
         async def run(self) -> None:
             await self.call(Inner, name="given")
             await self.call_silent([Inner])
+            await self.call_with(Inner, {"name": "with"})
 
     await Outer(seed_table).invoke()
     names = [r["name"] for r in await seed_table.table("sd_people").order_by("id").get()]
-    assert names == ["given", "x"]
+    assert names == ["given", "x", "with"]
     with pytest.raises(SeederError, match="not a Seeder class"):
         await Outer(seed_table).call([int])  # type: ignore[list-item]
     with pytest.raises(SeederError, match="no seeders folder"):

@@ -81,6 +81,14 @@ class Seeder:
         """Run other seeders without progress output."""
         await self.call(seeders, silent=True, **parameters)
 
+    async def call_with(
+        self,
+        seeders: type[Seeder] | str | Sequence[type[Seeder] | str],
+        parameters: dict[str, Any] | None = None,
+    ) -> None:
+        """Run other seeders passing ``parameters`` to their ``run()`` (Laravel's ``callWith``)."""
+        await self.call(seeders, **(parameters or {}))
+
     async def invoke(self, *, silent: bool = False, **parameters: Any) -> None:
         """Run this seeder with progress output (unless ``silent``)."""
         name = type(self).__name__

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import pytest
+
 from parvel.database.schema import Blueprint, SchemaBuilder
 
 
@@ -93,3 +95,23 @@ async def test_views(schema: SchemaBuilder) -> None:
     assert "sb_items_view" in await schema.get_views()
     await schema.drop_all_views()
     assert await schema.get_views() == []
+
+
+async def test_geometry_columns_spatial_index_and_invisible(schema: SchemaBuilder) -> None:
+    driver = schema.connection.driver
+    if driver == "pgsql":
+        pytest.skip("geometry needs the PostGIS extension (compiled SQL: test_grammars.py)")
+    async with schema.create("sb_places") as table:
+        table.id()
+        table.geometry("spot")
+        if driver == "mysql":
+            table.spatial_index("spot")
+        table.string("secret").nullable().invisible()
+    assert await schema.has_columns("sb_places", ["spot", "secret"])
+    if driver == "mysql":
+        assert await schema.has_index("sb_places", "sb_places_spot_spatialindex")
+        conn = schema.connection
+        await conn.statement("insert into sb_places (spot, secret) values (point(1, 2), 's')")
+        row = await conn.table("sb_places").first()
+        assert row is not None
+        assert "secret" not in row  # invisible to select *

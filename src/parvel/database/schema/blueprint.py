@@ -316,6 +316,20 @@ class Blueprint:
         """A ULID column meant to reference another table."""
         return self._foreign_column("char", name, length=length)
 
+    def geometry(self, name: str, subtype: str | None = None, srid: int = 0) -> ColumnDefinition:
+        """A spatial ``geometry`` column (``subtype`` like ``"point"``; PostGIS on PostgreSQL)."""
+        return self.add_column("geometry", name, subtype=_spatial_subtype(subtype), srid=int(srid))
+
+    def geography(
+        self, name: str, subtype: str | None = None, srid: int = 4326
+    ) -> ColumnDefinition:
+        """A spatial ``geography`` column (a ``geometry`` with an SRID on MySQL/MariaDB)."""
+        return self.add_column("geography", name, subtype=_spatial_subtype(subtype), srid=int(srid))
+
+    def vector(self, name: str, dimensions: int | None = None) -> ColumnDefinition:
+        """A ``vector(dimensions)`` column (pgvector on PostgreSQL, MySQL 9, MariaDB 11.7)."""
+        return self.add_column("vector", name, dimensions=dimensions)
+
     def foreign_id_for(self, model: Any, column: str | None = None) -> ForeignIdColumnDefinition:
         """A key column pointing at ``model`` (an ORM model class or instance).
 
@@ -405,6 +419,16 @@ class Blueprint:
         """Add a plain index."""
         self._index("index", columns, name)
 
+    def spatial_index(self, columns: str | list[str], name: str | None = None) -> None:
+        """Add a spatial index (MySQL/MariaDB ``spatial index``, PostgreSQL GiST; not SQLite).
+
+        The default name ends in ``_spatialindex``, as in Laravel.
+        """
+        cols = [columns] if isinstance(columns, str) else list(columns)
+        self.commands.append(
+            Command("spatial_index", cols, name or self.index_name("spatialindex", cols))
+        )
+
     def full_text(self, columns: str | list[str], name: str | None = None) -> None:
         """Add a full-text index (PostgreSQL and MySQL/MariaDB)."""
         self._index("fulltext", columns, name)
@@ -441,6 +465,12 @@ class Blueprint:
     def drop_full_text(self, index: str | list[str]) -> None:
         """Drop a full-text index, by name or by its columns."""
         self._drop_index("fulltext", index)
+
+    def drop_spatial_index(self, index: str | list[str]) -> None:
+        """Drop a spatial index, by name or by its columns."""
+        name = index if isinstance(index, str) else self.index_name("spatialindex", list(index))
+        columns = [] if isinstance(index, str) else list(index)
+        self.commands.append(Command("drop_spatial_index", columns, name))
 
     def drop_foreign(self, index: str | list[str]) -> None:
         """Drop a foreign key, by name or by its columns (SQLite rebuilds the table)."""
@@ -498,12 +528,23 @@ class Blueprint:
                 ("unique", column.unique_),
                 ("index", column.index_),
                 ("fulltext", column.fulltext_),
+                ("spatial_index", column.spatial_index_),
             ):
                 if flag:
-                    name = flag if isinstance(flag, str) else self.index_name(kind, [column.name])
+                    suffix = "spatialindex" if kind == "spatial_index" else kind
+                    name = flag if isinstance(flag, str) else self.index_name(suffix, [column.name])
                     implied.append(Command(kind, [column.name], name))
         return implied
 
     def all_commands(self) -> list[Command]:
         """Commands in execution order: implied index commands, then explicit ones."""
         return [*self.implied_commands(), *self.commands]
+
+
+def _spatial_subtype(subtype: str | None) -> str | None:
+    """Check a spatial subtype (``point``, ``polygon``...): letters only, lower-cased."""
+    if subtype is None:
+        return None
+    if not subtype.isalpha():
+        raise ValueError(f"Invalid spatial subtype {subtype!r}: use a name like 'point'.")
+    return subtype.lower()

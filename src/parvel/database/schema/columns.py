@@ -41,6 +41,8 @@ class ColumnDefinition:
         self.unique_: bool | str = False
         self.index_: bool | str = False
         self.fulltext_: bool | str = False
+        self.spatial_index_: bool | str = False
+        self.invisible_: bool = False
 
     def nullable(self, value: bool = True) -> Self:
         """Allow NULL values in the column."""
@@ -126,6 +128,16 @@ class ColumnDefinition:
     def index(self, name: str | None = None) -> Self:
         """Add a plain index on this column (named ``{table}_{column}_index`` by default)."""
         self.index_ = name or True
+        return self
+
+    def spatial_index(self, name: str | None = None) -> Self:
+        """Add a spatial index on this column (MySQL/MariaDB; GiST on PostgreSQL)."""
+        self.spatial_index_ = name or True
+        return self
+
+    def invisible(self) -> Self:
+        """Hide the column from ``select *`` (MySQL/MariaDB; ignored elsewhere)."""
+        self.invisible_ = True
         return self
 
     def full_text(self, name: str | None = None) -> Self:

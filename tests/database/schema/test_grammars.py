@@ -252,3 +252,12 @@ def test_spatial_index_sql() -> None:
     ]
     with pytest.raises(UnsupportedSchemaFeature):
         grammar_for("sqlite").compile_alter(table)
+
+
+def test_after_groups_columns_in_order() -> None:
+    table = Blueprint("users")
+    table.after("password", lambda t: (t.string("line1"), t.string("line2").nullable()))
+    assert grammar_for("mysql").compile_alter(table) == [
+        "alter table `users` add `line1` varchar(255) not null after `password`, "
+        "add `line2` varchar(255) null after `line1`"
+    ]

@@ -6,6 +6,7 @@ dialect. See ``docs/migrations.md`` for every column type and modifier.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from typing import Any
 
 from parvel.database.schema.columns import (
@@ -50,6 +51,21 @@ class Blueprint:
         column = ForeignIdColumnDefinition(self, type_, name, **params)
         self.columns.append(column)
         return column
+
+    def after(self, column: str, callback: Callable[[Blueprint], Any]) -> None:
+        """Add the columns ``callback(table)`` defines after ``column``, in order (MySQL/MariaDB).
+
+        ``table.after("password", lambda t: (t.string("line1"), t.string("line2")))`` places
+        ``line1`` after ``password`` and ``line2`` after ``line1``; elsewhere the columns are
+        appended.
+        """
+        start = len(self.columns)
+        callback(self)
+        previous = column
+        for definition in self.columns[start:]:
+            if definition.after_ is None and not definition.first_:
+                definition.after_ = previous
+            previous = definition.name
 
     def temporary(self) -> None:
         """Create the table as a temporary table."""

@@ -115,3 +115,17 @@ async def test_geometry_columns_spatial_index_and_invisible(schema: SchemaBuilde
         row = await conn.table("sb_places").first()
         assert row is not None
         assert "secret" not in row  # invisible to select *
+
+
+async def test_blueprint_rename_and_drop(schema: SchemaBuilder) -> None:
+    async with schema.create("sb_old") as table:
+        table.id()
+    async with schema.table("sb_old") as table:
+        table.rename("sb_new")
+    assert await schema.has_table("sb_new")
+    assert not await schema.has_table("sb_old")
+    async with schema.table("sb_new") as table:
+        table.drop()
+    assert not await schema.has_table("sb_new")
+    async with schema.table("sb_new") as table:
+        table.drop_if_exists()

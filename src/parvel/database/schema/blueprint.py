@@ -457,6 +457,18 @@ class Blueprint:
             names.extend([column] if isinstance(column, str) else column)
         self.commands.append(Command("drop_column", names))
 
+    def rename(self, to: str) -> None:
+        """Rename the table (``schema.rename()`` is the usual way)."""
+        self.commands.append(Command("rename_table", params={"to": to}))
+
+    def drop(self) -> None:
+        """Drop the table (``schema.drop()`` is the usual way)."""
+        self.commands.append(Command("drop_table"))
+
+    def drop_if_exists(self) -> None:
+        """Drop the table if it exists."""
+        self.commands.append(Command("drop_table_if_exists"))
+
     def rename_column(self, old: str, new: str) -> None:
         """Rename a column."""
         self.commands.append(Command("rename_column", [old], params={"to": new}))

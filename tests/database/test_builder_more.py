@@ -114,3 +114,19 @@ async def test_transaction_callback_without_arguments(manager: DatabaseManager) 
     await manager.table("tx_probe").count()
     assert fired
     await conn.statement("drop table tx_probe")
+
+
+def test_vector_similarity_sql(manager: DatabaseManager, driver: str) -> None:
+    query = manager.table("documents")
+    if driver != "pgsql":
+        with pytest.raises(UnsupportedFeature):
+            query.where_vector_similar_to("embedding", [0.1, 0.2], 0.4)
+        return
+    query.select("id").select_vector_distance("embedding", [1, 0], as_="distance")
+    query.where_vector_similar_to("embedding", [0.1, 0.2], min_similarity=0.4)
+    assert query.to_sql() == (
+        'select "id", ("embedding" <=> cast(? as text)::vector) as "distance" '
+        'from "documents" where ("embedding" <=> cast(? as text)::vector) <= ? '
+        'order by ("embedding" <=> cast(? as text)::vector)'
+    )
+    assert query.get_bindings() == ["[1.0,0.0]", "[0.1,0.2]", 0.6, "[0.1,0.2]"]

@@ -11,6 +11,7 @@ from typing import TYPE_CHECKING, Any, Self
 
 import orjson
 
+from parvel.database.exceptions import UnsupportedFeature
 from parvel.database.query._where import MISSING
 
 if TYPE_CHECKING:
@@ -112,6 +113,69 @@ class MoreWhereClauses(_Base):
     def or_where_not_between_columns(self, column: Any, columns: Sequence[Any]) -> Self:
         """``or column not between other_a and other_b``."""
         return self.where_between_columns(column, columns, "or", not_=True)
+
+    # -- vector similarity (PostgreSQL with pgvector) ---------------------------------------
+    def _vector_distance_sql(self, column: str, vector: Sequence[float]) -> tuple[str, str]:
+        if self.grammar.name != "pgsql":
+            raise UnsupportedFeature(
+                "Vector similarity queries need PostgreSQL with the pgvector extension."
+            )
+        literal = "[" + ",".join(repr(float(v)) for v in vector) + "]"
+        return f"({self.grammar.wrap(column)} <=> cast(? as text)::vector)", literal
+
+    def where_vector_distance_less_than(
+        self, column: str, vector: Sequence[float], max_distance: float, boolean: str = "and"
+    ) -> Self:
+        """Cosine distance from ``vector`` at most ``max_distance`` (pgvector's ``<=>``)."""
+        sql, literal = self._vector_distance_sql(column, vector)
+        return self.where_raw(f"{sql} <= ?", [literal, float(max_distance)], boolean)
+
+    def or_where_vector_distance_less_than(
+        self, column: str, vector: Sequence[float], max_distance: float
+    ) -> Self:
+        """``or`` cosine distance at most ``max_distance``."""
+        return self.where_vector_distance_less_than(column, vector, max_distance, "or")
+
+    def where_vector_similar_to(
+        self,
+        column: str,
+        vector: Sequence[float],
+        min_similarity: float = 0.6,
+        order: bool = True,
+        boolean: str = "and",
+    ) -> Self:
+        """Rows whose cosine similarity to ``vector`` is at least ``min_similarity`` (0..1).
+
+        Closest first unless ``order=False``. PostgreSQL with pgvector only.
+        """
+        self.where_vector_distance_less_than(column, vector, 1 - min_similarity, boolean)
+        if order:
+            self.order_by_vector_distance(column, vector)
+        return self
+
+    def order_by_vector_distance(self, column: str, vector: Sequence[float]) -> Self:
+        """Closest to ``vector`` (cosine distance) first."""
+        sql, literal = self._vector_distance_sql(column, vector)
+        builder: Any = self
+        builder.order_by_raw(sql, [literal])
+        return self
+
+    def select_vector_distance(
+        self, column: str, vector: Sequence[float], as_: str | None = None
+    ) -> Self:
+        """Add the cosine distance to ``vector`` to the selected columns (``as_`` names it)."""
+        sql, literal = self._vector_distance_sql(column, vector)
+        alias = f" as {self.grammar.wrap(as_)}" if as_ else ""
+        builder: Any = self
+        builder.select_raw(sql + alias, [literal])
+        return self
+
+    def or_where_vector_similar_to(
+        self, column: str, vector: Sequence[float], min_similarity: float = 0.6,
+        order: bool = True,
+    ) -> Self:  # fmt: skip
+        """``or`` vector similarity."""
+        return self.where_vector_similar_to(column, vector, min_similarity, order, "or")
 
     def where_full_text(
         self,

@@ -261,3 +261,17 @@ def test_after_groups_columns_in_order() -> None:
         "alter table `users` add `line1` varchar(255) not null after `password`, "
         "add `line2` varchar(255) null after `line1`"
     ]
+
+
+def test_default_string_length() -> None:
+    from parvel.database.schema import SchemaBuilder
+
+    SchemaBuilder.default_string_length(191)
+    try:
+        table = Blueprint("users", creating=True)
+        table.string("email")
+        table.string("code", 10)
+        sql = grammar_for("mysql").compile_create(table)[0]
+    finally:
+        SchemaBuilder.default_string_length(255)
+    assert "`email` varchar(191) not null, `code` varchar(10) not null" in sql

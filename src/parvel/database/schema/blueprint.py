@@ -7,7 +7,7 @@ dialect. See ``docs/migrations.md`` for every column type and modifier.
 from __future__ import annotations
 
 from collections.abc import Callable
-from typing import Any
+from typing import Any, ClassVar
 
 from parvel.database.schema.columns import (
     ColumnDefinition,
@@ -26,6 +26,10 @@ class Blueprint:
         columns: Column definitions in the order they were declared.
         commands: Table-level commands (indexes, foreign keys, drops, renames).
     """
+
+    default_string_length: ClassVar[int] = 255
+    """The length of ``string()``/``char()`` columns when none is given
+    (``SchemaBuilder.default_string_length(191)`` changes it)."""
 
     def __init__(self, table: str, *, creating: bool = False, prefix: str = "") -> None:
         self.table = table
@@ -171,13 +175,13 @@ class Blueprint:
         return self.big_integer(name, unsigned=True)
 
     # -- strings and text ------------------------------------------------------------------
-    def string(self, name: str, length: int = 255) -> ColumnDefinition:
-        """A ``VARCHAR`` column of ``length`` characters."""
-        return self.add_column("string", name, length=length)
+    def string(self, name: str, length: int | None = None) -> ColumnDefinition:
+        """A ``VARCHAR`` column of ``length`` characters (default 255)."""
+        return self.add_column("string", name, length=length or self.default_string_length)
 
-    def char(self, name: str, length: int = 255) -> ColumnDefinition:
-        """A fixed-length ``CHAR`` column."""
-        return self.add_column("char", name, length=length)
+    def char(self, name: str, length: int | None = None) -> ColumnDefinition:
+        """A fixed-length ``CHAR`` column (default length 255)."""
+        return self.add_column("char", name, length=length or self.default_string_length)
 
     def text(self, name: str) -> ColumnDefinition:
         """A ``TEXT`` column."""

@@ -203,6 +203,15 @@ class SchemaBuilder:
         """Names of the tables in the connection's database (or PostgreSQL schema)."""
         return await introspection.get_table_names(self.connection)
 
+    async def get_table_listing(self) -> list[str]:
+        """Names of the tables (Laravel's ``getTableListing``; same as :meth:`get_tables`)."""
+        return await self.get_tables()
+
+    @staticmethod
+    def default_string_length(length: int) -> None:
+        """Make ``string()`` columns ``length`` long by default (e.g. 191 for old MySQL)."""
+        Blueprint.default_string_length = int(length)
+
     async def get_views(self) -> list[str]:
         """Names of the views in the connection's database (or PostgreSQL schema)."""
         return await introspection.get_view_names(self.connection)

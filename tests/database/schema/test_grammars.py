@@ -275,3 +275,18 @@ def test_default_string_length() -> None:
     finally:
         SchemaBuilder.default_string_length(255)
     assert "`email` varchar(191) not null, `code` varchar(10) not null" in sql
+
+
+def test_morph_key_type() -> None:
+    from parvel.database.schema import SchemaBuilder
+
+    SchemaBuilder.morph_using_uuids()
+    try:
+        table = Blueprint("images", creating=True)
+        table.morphs("imageable")
+        sql = grammar_for("pgsql").compile_create(table)[0]
+    finally:
+        SchemaBuilder.default_morph_key_type("int")
+    assert '"imageable_id" uuid not null' in sql
+    with pytest.raises(ValueError):
+        SchemaBuilder.default_morph_key_type("float")

@@ -30,6 +30,8 @@ class Blueprint:
     default_string_length: ClassVar[int] = 255
     """The length of ``string()``/``char()`` columns when none is given
     (``SchemaBuilder.default_string_length(191)`` changes it)."""
+    default_morph_key_type: ClassVar[str] = "int"
+    """The ``{name}_id`` type of ``morphs()``: ``int``, ``uuid`` or ``ulid``."""
 
     def __init__(self, table: str, *, creating: bool = False, prefix: str = "") -> None:
         self.table = table
@@ -370,16 +372,28 @@ class Blueprint:
         definition.references_column = model.get_key_name()
         return definition
 
+    def _morph_id(self, name: str) -> ColumnDefinition:
+        kind = self.default_morph_key_type
+        if kind == "uuid":
+            return self.uuid(name)
+        if kind == "ulid":
+            return self.ulid(name)
+        return self.unsigned_big_integer(name)
+
     def morphs(self, name: str, index_name: str | None = None) -> None:
-        """``{name}_type`` and ``{name}_id`` columns with an index, for polymorphic relations."""
+        """``{name}_type`` and ``{name}_id`` columns with an index, for polymorphic relations.
+
+        ``{name}_id`` is an unsigned big integer, or a UUID/ULID after
+        ``SchemaBuilder.morph_using_uuids()``/``morph_using_ulids()``.
+        """
         self.string(f"{name}_type")
-        self.unsigned_big_integer(f"{name}_id")
+        self._morph_id(f"{name}_id")
         self.index([f"{name}_type", f"{name}_id"], index_name)
 
     def nullable_morphs(self, name: str, index_name: str | None = None) -> None:
         """Like :meth:`morphs` but both columns are nullable."""
         self.string(f"{name}_type").nullable()
-        self.unsigned_big_integer(f"{name}_id").nullable()
+        self._morph_id(f"{name}_id").nullable()
         self.index([f"{name}_type", f"{name}_id"], index_name)
 
     def uuid_morphs(self, name: str, index_name: str | None = None) -> None:

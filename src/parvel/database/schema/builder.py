@@ -212,6 +212,23 @@ class SchemaBuilder:
         """Make ``string()`` columns ``length`` long by default (e.g. 191 for old MySQL)."""
         Blueprint.default_string_length = int(length)
 
+    @staticmethod
+    def default_morph_key_type(kind: str) -> None:
+        """Make ``morphs()`` id columns ``"int"``, ``"uuid"`` or ``"ulid"``."""
+        if kind not in {"int", "uuid", "ulid"}:
+            raise ValueError(f"Morph key type must be 'int', 'uuid' or 'ulid', not {kind!r}.")
+        Blueprint.default_morph_key_type = kind
+
+    @staticmethod
+    def morph_using_uuids() -> None:
+        """Make ``morphs()`` id columns UUIDs."""
+        SchemaBuilder.default_morph_key_type("uuid")
+
+    @staticmethod
+    def morph_using_ulids() -> None:
+        """Make ``morphs()`` id columns ULIDs."""
+        SchemaBuilder.default_morph_key_type("ulid")
+
     async def get_views(self) -> list[str]:
         """Names of the views in the connection's database (or PostgreSQL schema)."""
         return await introspection.get_view_names(self.connection)

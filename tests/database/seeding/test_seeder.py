@@ -14,6 +14,7 @@ from parvel.database.seeding import (
     SeederError,
     SeederLoader,
     SeederNotFound,
+    WithoutModelEvents,
     create_seeder,
 )
 from parvel.database.seeding.commands import db_seed, make_seeder
@@ -146,3 +147,22 @@ async def test_make_seeder(console: Console, tmp_path: Path) -> None:
     assert "already exists" in output(console)
     with pytest.raises(SeederError, match="Invalid seeder name"):
         create_seeder("123", folder)
+
+
+async def test_without_model_events_mutes_the_orm(seed_table: Connection) -> None:
+    from parvel.orm import events
+
+    seen: list[bool] = []
+
+    class Quiet(WithoutModelEvents, Seeder):
+        async def run(self) -> None:
+            seen.append(events._muted.get())
+            await self.call(Loud)
+
+    class Loud(Seeder):
+        async def run(self) -> None:
+            seen.append(events._muted.get())
+
+    await Quiet(seed_table).invoke()
+    await Loud(seed_table).invoke()
+    assert seen == [True, True, False]

@@ -62,6 +62,9 @@ async def migrate(
     isolated: Annotated[
         bool, Option(help="Do not run the command if another instance holds the lock")
     ] = False,
+    graceful: Annotated[
+        bool, Option(help="Return a successful exit code even if an error occurs")
+    ] = False,
     app: Container,
     out: Output,
 ) -> int:
@@ -70,7 +73,7 @@ async def migrate(
 
     return await commands.migrate(
         _migrator(app, database, path), out.console, isolated=isolated, step=step, pretend=pretend,
-        force=force, seed=seed, seeder=seeder, seeders_path=_seeders(app),
+        force=force, seed=seed, seeder=seeder, seeders_path=_seeders(app), graceful=graceful,
     )  # fmt: skip
 
 

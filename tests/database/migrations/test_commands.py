@@ -98,6 +98,9 @@ async def test_failure_and_production_exit_codes(
     assert "ERROR" in text(out)
     assert f"{path}:6" in text(out)
     assert "FAIL" in text(out)
+    graceful = console()
+    assert await migrate(migrator, graceful, graceful=True) == 0
+    assert "ERROR" in text(graceful)
     migrator.environment = "production"
     for command in (migrate, migrate_reset, migrate_refresh, migrate_fresh, migrate_rollback):
         out = console()

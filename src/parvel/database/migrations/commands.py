@@ -78,14 +78,19 @@ async def migrate(
     seed: bool = False,
     seeder: str = "DatabaseSeeder",
     seeders_path: str | Path = "database/seeders",
+    graceful: bool = False,
 ) -> int:
-    """``migrate [--isolated] [--step] [--pretend] [--force] [--seed] [--seeder=]``."""
+    """``migrate [--isolated] [--step] [--pretend] [--force] [--seed] [--seeder=] [--graceful]``.
+
+    ``graceful`` reports errors but exits with 0, as Laravel's ``--graceful``.
+    """
     if not pretend and production_refused(console, migrator.environment, force):
         return 1
     async with _isolation(migrator, console, isolated and not pretend) as acquired:
         if not acquired:
             return 0
-        return await _migrate(migrator, console, step, pretend, seed, seeder, seeders_path)
+        code = await _migrate(migrator, console, step, pretend, seed, seeder, seeders_path)
+        return 0 if graceful else code
 
 
 async def _migrate(

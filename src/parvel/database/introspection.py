@@ -79,7 +79,20 @@ async def has_table(conn: Connection, table: str) -> bool:
 
 
 async def get_columns(conn: Connection, table: str) -> list[dict[str, Any]]:
-    """Columns in order: ``name``, ``type``, ``nullable``, ``default``, ``auto_increment``, ``comment``."""
+    """The table's columns in order.
+
+    Each is a dict with ``name``, ``type``, ``type_name``, ``nullable``, ``default``,
+    ``auto_increment`` and ``comment``. ``type_name`` is the bare type (``varchar``, ``int8`` on PostgreSQL), ``type`` as the
+    database describes it.
+    """
+    columns = await _columns(conn, table)
+    for column in columns:
+        if not column.get("type_name"):
+            column["type_name"] = str(column["type"]).split("(", 1)[0].strip().lower()
+    return columns
+
+
+async def _columns(conn: Connection, table: str) -> list[dict[str, Any]]:
     name = _table_name(conn, table)
     dialect = _dialect(conn)
     if dialect == "sqlite":
@@ -105,7 +118,8 @@ async def get_columns(conn: Connection, table: str) -> list[dict[str, Any]]:
         ]
     if dialect == "pgsql":
         rows = await conn.select(
-            "select column_name as name, data_type as type, is_nullable as nullable, "
+            "select column_name as name, data_type as type, udt_name as type_name, "
+            "is_nullable as nullable, "
             "column_default as default, is_identity as identity, "
             "col_description((quote_ident(table_schema) || '.' || quote_ident(table_name))::regclass, "
             "ordinal_position::int) as comment "
@@ -117,6 +131,7 @@ async def get_columns(conn: Connection, table: str) -> list[dict[str, Any]]:
             {
                 "name": r["name"],
                 "type": r["type"],
+                "type_name": r["type_name"],
                 "nullable": r["nullable"] == "YES",
                 "default": r["default"],
                 "auto_increment": r["identity"] == "YES"

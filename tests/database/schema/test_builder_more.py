@@ -75,7 +75,13 @@ async def test_datetimes_and_column_helpers(schema: SchemaBuilder) -> None:
         table.datetimes()
         table.soft_deletes_datetime()
     assert await schema.has_columns("sb_logs", ["created_at", "updated_at", "deleted_at"])
-    assert await schema.get_column_type("sb_logs", "level") in {"varchar", "character varying"}
+    assert await schema.get_column_type("sb_logs", "level") == "varchar"
+    full = await schema.get_column_type("sb_logs", "level", full_definition=True)
+    assert full == {"sqlite": "varchar", "pgsql": "character varying", "mysql": "varchar(20)"}[
+        schema.connection.driver
+    ]
+    columns = {c["name"]: c for c in await schema.get_columns("sb_logs")}
+    assert columns["level"]["type_name"] == "varchar"
 
     def add_note(table: Blueprint) -> None:
         table.string("note").nullable()

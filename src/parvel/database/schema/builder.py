@@ -252,15 +252,17 @@ class SchemaBuilder:
         names = ", ".join(quote(view) for view in views)
         await self.connection.statement(f"drop view if exists {names}{cascade}")
 
-    async def get_column_type(self, table: str, column: str) -> str:
-        """The column's type name as the database reports it, without length or precision.
+    async def get_column_type(
+        self, table: str, column: str, full_definition: bool = False
+    ) -> str:
+        """The column's bare type name (``varchar``, ``integer``; ``int8`` on PostgreSQL).
 
-        ``varchar``, ``integer``... (PostgreSQL may say ``character varying``). Raises
-        ``LookupError`` when the column does not exist.
+        With ``full_definition`` the type as the database describes it (``varchar(20)`` on
+        MySQL/MariaDB). Raises ``LookupError`` when the column does not exist.
         """
         for found in await self.get_columns(table):
             if str(found["name"]).lower() == column.lower():
-                return str(found["type"]).split("(", 1)[0].strip().lower()
+                return str(found["type"] if full_definition else found["type_name"])
         raise LookupError(f"Table {table!r} has no column {column!r}.")
 
     async def when_table_has_column(

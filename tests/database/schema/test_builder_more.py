@@ -77,9 +77,12 @@ async def test_datetimes_and_column_helpers(schema: SchemaBuilder) -> None:
     assert await schema.has_columns("sb_logs", ["created_at", "updated_at", "deleted_at"])
     assert await schema.get_column_type("sb_logs", "level") == "varchar"
     full = await schema.get_column_type("sb_logs", "level", full_definition=True)
-    assert full == {"sqlite": "varchar", "pgsql": "character varying", "mysql": "varchar(20)"}[
-        schema.connection.driver
-    ]
+    assert (
+        full
+        == {"sqlite": "varchar", "pgsql": "character varying", "mysql": "varchar(20)"}[
+            schema.connection.driver
+        ]
+    )
     columns = {c["name"]: c for c in await schema.get_columns("sb_logs")}
     assert columns["level"]["type_name"] == "varchar"
 

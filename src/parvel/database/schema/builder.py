@@ -252,9 +252,7 @@ class SchemaBuilder:
         names = ", ".join(quote(view) for view in views)
         await self.connection.statement(f"drop view if exists {names}{cascade}")
 
-    async def get_column_type(
-        self, table: str, column: str, full_definition: bool = False
-    ) -> str:
+    async def get_column_type(self, table: str, column: str, full_definition: bool = False) -> str:
         """The column's bare type name (``varchar``, ``integer``; ``int8`` on PostgreSQL).
 
         With ``full_definition`` the type as the database describes it (``varchar(20)`` on

@@ -138,3 +138,9 @@ async def test_blueprint_rename_and_drop(schema: SchemaBuilder) -> None:
     assert not await schema.has_table("sb_new")
     async with schema.table("sb_new") as table:
         table.drop_if_exists()
+
+
+async def test_get_schema_builder(schema: SchemaBuilder) -> None:
+    other = schema.connection.get_schema_builder()
+    assert isinstance(other, SchemaBuilder)
+    assert other.connection is schema.connection

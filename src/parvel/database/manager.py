@@ -15,6 +15,7 @@ from parvel.database.url import parse_database_url
 if TYPE_CHECKING:
     from parvel.database._transactions import Transaction
     from parvel.database.query.builder import Builder
+    from parvel.database.schema.builder import SchemaBuilder
 
 
 def _sqlite(name: str, config: dict[str, Any]) -> Connection:
@@ -206,6 +207,10 @@ class DatabaseManager:
     async def rollback(self, to_level: int | None = None) -> None:
         """Roll back on the default connection."""
         await self.connection().rollback(to_level)
+
+    def get_schema_builder(self) -> SchemaBuilder:
+        """A schema builder on the default connection."""
+        return self.connection().get_schema_builder()
 
     def transaction_level(self) -> int:
         """Open transaction depth on the default connection."""

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import pytest
 
+from parvel.database import DatabaseManager
 from parvel.database.schema import Blueprint, SchemaBuilder
 
 
@@ -144,3 +145,5 @@ async def test_get_schema_builder(schema: SchemaBuilder) -> None:
     other = schema.connection.get_schema_builder()
     assert isinstance(other, SchemaBuilder)
     assert other.connection is schema.connection
+    manager = DatabaseManager({"default": "s", "connections": {"s": {"driver": "sqlite"}}})
+    assert manager.get_schema_builder().connection is manager.connection()

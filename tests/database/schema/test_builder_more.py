@@ -147,3 +147,11 @@ async def test_get_schema_builder(schema: SchemaBuilder) -> None:
     assert other.connection is schema.connection
     manager = DatabaseManager({"default": "s", "connections": {"s": {"driver": "sqlite"}}})
     assert manager.get_schema_builder().connection is manager.connection()
+
+
+async def test_from_starts_auto_increment(schema: SchemaBuilder) -> None:
+    async with schema.create("sb_tickets") as table:
+        table.id().from_(500)
+        table.string("ref")
+    await schema.connection.table("sb_tickets").insert({"ref": "a"})
+    assert await schema.connection.table("sb_tickets").value("id") == 500

@@ -76,9 +76,13 @@ class ColumnDefinition:
         return self
 
     def starting_value(self, value: int) -> Self:
-        """Start an auto-increment column at ``value`` (Laravel's ``from()``)."""
+        """Start an auto-increment column at ``value`` (Laravel's ``startingValue()``)."""
         self.starting_value_ = value
         return self
+
+    def from_(self, value: int) -> Self:
+        """Laravel's ``from()`` (``from`` is a Python keyword): the same as :meth:`starting_value`."""
+        return self.starting_value(value)
 
     def comment(self, text: str) -> Self:
         """Attach a comment to the column (PostgreSQL and MySQL/MariaDB)."""

@@ -43,6 +43,8 @@ class ColumnDefinition:
         self.fulltext_: bool | str = False
         self.spatial_index_: bool | str = False
         self.invisible_: bool = False
+        self.generated_as_: str | bool | None = None
+        self.always_: bool = False
 
     def nullable(self, value: bool = True) -> Self:
         """Allow NULL values in the column."""
@@ -137,6 +139,19 @@ class ColumnDefinition:
     def spatial_index(self, name: str | None = None) -> Self:
         """Add a spatial index on this column (MySQL/MariaDB; GiST on PostgreSQL)."""
         self.spatial_index_ = name or True
+        return self
+
+    def generated_as(self, expression: str | None = None) -> Self:
+        """Make an integer column a PostgreSQL identity column (ignored elsewhere).
+
+        ``expression`` holds raw sequence options, e.g. ``"start with 100 increment by 10"``.
+        """
+        self.generated_as_ = expression if expression else True
+        return self
+
+    def always(self, value: bool = True) -> Self:
+        """With :meth:`generated_as`: ``generated always`` (values cannot be inserted)."""
+        self.always_ = value
         return self
 
     def invisible(self) -> Self:

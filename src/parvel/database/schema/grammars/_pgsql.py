@@ -124,6 +124,10 @@ class PostgresSchemaGrammar(SchemaGrammar):
             )
         if generated := self.generated(column):
             parts.append(generated)
+        if column.generated_as_ is not None:
+            when = "always" if column.always_ else "by default"
+            options = column.generated_as_ if isinstance(column.generated_as_, str) else ""
+            parts.append(f"generated {when} as identity" + (f" ({options})" if options else ""))
         parts.append("null" if column.nullable_ else "not null")
         if column.use_current_:
             parts.append("default CURRENT_TIMESTAMP")

@@ -160,6 +160,7 @@ async def migrate_fresh(
     seed: Seed = False,
     seeder: SeederName = "DatabaseSeeder",
     drop_views: Annotated[bool, Option(help="Drop all tables and views")] = False,
+    drop_types: Annotated[bool, Option(help="Drop all tables and types (Postgres only)")] = False,
     step: Annotated[
         bool, Option(help="Force the migrations to be run so they can be rolled back individually")
     ] = False,
@@ -172,7 +173,7 @@ async def migrate_fresh(
 
     return await commands.migrate_fresh(
         _migrator(app, database, path), out.console, force=force, seed=seed, seeder=seeder,
-        seeders_path=_seeders(app), drop_views=drop_views, step=step,
+        seeders_path=_seeders(app), drop_views=drop_views, step=step, drop_types=drop_types,
     )  # fmt: skip
 
 
@@ -311,20 +312,27 @@ async def db_wipe(
     *,
     database: Database = None,
     drop_views: Annotated[bool, Option(help="Drop all tables and views")] = False,
+    drop_types: Annotated[bool, Option(help="Drop all tables and types (Postgres only)")] = False,
     force: Force = False,
     app: Container,
     out: Output,
 ) -> int:
     """Drop all tables, views, and types."""
     from parvel.database import console
+    from parvel.database.schema.exceptions import SchemaError
 
     application = _app(app)
     if application.is_production() and not force:
         out.error("   ERROR  The application is in production: pass --force to wipe the database.")
         return 1
-    dropped = await console.db_wipe(
-        application.make("db"), database, drop_views=drop_views, console=out.console
-    )
+    try:
+        dropped = await console.db_wipe(
+            application.make("db"), database, drop_views=drop_views, drop_types=drop_types,
+            console=out.console,
+        )  # fmt: skip
+    except SchemaError as exc:
+        out.error(f"   ERROR  {exc}")
+        return 1
     out.info(f"   INFO  Dropped all tables successfully ({len(dropped)}).")
     return 0
 

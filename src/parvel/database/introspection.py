@@ -68,6 +68,26 @@ async def get_view_names(conn: Connection) -> list[str]:
     return [str(r["name"]) for r in rows]
 
 
+async def get_types(conn: Connection) -> list[dict[str, Any]]:
+    """User-defined types of the current PostgreSQL schema: ``name`` and ``kind``.
+
+    ``kind`` is ``enum``, ``domain``, ``composite`` or ``range``. Other databases have none.
+    """
+    if _dialect(conn) != "pgsql":
+        return []
+    rows = await conn.select(
+        "select t.typname as name, t.typtype as kind from pg_type t "
+        "join pg_namespace n on n.oid = t.typnamespace "
+        "left join pg_class c on c.oid = t.typrelid "
+        "where n.nspname = current_schema() and t.typcategory <> 'A' and t.typtype <> 'm' "
+        "and (t.typrelid = 0 or c.relkind = 'c') "
+        "and not exists (select 1 from pg_depend d where d.objid = t.oid and d.deptype = 'e') "
+        "order by t.typname"
+    )
+    kinds = {"e": "enum", "d": "domain", "c": "composite", "r": "range", "b": "base"}
+    return [{"name": r["name"], "kind": kinds.get(str(r["kind"]), str(r["kind"]))} for r in rows]
+
+
 async def get_table_names(conn: Connection) -> list[str]:
     """The names of every base table (with the connection's prefix, as stored)."""
     return [t["name"] for t in await get_tables(conn)]

@@ -194,3 +194,22 @@ async def test_migrate_fresh_drop_views_and_step(
     assert await migrate_fresh(migrator, console(), drop_views=True, step=True) == 0
     assert not await schema.has_view("mg_a_names")
     assert await migrator.repository.get_batches() == {A: 1, B: 2}
+
+
+async def test_migrate_fresh_drop_types(
+    migrator: Migrator, write_migration: Callable[..., Path]
+) -> None:
+    write_migration(A)
+    conn = migrator.connection()
+    schema = SchemaBuilder(conn)
+    if conn.driver != "pgsql":
+        out = console()
+        assert await migrate_fresh(migrator, out, drop_types=True) == 1
+        assert "no user-defined types" in text(out)
+        return
+    await conn.statement("create type mg_mood as enum ('sad', 'happy')")
+    await conn.statement("create domain mg_positive as integer check (value > 0)")
+    assert {t["name"] for t in await schema.get_types()} >= {"mg_mood", "mg_positive"}
+    assert await migrate_fresh(migrator, console(), drop_types=True) == 0
+    assert await schema.get_types() == []
+    assert await migrator.repository.get_batches() == {A: 1}

@@ -24,6 +24,7 @@ from parvel.database import introspection
 from parvel.database.connection import Connection
 from parvel.database.schema._sqlite_batch import rebuild_table
 from parvel.database.schema.blueprint import Blueprint
+from parvel.database.schema.exceptions import UnsupportedSchemaFeature
 from parvel.database.schema.grammars import SchemaGrammar, SQLiteSchemaGrammar, grammar_for
 
 BlueprintCallback = Callable[[Blueprint], Any]
@@ -251,6 +252,22 @@ class SchemaBuilder:
             return
         names = ", ".join(quote(view) for view in views)
         await self.connection.statement(f"drop view if exists {names}{cascade}")
+
+    async def get_types(self) -> list[dict[str, Any]]:
+        """User-defined types (``name``, ``kind``) of the PostgreSQL schema; ``[]`` elsewhere."""
+        return await introspection.get_types(self.connection)
+
+    async def drop_all_types(self) -> None:
+        """Drop every user-defined type and domain (PostgreSQL; ``migrate:fresh --drop-types``)."""
+        if self.connection.driver != "pgsql":
+            raise UnsupportedSchemaFeature(
+                f"{self.connection.driver} has no user-defined types to drop.",
+                hint="--drop-types is for PostgreSQL connections.",
+            )
+        quote = self.connection.grammar.quote_identifier
+        for found in await self.get_types():
+            kind = "domain" if found["kind"] == "domain" else "type"
+            await self.connection.statement(f"drop {kind} if exists {quote(found['name'])} cascade")
 
     async def get_column_type(self, table: str, column: str, full_definition: bool = False) -> str:
         """The column's bare type name (``varchar``, ``integer``; ``int8`` on PostgreSQL).

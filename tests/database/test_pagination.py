@@ -160,3 +160,13 @@ def test_cursor_paginator_url_options() -> None:
         AbstractPaginator._query_resolver = None
     assert "tag=py" in (page.next_page_url() or "")
     assert page.through(lambda row: {**row, "seen": True}).items()[0] == {"id": 1, "seen": True}
+
+
+def test_paginator_options_dict_as_in_laravel() -> None:
+    page = LengthAwarePaginator(
+        [{"id": 1}], 30, 10, 2, {"path": "/users", "query": {"q": "a"}, "fragment": "top"}
+    )
+    assert page.path() == "/users"
+    assert page.url(3) == "/users?q=a&page=3#top"
+    simple = Paginator([1, 2, 3], 2, 1, {"path": "/p", "pageName": "p"})
+    assert simple.next_page_url() == "/p?p=2"

@@ -50,22 +50,35 @@ async def get_tables(conn: Connection) -> list[dict[str, Any]]:
     return [{**r, "size": int(r["size"]) if r["size"] is not None else None} for r in rows]
 
 
-async def get_view_names(conn: Connection) -> list[str]:
-    """The names of every view of the connection's database (or PostgreSQL schema)."""
+async def get_views(conn: Connection) -> list[dict[str, Any]]:
+    """Every view of the connection's database (or PostgreSQL schema).
+
+    Each is a dict with ``name``, ``schema`` and ``definition`` (the view's SQL).
+    """
     dialect = _dialect(conn)
     if dialect == "sqlite":
-        rows = await conn.select("select name from sqlite_master where type = 'view' order by name")
+        rows = await conn.select(
+            "select name, 'main' as schema, sql as definition from sqlite_master "
+            "where type = 'view' order by name"
+        )
     elif dialect == "pgsql":
         rows = await conn.select(
-            "select viewname as name from pg_views where schemaname = current_schema() "
-            "order by viewname"
+            "select viewname as name, schemaname as schema, definition from pg_views "
+            "where schemaname = current_schema() order by viewname"
         )
     else:
         rows = await conn.select(
-            "select table_name as name from information_schema.views "
-            "where table_schema = database() order by table_name"
+            "select table_name as name, table_schema as `schema`, view_definition as definition "
+            "from information_schema.views where table_schema = database() order by table_name"
         )
-    return [str(r["name"]) for r in rows]
+    return [
+        {"name": str(r["name"]), "schema": r["schema"], "definition": r["definition"]} for r in rows
+    ]
+
+
+async def get_view_names(conn: Connection) -> list[str]:
+    """The names of every view of the connection's database (or PostgreSQL schema)."""
+    return [view["name"] for view in await get_views(conn)]
 
 
 async def get_types(conn: Connection) -> list[dict[str, Any]]:

@@ -230,18 +230,21 @@ class SchemaBuilder:
         """Make ``morphs()`` id columns ULIDs."""
         SchemaBuilder.default_morph_key_type("ulid")
 
-    async def get_views(self) -> list[str]:
-        """Names of the views in the connection's database (or PostgreSQL schema)."""
-        return await introspection.get_view_names(self.connection)
+    async def get_views(self) -> list[dict[str, Any]]:
+        """The views of the connection's database (or PostgreSQL schema).
+
+        Each is a dict with ``name``, ``schema`` and ``definition``, as Laravel's ``getViews``.
+        """
+        return await introspection.get_views(self.connection)
 
     async def has_view(self, view: str) -> bool:
         """True when the view exists."""
         prefixed = self.connection.get_table_prefix() + view
-        return prefixed in await self.get_views()
+        return prefixed in await introspection.get_view_names(self.connection)
 
     async def drop_all_views(self) -> None:
         """Drop every view of the connection's database (``migrate:fresh --drop-views``)."""
-        views = await self.get_views()
+        views = await introspection.get_view_names(self.connection)
         if not views:
             return
         quote = self.connection.grammar.quote_identifier

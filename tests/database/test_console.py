@@ -58,9 +58,13 @@ async def test_db_wipe_drops_everything(manager: DatabaseManager, connection: Co
             "create table if not exists posts (id integer primary key, user_id integer)"
         )
         await conn.statement("create view user_names as select name from users")
-        dropped = await db_wipe(isolated, drop_views=True)
+        if connection.driver == "pgsql":
+            await conn.statement("drop type if exists wipe_mood")
+            await conn.statement("create type wipe_mood as enum ('a', 'b')")
+        dropped = await db_wipe(isolated, drop_views=True, drop_types=connection.driver == "pgsql")
         assert {"users", "posts"} <= set(dropped)
         assert await inspect.get_table_names(conn) == []
+        assert await inspect.get_types(conn) == []
         with pytest.raises(QueryError, match="user_names"):
             await conn.scalar("select count(*) from user_names")
     finally:

@@ -135,3 +135,38 @@ def test_on_each_side_narrows_the_window() -> None:
     narrow = page.on_each_side(1).elements()
     assert len(wide[2]) == 7  # type: ignore[arg-type]
     assert len(narrow[2]) == 3  # type: ignore[arg-type]
+
+
+def test_cursor_paginator_url_options() -> None:
+    page = CursorPaginator(
+        [{"id": 1}, {"id": 2}], per_page=2, path="/posts", parameters=["id"], has_more=True
+    )
+    assert page.on_first_page()
+    assert not page.on_last_page()
+    assert page.has_pages()
+    assert page.count() == 2
+    assert page.is_not_empty()
+    assert not page.is_empty()
+    page.appends("sort", "new").fragment("list").set_cursor_name("after").with_path("/p")
+    url = page.next_page_url()
+    assert url is not None
+    assert url.startswith("/p?sort=new&after=")
+    assert url.endswith("#list")
+    assert page.get_cursor_name() == "after"
+    AbstractPaginator.query_string_resolver(lambda: {"tag": "py", "after": "x"})
+    try:
+        page.with_query_string()
+    finally:
+        AbstractPaginator._query_resolver = None
+    assert "tag=py" in (page.next_page_url() or "")
+    assert page.through(lambda row: {**row, "seen": True}).items()[0] == {"id": 1, "seen": True}
+
+
+def test_paginator_options_dict_as_in_laravel() -> None:
+    page = LengthAwarePaginator(
+        [{"id": 1}], 30, 10, 2, {"path": "/users", "query": {"q": "a"}, "fragment": "top"}
+    )
+    assert page.path() == "/users"
+    assert page.url(3) == "/users?q=a&page=3#top"
+    simple = Paginator([1, 2, 3], 2, 1, {"path": "/p", "pageName": "p"})
+    assert simple.next_page_url() == "/p?p=2"

@@ -6,6 +6,8 @@ import inspect
 from collections.abc import Callable, Generator
 from typing import TYPE_CHECKING, Any
 
+from parvel.support.callbacks import arity
+
 if TYPE_CHECKING:
     from types import TracebackType
 
@@ -43,8 +45,8 @@ class Transaction:
     """What ``conn.transaction()`` returns: use with ``async with`` or ``await``.
 
     ``async with conn.transaction():`` commits when the block ends and rolls back when it
-    raises. ``await conn.transaction(fn, attempts=3)`` calls ``fn(conn)`` inside a
-    transaction, retrying on deadlocks up to ``attempts`` times, and returns its result.
+    raises. ``await conn.transaction(fn, attempts=3)`` calls ``fn(conn)`` (or ``fn()`` when
+    it takes no argument, as Laravel's closures usually do) inside a transaction, retrying on deadlocks up to ``attempts`` times, and returns its result.
     """
 
     __slots__ = ("_attempts", "_callback", "_conn")
@@ -84,7 +86,8 @@ class Transaction:
         for attempt in range(1, self._attempts + 1):
             await conn.begin_transaction()
             try:
-                result = await call_maybe_async(self._callback, conn)
+                args = (conn,) if arity(self._callback) else ()
+                result = await call_maybe_async(self._callback, *args)
             except BaseException as exc:
                 await conn.rollback()
                 if (

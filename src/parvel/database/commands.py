@@ -19,6 +19,7 @@ Database = Annotated[str | None, Option(help="The database connection to use")]
 Force = Annotated[bool, Option(help="Force the operation to run when in production")]
 Pretend = Annotated[bool, Option(help="Dump the SQL queries that would be run")]
 Seed = Annotated[bool, Option(help="Indicates if the seed task should be re-run")]
+MigrationsPath = Annotated[str | None, Option(help="The path to the migrations files")]
 SeederName = Annotated[str, Option(help="The class name of the root seeder")]
 
 
@@ -61,6 +62,9 @@ async def migrate(
     isolated: Annotated[
         bool, Option(help="Do not run the command if another instance holds the lock")
     ] = False,
+    graceful: Annotated[
+        bool, Option(help="Return a successful exit code even if an error occurs")
+    ] = False,
     app: Container,
     out: Output,
 ) -> int:
@@ -69,7 +73,7 @@ async def migrate(
 
     return await commands.migrate(
         _migrator(app, database, path), out.console, isolated=isolated, step=step, pretend=pretend,
-        force=force, seed=seed, seeder=seeder, seeders_path=_seeders(app),
+        force=force, seed=seed, seeder=seeder, seeders_path=_seeders(app), graceful=graceful,
     )  # fmt: skip
 
 
@@ -114,6 +118,7 @@ async def migrate_reset(
     *,
     database: Database = None,
     force: Force = False,
+    path: MigrationsPath = None,
     pretend: Pretend = False,
     app: Container,
     out: Output,
@@ -122,7 +127,7 @@ async def migrate_reset(
     from parvel.database.migrations import commands
 
     return await commands.migrate_reset(
-        _migrator(app, database), out.console, pretend=pretend, force=force
+        _migrator(app, database, path), out.console, pretend=pretend, force=force
     )
 
 
@@ -134,6 +139,7 @@ async def migrate_refresh(
     seed: Seed = False,
     seeder: SeederName = "DatabaseSeeder",
     step: Annotated[int, Option(help="The number of migrations to be reverted & re-run")] = 0,
+    path: MigrationsPath = None,
     app: Container,
     out: Output,
 ) -> int:
@@ -141,7 +147,7 @@ async def migrate_refresh(
     from parvel.database.migrations import commands
 
     return await commands.migrate_refresh(
-        _migrator(app, database), out.console, step=step, force=force, seed=seed, seeder=seeder,
+        _migrator(app, database, path), out.console, step=step, force=force, seed=seed, seeder=seeder,
         seeders_path=_seeders(app),
     )  # fmt: skip
 
@@ -153,6 +159,12 @@ async def migrate_fresh(
     force: Force = False,
     seed: Seed = False,
     seeder: SeederName = "DatabaseSeeder",
+    drop_views: Annotated[bool, Option(help="Drop all tables and views")] = False,
+    drop_types: Annotated[bool, Option(help="Drop all tables and types (Postgres only)")] = False,
+    step: Annotated[
+        bool, Option(help="Force the migrations to be run so they can be rolled back individually")
+    ] = False,
+    path: MigrationsPath = None,
     app: Container,
     out: Output,
 ) -> int:
@@ -160,8 +172,8 @@ async def migrate_fresh(
     from parvel.database.migrations import commands
 
     return await commands.migrate_fresh(
-        _migrator(app, database), out.console, force=force, seed=seed, seeder=seeder,
-        seeders_path=_seeders(app),
+        _migrator(app, database, path), out.console, force=force, seed=seed, seeder=seeder,
+        seeders_path=_seeders(app), drop_views=drop_views, step=step, drop_types=drop_types,
     )  # fmt: skip
 
 
@@ -170,13 +182,16 @@ async def migrate_status(
     *,
     database: Database = None,
     pending: Annotated[bool, Option(help="Only list pending migrations")] = False,
+    path: MigrationsPath = None,
     app: Container,
     out: Output,
 ) -> int:
     """Show the status of each migration."""
     from parvel.database.migrations import commands
 
-    return await commands.migrate_status(_migrator(app, database), out.console, pending=pending)
+    return await commands.migrate_status(
+        _migrator(app, database, path), out.console, pending=pending
+    )
 
 
 @command("make:migration")
@@ -297,20 +312,27 @@ async def db_wipe(
     *,
     database: Database = None,
     drop_views: Annotated[bool, Option(help="Drop all tables and views")] = False,
+    drop_types: Annotated[bool, Option(help="Drop all tables and types (Postgres only)")] = False,
     force: Force = False,
     app: Container,
     out: Output,
 ) -> int:
     """Drop all tables, views, and types."""
     from parvel.database import console
+    from parvel.database.schema.exceptions import SchemaError
 
     application = _app(app)
     if application.is_production() and not force:
         out.error("   ERROR  The application is in production: pass --force to wipe the database.")
         return 1
-    dropped = await console.db_wipe(
-        application.make("db"), database, drop_views=drop_views, console=out.console
-    )
+    try:
+        dropped = await console.db_wipe(
+            application.make("db"), database, drop_views=drop_views, drop_types=drop_types,
+            console=out.console,
+        )  # fmt: skip
+    except SchemaError as exc:
+        out.error(f"   ERROR  {exc}")
+        return 1
     out.info(f"   INFO  Dropped all tables successfully ({len(dropped)}).")
     return 0
 

@@ -37,6 +37,7 @@ from parvel.database.query.expression import Expression
 if TYPE_CHECKING:
     from parvel.database.query.builder import Builder
     from parvel.database.query.grammars.grammar import Grammar
+    from parvel.database.schema.builder import SchemaBuilder
 
 _ids = itertools.count()
 Bindings = Sequence[Any] | Mapping[str, Any]
@@ -682,6 +683,12 @@ class Connection(ABC):
     def raw(self, value: str | int | float) -> Expression:
         """A raw SQL expression (never put user input in it)."""
         return Expression(value)
+
+    def get_schema_builder(self) -> SchemaBuilder:
+        """A schema builder on this connection (``DB.connection("pgsql").get_schema_builder()``)."""
+        from parvel.database.schema.builder import SchemaBuilder
+
+        return SchemaBuilder(self)
 
     def get_table_prefix(self) -> str:
         """The prefix added to table names."""

@@ -198,9 +198,14 @@ async def db_wipe(
     database: str | None = None,
     *,
     drop_views: bool = False,
+    drop_types: bool = False,
     console: Console | None = None,
 ) -> list[str]:
-    """Drop every table (and views with ``drop_views``); returns the dropped table names."""
+    """Drop every table (and views with ``drop_views``); returns the dropped table names.
+
+    ``drop_types`` also drops PostgreSQL's user-defined types (``UnsupportedSchemaFeature``
+    elsewhere).
+    """
     conn = manager.connection(database)
     names = await introspection.get_table_names(conn)
     grammar = conn.grammar
@@ -229,6 +234,10 @@ async def db_wipe(
             script.append(f"drop table if exists {', '.join(quoted)}")
         script.append("SET FOREIGN_KEY_CHECKS = 1")
         await conn.unprepared("; ".join(script))
+    if drop_types:
+        from parvel.database.schema.builder import SchemaBuilder
+
+        await SchemaBuilder(conn).drop_all_types()
     if console is not None:
         console.print(
             f"[green]Dropped all tables[/green] ({len(names)}) on [{conn.name}] successfully."
@@ -237,15 +246,4 @@ async def db_wipe(
 
 
 async def _view_names(conn: Connection) -> list[str]:
-    dialect = conn.grammar.name
-    if dialect == "sqlite":
-        rows = await conn.select("select name from sqlite_master where type = 'view' order by name")
-    elif dialect == "pgsql":
-        rows = await conn.select(
-            "select viewname as name from pg_views where schemaname = current_schema() order by viewname"
-        )
-    else:
-        rows = await conn.select(
-            "select table_name as name from information_schema.views where table_schema = database() order by table_name"
-        )
-    return [str(r["name"]) for r in rows]
+    return await introspection.get_view_names(conn)

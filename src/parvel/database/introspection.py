@@ -50,6 +50,57 @@ async def get_tables(conn: Connection) -> list[dict[str, Any]]:
     return [{**r, "size": int(r["size"]) if r["size"] is not None else None} for r in rows]
 
 
+async def get_views(conn: Connection) -> list[dict[str, Any]]:
+    """Every view of the connection's database (or PostgreSQL schema).
+
+    Each is a dict with ``name``, ``schema`` and ``definition`` (the view's SQL).
+    """
+    dialect = _dialect(conn)
+    if dialect == "sqlite":
+        rows = await conn.select(
+            "select name, 'main' as schema, sql as definition from sqlite_master "
+            "where type = 'view' order by name"
+        )
+    elif dialect == "pgsql":
+        rows = await conn.select(
+            "select viewname as name, schemaname as schema, definition from pg_views "
+            "where schemaname = current_schema() order by viewname"
+        )
+    else:
+        rows = await conn.select(
+            "select table_name as name, table_schema as `schema`, view_definition as definition "
+            "from information_schema.views where table_schema = database() order by table_name"
+        )
+    return [
+        {"name": str(r["name"]), "schema": r["schema"], "definition": r["definition"]} for r in rows
+    ]
+
+
+async def get_view_names(conn: Connection) -> list[str]:
+    """The names of every view of the connection's database (or PostgreSQL schema)."""
+    return [view["name"] for view in await get_views(conn)]
+
+
+async def get_types(conn: Connection) -> list[dict[str, Any]]:
+    """User-defined types of the current PostgreSQL schema: ``name`` and ``kind``.
+
+    ``kind`` is ``enum``, ``domain``, ``composite`` or ``range``. Other databases have none.
+    """
+    if _dialect(conn) != "pgsql":
+        return []
+    rows = await conn.select(
+        "select t.typname as name, t.typtype as kind from pg_type t "
+        "join pg_namespace n on n.oid = t.typnamespace "
+        "left join pg_class c on c.oid = t.typrelid "
+        "where n.nspname = current_schema() and t.typcategory <> 'A' and t.typtype <> 'm' "
+        "and (t.typrelid = 0 or c.relkind = 'c') "
+        "and not exists (select 1 from pg_depend d where d.objid = t.oid and d.deptype = 'e') "
+        "order by t.typname"
+    )
+    kinds = {"e": "enum", "d": "domain", "c": "composite", "r": "range", "b": "base"}
+    return [{"name": r["name"], "kind": kinds.get(str(r["kind"]), str(r["kind"]))} for r in rows]
+
+
 async def get_table_names(conn: Connection) -> list[str]:
     """The names of every base table (with the connection's prefix, as stored)."""
     return [t["name"] for t in await get_tables(conn)]
@@ -61,7 +112,20 @@ async def has_table(conn: Connection, table: str) -> bool:
 
 
 async def get_columns(conn: Connection, table: str) -> list[dict[str, Any]]:
-    """Columns in order: ``name``, ``type``, ``nullable``, ``default``, ``auto_increment``, ``comment``."""
+    """The table's columns in order.
+
+    Each is a dict with ``name``, ``type``, ``type_name``, ``nullable``, ``default``,
+    ``auto_increment`` and ``comment``. ``type_name`` is the bare type (``varchar``, ``int8`` on PostgreSQL), ``type`` as the
+    database describes it.
+    """
+    columns = await _columns(conn, table)
+    for column in columns:
+        if not column.get("type_name"):
+            column["type_name"] = str(column["type"]).split("(", 1)[0].strip().lower()
+    return columns
+
+
+async def _columns(conn: Connection, table: str) -> list[dict[str, Any]]:
     name = _table_name(conn, table)
     dialect = _dialect(conn)
     if dialect == "sqlite":
@@ -87,7 +151,8 @@ async def get_columns(conn: Connection, table: str) -> list[dict[str, Any]]:
         ]
     if dialect == "pgsql":
         rows = await conn.select(
-            "select column_name as name, data_type as type, is_nullable as nullable, "
+            "select column_name as name, data_type as type, udt_name as type_name, "
+            "is_nullable as nullable, "
             "column_default as default, is_identity as identity, "
             "col_description((quote_ident(table_schema) || '.' || quote_ident(table_name))::regclass, "
             "ordinal_position::int) as comment "
@@ -99,6 +164,7 @@ async def get_columns(conn: Connection, table: str) -> list[dict[str, Any]]:
             {
                 "name": r["name"],
                 "type": r["type"],
+                "type_name": r["type_name"],
                 "nullable": r["nullable"] == "YES",
                 "default": r["default"],
                 "auto_increment": r["identity"] == "YES"

@@ -15,6 +15,7 @@ from parvel.database.url import parse_database_url
 if TYPE_CHECKING:
     from parvel.database._transactions import Transaction
     from parvel.database.query.builder import Builder
+    from parvel.database.schema.builder import SchemaBuilder
 
 
 def _sqlite(name: str, config: dict[str, Any]) -> Connection:
@@ -207,6 +208,10 @@ class DatabaseManager:
         """Roll back on the default connection."""
         await self.connection().rollback(to_level)
 
+    def get_schema_builder(self) -> SchemaBuilder:
+        """A schema builder on the default connection."""
+        return self.connection().get_schema_builder()
+
     def transaction_level(self) -> int:
         """Open transaction depth on the default connection."""
         return self.connection().transaction_level()
@@ -249,6 +254,12 @@ class DatabaseManager:
     def listen(self, callback: Callable[[QueryExecuted], Any]) -> None:
         """Call ``callback`` after every statement on the default connection."""
         self.connection().listen(callback)
+
+    def when_querying_for_longer_than(
+        self, ms: float, callback: Callable[[Connection, QueryExecuted], Any]
+    ) -> None:
+        """Call ``callback`` once when the default connection's total query time exceeds ``ms``."""
+        self.connection().when_querying_for_longer_than(ms, callback)
 
     def when_query_takes_longer_than(
         self, ms: float, callback: Callable[[Connection, QueryExecuted], Any]

@@ -20,6 +20,7 @@ from parvel.database.migrations.commands import (
     migrate_rollback,
     migrate_status,
 )
+from parvel.database.schema import SchemaBuilder
 
 A = "2024_01_01_000000_create_mg_a_table"
 B = "2024_01_02_000000_create_mg_b_table"
@@ -97,6 +98,9 @@ async def test_failure_and_production_exit_codes(
     assert "ERROR" in text(out)
     assert f"{path}:6" in text(out)
     assert "FAIL" in text(out)
+    graceful = console()
+    assert await migrate(migrator, graceful, graceful=True) == 0
+    assert "ERROR" in text(graceful)
     migrator.environment = "production"
     for command in (migrate, migrate_reset, migrate_refresh, migrate_fresh, migrate_rollback):
         out = console()
@@ -175,3 +179,37 @@ async def test_isolated_skips_while_another_migrate_holds_the_lock(
     async with migrator.lock() as taken_over:  # an abandoned lock is taken over
         assert taken_over
     assert await conn.table("mg_migrations_lock").count() == 0
+
+
+async def test_migrate_fresh_drop_views_and_step(
+    migrator: Migrator, write_migration: Callable[..., Path]
+) -> None:
+    write_migration(A)
+    write_migration(B)
+    assert await migrate(migrator, console()) == 0
+    conn = migrator.connection()
+    await conn.statement("create view mg_a_names as select name from mg_a")
+    schema = SchemaBuilder(conn)
+    assert await schema.has_view("mg_a_names")
+    assert await migrate_fresh(migrator, console(), drop_views=True, step=True) == 0
+    assert not await schema.has_view("mg_a_names")
+    assert await migrator.repository.get_batches() == {A: 1, B: 2}
+
+
+async def test_migrate_fresh_drop_types(
+    migrator: Migrator, write_migration: Callable[..., Path]
+) -> None:
+    write_migration(A)
+    conn = migrator.connection()
+    schema = SchemaBuilder(conn)
+    if conn.driver != "pgsql":
+        out = console()
+        assert await migrate_fresh(migrator, out, drop_types=True) == 1
+        assert "no user-defined types" in text(out)
+        return
+    await conn.statement("create type mg_mood as enum ('sad', 'happy')")
+    await conn.statement("create domain mg_positive as integer check (value > 0)")
+    assert {t["name"] for t in await schema.get_types()} >= {"mg_mood", "mg_positive"}
+    assert await migrate_fresh(migrator, console(), drop_types=True) == 0
+    assert await schema.get_types() == []
+    assert await migrator.repository.get_batches() == {A: 1}

@@ -183,8 +183,8 @@ def test_unknown_driver_and_type() -> None:
     ):
         grammar_for("oracle")
     table = Blueprint("t", creating=True)
-    table.add_column("geometry", "shape")
-    with pytest.raises(UnsupportedSchemaFeature, match="no column type 'geometry'"):
+    table.add_column("hologram", "shape")
+    with pytest.raises(UnsupportedSchemaFeature, match="no column type 'hologram'"):
         grammar_for("pgsql").compile_create(table)
 
 
@@ -207,3 +207,86 @@ def test_mysql_table_options_and_set() -> None:
     ]
     with pytest.raises(UnsupportedSchemaFeature, match="no column type 'set'"):
         grammar_for("pgsql").compile_create(table)
+
+
+def places() -> Blueprint:
+    table = Blueprint("places", creating=True)
+    table.id()
+    table.geometry("area")
+    table.geometry("spot", subtype="point", srid=4326).spatial_index()
+    table.geography("region")
+    table.vector("embedding", 3)
+    table.string("secret").nullable().invisible()
+    return table
+
+
+def test_spatial_and_vector_types() -> None:
+    pgsql = grammar_for("pgsql").compile_create(places())[0]
+    assert '"area" geometry not null' in pgsql
+    assert '"spot" geometry(point, 4326) not null' in pgsql
+    assert '"region" geography(geography, 4326) not null' in pgsql
+    assert '"embedding" vector(3) not null' in pgsql
+    assert "invisible" not in pgsql
+    mysql = grammar_for("mysql").compile_create(places())[0]
+    assert "`spot` point srid 4326 not null" in mysql
+    assert "`region` geometry srid 4326 not null" in mysql
+    assert "`secret` varchar(255) null invisible" in mysql
+    mariadb = grammar_for("mariadb").compile_create(places())[0]
+    assert "`region` geometry ref_system_id=4326 not null" in mariadb
+    with pytest.raises(ValueError):
+        Blueprint("x").geometry("g", subtype="point; drop")
+
+
+def test_spatial_index_sql() -> None:
+    table = Blueprint("places")
+    table.spatial_index("spot")
+    table.drop_spatial_index(["spot"])
+    sql = grammar_for("pgsql").compile_alter(table)
+    assert sql == [
+        'create index "places_spot_spatialindex" on "places" using gist ("spot")',
+        'drop index "places_spot_spatialindex"',
+    ]
+    assert grammar_for("mysql").compile_alter(table) == [
+        "alter table `places` add spatial index `places_spot_spatialindex`(`spot`)",
+        "alter table `places` drop index `places_spot_spatialindex`",
+    ]
+    with pytest.raises(UnsupportedSchemaFeature):
+        grammar_for("sqlite").compile_alter(table)
+
+
+def test_after_groups_columns_in_order() -> None:
+    table = Blueprint("users")
+    table.after("password", lambda t: (t.string("line1"), t.string("line2").nullable()))
+    assert grammar_for("mysql").compile_alter(table) == [
+        "alter table `users` add `line1` varchar(255) not null after `password`, "
+        "add `line2` varchar(255) null after `line1`"
+    ]
+
+
+def test_default_string_length() -> None:
+    from parvel.database.schema import SchemaBuilder
+
+    SchemaBuilder.default_string_length(191)
+    try:
+        table = Blueprint("users", creating=True)
+        table.string("email")
+        table.string("code", 10)
+        sql = grammar_for("mysql").compile_create(table)[0]
+    finally:
+        SchemaBuilder.default_string_length(255)
+    assert "`email` varchar(191) not null, `code` varchar(10) not null" in sql
+
+
+def test_morph_key_type() -> None:
+    from parvel.database.schema import SchemaBuilder
+
+    SchemaBuilder.morph_using_uuids()
+    try:
+        table = Blueprint("images", creating=True)
+        table.morphs("imageable")
+        sql = grammar_for("pgsql").compile_create(table)[0]
+    finally:
+        SchemaBuilder.default_morph_key_type("int")
+    assert '"imageable_id" uuid not null' in sql
+    with pytest.raises(ValueError):
+        SchemaBuilder.default_morph_key_type("float")

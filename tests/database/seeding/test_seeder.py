@@ -14,6 +14,7 @@ from parvel.database.seeding import (
     SeederError,
     SeederLoader,
     SeederNotFound,
+    WithoutModelEvents,
     create_seeder,
 )
 from parvel.database.seeding.commands import db_seed, make_seeder
@@ -115,10 +116,11 @@ async def test_seeders_with_a_connection_and_parameters(seed_table: Connection) 
         async def run(self) -> None:
             await self.call(Inner, name="given")
             await self.call_silent([Inner])
+            await self.call_with(Inner, {"name": "with"})
 
     await Outer(seed_table).invoke()
     names = [r["name"] for r in await seed_table.table("sd_people").order_by("id").get()]
-    assert names == ["given", "x"]
+    assert names == ["given", "x", "with"]
     with pytest.raises(SeederError, match="not a Seeder class"):
         await Outer(seed_table).call([int])  # type: ignore[list-item]
     with pytest.raises(SeederError, match="no seeders folder"):
@@ -145,3 +147,22 @@ async def test_make_seeder(console: Console, tmp_path: Path) -> None:
     assert "already exists" in output(console)
     with pytest.raises(SeederError, match="Invalid seeder name"):
         create_seeder("123", folder)
+
+
+async def test_without_model_events_mutes_the_orm(seed_table: Connection) -> None:
+    from parvel.orm import events
+
+    seen: list[bool] = []
+
+    class Quiet(WithoutModelEvents, Seeder):
+        async def run(self) -> None:
+            seen.append(events._muted.get())
+            await self.call(Loud)
+
+    class Loud(Seeder):
+        async def run(self) -> None:
+            seen.append(events._muted.get())
+
+    await Quiet(seed_table).invoke()
+    await Loud(seed_table).invoke()
+    assert seen == [True, True, False]

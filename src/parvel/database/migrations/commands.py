@@ -20,6 +20,7 @@ from rich.table import Table
 from parvel.database.exceptions import DatabaseError
 from parvel.database.migrations.creator import create_migration
 from parvel.database.migrations.migrator import MigrationEvent, Migrator
+from parvel.database.schema.exceptions import SchemaError
 from parvel.database.seeding.commands import db_seed, error, info, production_refused
 from parvel.database.seeding.seeder import report_line
 
@@ -78,14 +79,19 @@ async def migrate(
     seed: bool = False,
     seeder: str = "DatabaseSeeder",
     seeders_path: str | Path = "database/seeders",
+    graceful: bool = False,
 ) -> int:
-    """``migrate [--isolated] [--step] [--pretend] [--force] [--seed] [--seeder=]``."""
+    """``migrate [--isolated] [--step] [--pretend] [--force] [--seed] [--seeder=] [--graceful]``.
+
+    ``graceful`` reports errors but exits with 0, as Laravel's ``--graceful``.
+    """
     if not pretend and production_refused(console, migrator.environment, force):
         return 1
     async with _isolation(migrator, console, isolated and not pretend) as acquired:
         if not acquired:
             return 0
-        return await _migrate(migrator, console, step, pretend, seed, seeder, seeders_path)
+        code = await _migrate(migrator, console, step, pretend, seed, seeder, seeders_path)
+        return 0 if graceful else code
 
 
 async def _migrate(
@@ -223,20 +229,26 @@ async def migrate_fresh(
     seed: bool = False,
     seeder: str = "DatabaseSeeder",
     seeders_path: str | Path = "database/seeders",
+    drop_views: bool = False,
+    step: bool = False,
+    drop_types: bool = False,
 ) -> int:
-    """``migrate:fresh [--seed] [--force]``: drop every table, then migrate."""
+    """``migrate:fresh [--drop-views] [--drop-types] [--step] [--seed] [--force]``.
+
+    Drops every table (and views, and PostgreSQL types), then migrates.
+    """
     if production_refused(console, migrator.environment, force):
         return 1
     try:
         with _reporting(migrator, console):
             start = time.perf_counter()
-            await migrator.wipe(force=True)
+            await migrator.wipe(force=True, drop_views=drop_views, drop_types=drop_types)
             ms = (time.perf_counter() - start) * 1000
             report_line(console, "Dropping all tables", "DONE", "green", f"{ms:.2f}ms")
             info(console, "Running migrations.")
-            await migrator.run(force=True)
+            await migrator.run(step=step, force=True)
             console.print()
-    except DatabaseError as exc:
+    except (DatabaseError, SchemaError) as exc:
         error(console, str(exc))
         return 1
     if seed:

@@ -266,10 +266,21 @@ class Migrator:
         await self.wipe(force=force)
         return await self.run(force=True)
 
-    async def wipe(self, *, force: bool = False) -> None:
-        """Drop every table of the migrator's connection (``db:wipe``)."""
+    async def wipe(
+        self, *, force: bool = False, drop_views: bool = False, drop_types: bool = False
+    ) -> None:
+        """Drop every table of the migrator's connection.
+
+        ``drop_views`` drops the views first; ``drop_types`` (PostgreSQL) the user-defined
+        types after.
+        """
         self.guard(force)
-        await SchemaBuilder(self.connection()).drop_all_tables()
+        schema = SchemaBuilder(self.connection())
+        if drop_views:
+            await schema.drop_all_views()
+        await schema.drop_all_tables()
+        if drop_types:
+            await schema.drop_all_types()
 
     async def status(self) -> list[MigrationStatus]:
         """Every migration file with whether (and in which batch) it ran."""

@@ -5,7 +5,7 @@ from __future__ import annotations
 import base64
 import binascii
 from collections.abc import Callable, Iterator
-from typing import Any, ClassVar
+from typing import Any, ClassVar, Self
 from urllib.parse import urlencode
 
 import orjson
@@ -77,6 +77,8 @@ class CursorPaginator:
         self.parameters = parameters or []
         self.cursor_name = cursor_name
         self._has_more = has_more
+        self._query: dict[str, Any] = {}
+        self._fragment: str | None = None
 
     @classmethod
     def current_cursor_resolver(cls, resolver: Callable[[str], str | None]) -> None:
@@ -120,11 +122,80 @@ class CursorPaginator:
         return self._cursor_for(self._items[0], False)
 
     def url(self, cursor: Cursor | None) -> str | None:
-        """The URL for ``cursor``."""
+        """The URL for ``cursor`` (with :meth:`appends` values and the :meth:`fragment`)."""
         if cursor is None:
             return None
         separator = "&" if "?" in self._path else "?"
-        return f"{self._path}{separator}{urlencode({self.cursor_name: cursor.encode()})}"
+        query = urlencode({**self._query, self.cursor_name: cursor.encode()})
+        fragment = f"#{self._fragment}" if self._fragment else ""
+        return f"{self._path}{separator}{query}{fragment}"
+
+    def appends(self, key: str | dict[str, Any], value: Any = None) -> Self:
+        """Add query-string values to every page URL."""
+        if isinstance(key, dict):
+            self._query.update(key)
+        else:
+            self._query[key] = value
+        return self
+
+    def with_query_string(self) -> Self:
+        """Keep the current request's query string in every page URL."""
+        from parvel.database.pagination.paginator import AbstractPaginator
+
+        resolver = AbstractPaginator._query_resolver
+        current = resolver() if resolver else {}
+        return self.appends({k: v for k, v in current.items() if k != self.cursor_name})
+
+    def fragment(self, fragment: str) -> Self:
+        """Add ``#fragment`` to every page URL."""
+        self._fragment = fragment
+        return self
+
+    def with_path(self, path: str) -> Self:
+        """Use ``path`` as the base of page URLs."""
+        self._path = path
+        return self
+
+    def through(self, callback: Callable[[Any], Any]) -> Self:
+        """Transform every item with ``callback``.
+
+        Call it after reading the cursors if ``callback`` drops the ordered columns.
+        """
+        self._items = [callback(item) for item in self._items]
+        return self
+
+    def get_cursor_name(self) -> str:
+        """The query-string key of the cursor (``cursor``)."""
+        return self.cursor_name
+
+    def set_cursor_name(self, name: str) -> Self:
+        """Use another query-string key (several paginators on one page)."""
+        self.cursor_name = name
+        return self
+
+    def has_pages(self) -> bool:
+        """True when there is a previous or next page."""
+        return self.previous_cursor() is not None or self.next_cursor() is not None
+
+    def on_first_page(self) -> bool:
+        """True when there is no previous page."""
+        return self.previous_cursor() is None
+
+    def on_last_page(self) -> bool:
+        """True when there is no next page."""
+        return self.next_cursor() is None
+
+    def count(self) -> int:
+        """How many rows this page holds."""
+        return len(self._items)
+
+    def is_empty(self) -> bool:
+        """True when the page has no rows."""
+        return not self._items
+
+    def is_not_empty(self) -> bool:
+        """True when the page has rows."""
+        return bool(self._items)
 
     def next_page_url(self) -> str | None:
         """The next page's URL, or None."""

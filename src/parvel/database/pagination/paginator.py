@@ -26,16 +26,18 @@ class AbstractPaginator:
         items: list[Any],
         per_page: int,
         current_page: int,
-        path: str = "/",
+        path: str | dict[str, Any] = "/",
         page_name: str = "page",
     ) -> None:
+        options: dict[str, Any] = path if isinstance(path, dict) else {"path": path}
+        path = str(options.get("path", "/"))
         self._items = list(items)
         self._per_page = int(per_page)
         self._current_page = max(1, int(current_page))
         self._path = path.rstrip("/") if path != "/" else "/"
-        self.page_name = page_name
-        self._query: dict[str, Any] = {}
-        self._fragment: str | None = None
+        self.page_name = str(options.get("page_name", options.get("pageName", page_name)))
+        self._query: dict[str, Any] = dict(options.get("query", {}))
+        self._fragment: str | None = options.get("fragment")
         self.links_on_each_side = 3
 
     # -- resolvers ----------------------------------------------------------------------------
@@ -192,7 +194,7 @@ class LengthAwarePaginator(AbstractPaginator):
         total: int,
         per_page: int,
         current_page: int = 1,
-        path: str = "/",
+        path: str | dict[str, Any] = "/",
         page_name: str = "page",
     ) -> None:
         super().__init__(items, per_page, current_page, path, page_name)
@@ -303,7 +305,7 @@ class Paginator(AbstractPaginator):
         items: list[Any],
         per_page: int,
         current_page: int = 1,
-        path: str = "/",
+        path: str | dict[str, Any] = "/",
         page_name: str = "page",
     ) -> None:
         super().__init__(items, per_page, current_page, path, page_name)

@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+import inspect
+from collections.abc import Callable, Sequence
 from typing import TYPE_CHECKING, Any, cast
 
 from parvel.database.exceptions import QueryError
@@ -99,11 +100,22 @@ class WriteMethods(BuilderState):
         return await self.connection.update(sql, bindings)
 
     async def update_or_insert(
-        self, attributes: dict[str, Any], values: dict[str, Any] | None = None
+        self,
+        attributes: dict[str, Any],
+        values: dict[str, Any] | Callable[[bool], Any] | None = None,
     ) -> bool:
-        """Update the row matching ``attributes``, or insert ``attributes | values``."""
-        values = values or {}
-        if not await self.clone().where(attributes).exists():
+        """Update the row matching ``attributes``, or insert ``attributes | values``.
+
+        ``values`` may be a function of ``exists`` (True when a row matches) returning the
+        values to write, or an awaitable of them.
+        """
+        exists = await self.clone().where(attributes).exists()
+        if callable(values):
+            values = values(exists)
+            if inspect.isawaitable(values):
+                values = await values
+        values = dict(cast("dict[str, Any]", values or {}))
+        if not exists:
             return await self.insert({**attributes, **values})
         if not values:
             return True

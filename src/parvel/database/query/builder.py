@@ -10,6 +10,7 @@ See docs/database.md for the guide.
 from __future__ import annotations
 
 import copy
+import inspect
 from collections.abc import Callable, Sequence
 from typing import TYPE_CHECKING, Any, Self
 
@@ -20,6 +21,7 @@ from parvel.database.exceptions import (
 )
 from parvel.database.query._streaming import StreamingMethods
 from parvel.database.query._where import MISSING, WhereClauses
+from parvel.database.query._where_more import MoreWhereClauses
 from parvel.database.query._writes import WriteMethods
 from parvel.database.query.expression import Expression
 
@@ -40,7 +42,7 @@ BINDING_KEYS = (
 )
 
 
-class Builder(WriteMethods, StreamingMethods, WhereClauses):
+class Builder(WriteMethods, StreamingMethods, MoreWhereClauses, WhereClauses):
     """Builds one SQL query fluently; terminal methods are async.
 
     Attributes:
@@ -268,6 +270,20 @@ class Builder(WriteMethods, StreamingMethods, WhereClauses):
         """``right join (select ...) as alias``."""
         return self.join_sub(query, alias, first, operator, second, "right")
 
+    def join_lateral(self, query: Any, alias: str, type: str = "inner") -> Self:
+        """``join lateral (select ...) as alias on true`` (PostgreSQL, MySQL 8; not SQLite).
+
+        The sub-query may refer to columns of the outer tables.
+        """
+        sql, bindings = self._sub_sql(query)
+        self.bindings["join"].extend(bindings)
+        table = Expression(self.grammar.compile_lateral(sql, alias))
+        return self.join(table, lambda join: join.where_raw("true"), type=type)
+
+    def left_join_lateral(self, query: Any, alias: str) -> Self:
+        """``left join lateral (select ...) as alias on true``."""
+        return self.join_lateral(query, alias, "left")
+
     # -- grouping -----------------------------------------------------------------------------
     def group_by(self, *groups: Any) -> Self:
         """``group by a, b``."""
@@ -331,6 +347,18 @@ class Builder(WriteMethods, StreamingMethods, WhereClauses):
         )
         self.bindings["having"].extend(values)
         return self
+
+    def or_having_between(self, column: Any, values: Sequence[Any]) -> Self:
+        """``or col between ? and ?`` in HAVING."""
+        return self.having_between(column, values, "or")
+
+    def having_not_between(self, column: Any, values: Sequence[Any], boolean: str = "and") -> Self:
+        """``having col not between ? and ?``."""
+        return self.having_between(column, values, boolean, not_=True)
+
+    def or_having_not_between(self, column: Any, values: Sequence[Any]) -> Self:
+        """``or col not between ? and ?`` in HAVING."""
+        return self.having_between(column, values, "or", not_=True)
 
     def having_null(self, column: Any, boolean: str = "and", not_: bool = False) -> Self:
         """``having col is null``."""
@@ -572,6 +600,29 @@ class Builder(WriteMethods, StreamingMethods, WhereClauses):
         rows = await self.clone().limit(1).get(columns)
         return rows[0] if rows else None
 
+    async def first_or_fail(self, columns: Sequence[Any] | None = None) -> Any:
+        """The first row (a dict); raises :class:`RecordsNotFound` when nothing matches.
+
+        Typed ``Any`` so the ORM builder can return a model instead.
+        """
+        row = await self.first(columns)
+        if row is None:
+            raise RecordsNotFound(f"No record in {self.from_table!r} matches the query.")
+        return row
+
+    async def find_or(
+        self, id: Any, columns: Sequence[Any] | Callable[[], Any] | None = None,
+        callback: Callable[[], Any] | None = None,
+    ) -> Any:  # fmt: skip
+        """The row whose ``id`` is ``id``, or what ``callback()`` returns (``columns`` optional)."""
+        if callable(columns):
+            columns, callback = None, columns
+        row = await self.find(id, columns)
+        if row is not None or callback is None:
+            return row
+        result = callback()
+        return await result if inspect.isawaitable(result) else result
+
     async def find(self, id: Any, columns: Sequence[Any] | None = None) -> dict[str, Any] | None:
         """The row whose ``id`` is ``id``, or None."""
         return await self.clone().where("id", "=", id).first(columns)
@@ -580,6 +631,16 @@ class Builder(WriteMethods, StreamingMethods, WhereClauses):
         """One column of the first row, or None."""
         row = await self.first([column])
         return None if row is None else next(iter(row.values()), None)
+
+    async def raw_value(self, expression: str, bindings: Sequence[Any] = ()) -> Any:
+        """The value of a raw SQL expression on the first row: ``raw_value("upper(name)")``."""
+        row = await self.clone().select_raw(expression, bindings).first()
+        return None if row is None else next(iter(row.values()), None)
+
+    async def sole_value(self, column: str) -> Any:
+        """One column of the only matching row (raises like :meth:`sole`)."""
+        row = await self.sole([column])
+        return next(iter(row.values()), None)
 
     async def sole(self, columns: Sequence[Any] | None = None) -> dict[str, Any]:
         """The only matching row; raises if there are none or several."""
@@ -676,6 +737,20 @@ class Builder(WriteMethods, StreamingMethods, WhereClauses):
     async def doesnt_exist(self) -> bool:
         """True when no row matches."""
         return not await self.exists()
+
+    async def exists_or(self, callback: Callable[[], Any]) -> Any:
+        """True when a row matches, else what ``callback()`` returns."""
+        if await self.exists():
+            return True
+        result = callback()
+        return await result if inspect.isawaitable(result) else result
+
+    async def doesnt_exist_or(self, callback: Callable[[], Any]) -> Any:
+        """True when no row matches, else what ``callback()`` returns."""
+        if await self.doesnt_exist():
+            return True
+        result = callback()
+        return await result if inspect.isawaitable(result) else result
 
 
 def _result_key(column: str) -> str:

@@ -6,7 +6,8 @@ dialect. See ``docs/migrations.md`` for every column type and modifier.
 
 from __future__ import annotations
 
-from typing import Any
+from collections.abc import Callable
+from typing import Any, ClassVar
 
 from parvel.database.schema.columns import (
     ColumnDefinition,
@@ -25,6 +26,12 @@ class Blueprint:
         columns: Column definitions in the order they were declared.
         commands: Table-level commands (indexes, foreign keys, drops, renames).
     """
+
+    default_string_length: ClassVar[int] = 255
+    """The length of ``string()``/``char()`` columns when none is given
+    (``SchemaBuilder.default_string_length(191)`` changes it)."""
+    default_morph_key_type: ClassVar[str] = "int"
+    """The ``{name}_id`` type of ``morphs()``: ``int``, ``uuid`` or ``ulid``."""
 
     def __init__(self, table: str, *, creating: bool = False, prefix: str = "") -> None:
         self.table = table
@@ -50,6 +57,21 @@ class Blueprint:
         column = ForeignIdColumnDefinition(self, type_, name, **params)
         self.columns.append(column)
         return column
+
+    def after(self, column: str, callback: Callable[[Blueprint], Any]) -> None:
+        """Add the columns ``callback(table)`` defines after ``column``, in order (MySQL/MariaDB).
+
+        ``table.after("password", lambda t: (t.string("line1"), t.string("line2")))`` places
+        ``line1`` after ``password`` and ``line2`` after ``line1``; elsewhere the columns are
+        appended.
+        """
+        start = len(self.columns)
+        callback(self)
+        previous = column
+        for definition in self.columns[start:]:
+            if definition.after_ is None and not definition.first_:
+                definition.after_ = previous
+            previous = definition.name
 
     def temporary(self) -> None:
         """Create the table as a temporary table."""
@@ -155,13 +177,13 @@ class Blueprint:
         return self.big_integer(name, unsigned=True)
 
     # -- strings and text ------------------------------------------------------------------
-    def string(self, name: str, length: int = 255) -> ColumnDefinition:
-        """A ``VARCHAR`` column of ``length`` characters."""
-        return self.add_column("string", name, length=length)
+    def string(self, name: str, length: int | None = None) -> ColumnDefinition:
+        """A ``VARCHAR`` column of ``length`` characters (default 255)."""
+        return self.add_column("string", name, length=length or self.default_string_length)
 
-    def char(self, name: str, length: int = 255) -> ColumnDefinition:
-        """A fixed-length ``CHAR`` column."""
-        return self.add_column("char", name, length=length)
+    def char(self, name: str, length: int | None = None) -> ColumnDefinition:
+        """A fixed-length ``CHAR`` column (default length 255)."""
+        return self.add_column("char", name, length=length or self.default_string_length)
 
     def text(self, name: str) -> ColumnDefinition:
         """A ``TEXT`` column."""
@@ -239,6 +261,17 @@ class Blueprint:
         self.timestamp_tz("created_at", precision).nullable()
         self.timestamp_tz("updated_at", precision).nullable()
 
+    def datetimes(self, precision: int = 0) -> None:
+        """Nullable ``created_at`` and ``updated_at`` columns of type ``DATETIME``."""
+        self.datetime("created_at", precision).nullable()
+        self.datetime("updated_at", precision).nullable()
+
+    def soft_deletes_datetime(
+        self, column: str = "deleted_at", precision: int = 0
+    ) -> ColumnDefinition:
+        """A nullable ``deleted_at`` column of type ``DATETIME``."""
+        return self.datetime(column, precision).nullable()
+
     def soft_deletes(self, column: str = "deleted_at", precision: int = 0) -> ColumnDefinition:
         """A nullable ``deleted_at`` timestamp for soft deletes."""
         return self.timestamp(column, precision).nullable()
@@ -305,16 +338,62 @@ class Blueprint:
         """A ULID column meant to reference another table."""
         return self._foreign_column("char", name, length=length)
 
+    def geometry(self, name: str, subtype: str | None = None, srid: int = 0) -> ColumnDefinition:
+        """A spatial ``geometry`` column (``subtype`` like ``"point"``; PostGIS on PostgreSQL)."""
+        return self.add_column("geometry", name, subtype=_spatial_subtype(subtype), srid=int(srid))
+
+    def geography(
+        self, name: str, subtype: str | None = None, srid: int = 4326
+    ) -> ColumnDefinition:
+        """A spatial ``geography`` column (a ``geometry`` with an SRID on MySQL/MariaDB)."""
+        return self.add_column("geography", name, subtype=_spatial_subtype(subtype), srid=int(srid))
+
+    def vector(self, name: str, dimensions: int | None = None) -> ColumnDefinition:
+        """A ``vector(dimensions)`` column (pgvector on PostgreSQL, MySQL 9, MariaDB 11.7)."""
+        return self.add_column("vector", name, dimensions=dimensions)
+
+    def foreign_id_for(self, model: Any, column: str | None = None) -> ForeignIdColumnDefinition:
+        """A key column pointing at ``model`` (an ORM model class or instance).
+
+        The column is named by ``model.get_foreign_key()`` (``user_id`` for ``User``) unless
+        ``column`` is given. Its type follows the model's key: an unsigned big integer for
+        incrementing integer keys, a ULID for models using ``HasUlids``, a UUID otherwise.
+        ``.constrained()`` then references the model's table and key.
+        """
+        cls = model if isinstance(model, type) else type(model)
+        name = column or model.get_foreign_key()
+        if getattr(model, "key_type", "int") == "int" and getattr(model, "incrementing", True):
+            definition = self.foreign_id(name)
+        elif any(base.__name__ == "HasUlids" for base in cls.__mro__):
+            definition = self.foreign_ulid(name)
+        else:
+            definition = self.foreign_uuid(name)
+        definition.references_table = model.get_table()
+        definition.references_column = model.get_key_name()
+        return definition
+
+    def _morph_id(self, name: str) -> ColumnDefinition:
+        kind = self.default_morph_key_type
+        if kind == "uuid":
+            return self.uuid(name)
+        if kind == "ulid":
+            return self.ulid(name)
+        return self.unsigned_big_integer(name)
+
     def morphs(self, name: str, index_name: str | None = None) -> None:
-        """``{name}_type`` and ``{name}_id`` columns with an index, for polymorphic relations."""
+        """``{name}_type`` and ``{name}_id`` columns with an index, for polymorphic relations.
+
+        ``{name}_id`` is an unsigned big integer, or a UUID/ULID after
+        ``SchemaBuilder.morph_using_uuids()``/``morph_using_ulids()``.
+        """
         self.string(f"{name}_type")
-        self.unsigned_big_integer(f"{name}_id")
+        self._morph_id(f"{name}_id")
         self.index([f"{name}_type", f"{name}_id"], index_name)
 
     def nullable_morphs(self, name: str, index_name: str | None = None) -> None:
         """Like :meth:`morphs` but both columns are nullable."""
         self.string(f"{name}_type").nullable()
-        self.unsigned_big_integer(f"{name}_id").nullable()
+        self._morph_id(f"{name}_id").nullable()
         self.index([f"{name}_type", f"{name}_id"], index_name)
 
     def uuid_morphs(self, name: str, index_name: str | None = None) -> None:
@@ -374,6 +453,16 @@ class Blueprint:
         """Add a plain index."""
         self._index("index", columns, name)
 
+    def spatial_index(self, columns: str | list[str], name: str | None = None) -> None:
+        """Add a spatial index (MySQL/MariaDB ``spatial index``, PostgreSQL GiST; not SQLite).
+
+        The default name ends in ``_spatialindex``, as in Laravel.
+        """
+        cols = [columns] if isinstance(columns, str) else list(columns)
+        self.commands.append(
+            Command("spatial_index", cols, name or self.index_name("spatialindex", cols))
+        )
+
     def full_text(self, columns: str | list[str], name: str | None = None) -> None:
         """Add a full-text index (PostgreSQL and MySQL/MariaDB)."""
         self._index("fulltext", columns, name)
@@ -385,6 +474,18 @@ class Blueprint:
         for column in columns:
             names.extend([column] if isinstance(column, str) else column)
         self.commands.append(Command("drop_column", names))
+
+    def rename(self, to: str) -> None:
+        """Rename the table (``schema.rename()`` is the usual way)."""
+        self.commands.append(Command("rename_table", params={"to": to}))
+
+    def drop(self) -> None:
+        """Drop the table (``schema.drop()`` is the usual way)."""
+        self.commands.append(Command("drop_table"))
+
+    def drop_if_exists(self) -> None:
+        """Drop the table if it exists."""
+        self.commands.append(Command("drop_table_if_exists"))
 
     def rename_column(self, old: str, new: str) -> None:
         """Rename a column."""
@@ -410,6 +511,12 @@ class Blueprint:
     def drop_full_text(self, index: str | list[str]) -> None:
         """Drop a full-text index, by name or by its columns."""
         self._drop_index("fulltext", index)
+
+    def drop_spatial_index(self, index: str | list[str]) -> None:
+        """Drop a spatial index, by name or by its columns."""
+        name = index if isinstance(index, str) else self.index_name("spatialindex", list(index))
+        columns = [] if isinstance(index, str) else list(index)
+        self.commands.append(Command("drop_spatial_index", columns, name))
 
     def drop_foreign(self, index: str | list[str]) -> None:
         """Drop a foreign key, by name or by its columns (SQLite rebuilds the table)."""
@@ -467,12 +574,23 @@ class Blueprint:
                 ("unique", column.unique_),
                 ("index", column.index_),
                 ("fulltext", column.fulltext_),
+                ("spatial_index", column.spatial_index_),
             ):
                 if flag:
-                    name = flag if isinstance(flag, str) else self.index_name(kind, [column.name])
+                    suffix = "spatialindex" if kind == "spatial_index" else kind
+                    name = flag if isinstance(flag, str) else self.index_name(suffix, [column.name])
                     implied.append(Command(kind, [column.name], name))
         return implied
 
     def all_commands(self) -> list[Command]:
         """Commands in execution order: implied index commands, then explicit ones."""
         return [*self.implied_commands(), *self.commands]
+
+
+def _spatial_subtype(subtype: str | None) -> str | None:
+    """Check a spatial subtype (``point``, ``polygon``...): letters only, lower-cased."""
+    if subtype is None:
+        return None
+    if not subtype.isalpha():
+        raise ValueError(f"Invalid spatial subtype {subtype!r}: use a name like 'point'.")
+    return subtype.lower()

@@ -24,6 +24,7 @@ from parvel.database import introspection
 from parvel.database.connection import Connection
 from parvel.database.schema._sqlite_batch import rebuild_table
 from parvel.database.schema.blueprint import Blueprint
+from parvel.database.schema.exceptions import UnsupportedSchemaFeature
 from parvel.database.schema.grammars import SchemaGrammar, SQLiteSchemaGrammar, grammar_for
 
 BlueprintCallback = Callable[[Blueprint], Any]
@@ -202,6 +203,99 @@ class SchemaBuilder:
     async def get_tables(self) -> list[str]:
         """Names of the tables in the connection's database (or PostgreSQL schema)."""
         return await introspection.get_table_names(self.connection)
+
+    async def get_table_listing(self) -> list[str]:
+        """Names of the tables (Laravel's ``getTableListing``; same as :meth:`get_tables`)."""
+        return await self.get_tables()
+
+    @staticmethod
+    def default_string_length(length: int) -> None:
+        """Make ``string()`` columns ``length`` long by default (e.g. 191 for old MySQL)."""
+        Blueprint.default_string_length = int(length)
+
+    @staticmethod
+    def default_morph_key_type(kind: str) -> None:
+        """Make ``morphs()`` id columns ``"int"``, ``"uuid"`` or ``"ulid"``."""
+        if kind not in {"int", "uuid", "ulid"}:
+            raise ValueError(f"Morph key type must be 'int', 'uuid' or 'ulid', not {kind!r}.")
+        Blueprint.default_morph_key_type = kind
+
+    @staticmethod
+    def morph_using_uuids() -> None:
+        """Make ``morphs()`` id columns UUIDs."""
+        SchemaBuilder.default_morph_key_type("uuid")
+
+    @staticmethod
+    def morph_using_ulids() -> None:
+        """Make ``morphs()`` id columns ULIDs."""
+        SchemaBuilder.default_morph_key_type("ulid")
+
+    async def get_views(self) -> list[dict[str, Any]]:
+        """The views of the connection's database (or PostgreSQL schema).
+
+        Each is a dict with ``name``, ``schema`` and ``definition``, as Laravel's ``getViews``.
+        """
+        return await introspection.get_views(self.connection)
+
+    async def has_view(self, view: str) -> bool:
+        """True when the view exists."""
+        prefixed = self.connection.get_table_prefix() + view
+        return prefixed in await introspection.get_view_names(self.connection)
+
+    async def drop_all_views(self) -> None:
+        """Drop every view of the connection's database (``migrate:fresh --drop-views``)."""
+        views = await introspection.get_view_names(self.connection)
+        if not views:
+            return
+        quote = self.connection.grammar.quote_identifier
+        cascade = " cascade" if self.connection.driver == "pgsql" else ""
+        if self.connection.driver == "sqlite":
+            for view in views:
+                await self.connection.statement(f"drop view if exists {quote(view)}")
+            return
+        names = ", ".join(quote(view) for view in views)
+        await self.connection.statement(f"drop view if exists {names}{cascade}")
+
+    async def get_types(self) -> list[dict[str, Any]]:
+        """User-defined types (``name``, ``kind``) of the PostgreSQL schema; ``[]`` elsewhere."""
+        return await introspection.get_types(self.connection)
+
+    async def drop_all_types(self) -> None:
+        """Drop every user-defined type and domain (PostgreSQL; ``migrate:fresh --drop-types``)."""
+        if self.connection.driver != "pgsql":
+            raise UnsupportedSchemaFeature(
+                f"{self.connection.driver} has no user-defined types to drop.",
+                hint="--drop-types is for PostgreSQL connections.",
+            )
+        quote = self.connection.grammar.quote_identifier
+        for found in await self.get_types():
+            kind = "domain" if found["kind"] == "domain" else "type"
+            await self.connection.statement(f"drop {kind} if exists {quote(found['name'])} cascade")
+
+    async def get_column_type(self, table: str, column: str, full_definition: bool = False) -> str:
+        """The column's bare type name (``varchar``, ``integer``; ``int8`` on PostgreSQL).
+
+        With ``full_definition`` the type as the database describes it (``varchar(20)`` on
+        MySQL/MariaDB). Raises ``LookupError`` when the column does not exist.
+        """
+        for found in await self.get_columns(table):
+            if str(found["name"]).lower() == column.lower():
+                return str(found["type"] if full_definition else found["type_name"])
+        raise LookupError(f"Table {table!r} has no column {column!r}.")
+
+    async def when_table_has_column(
+        self, table: str, column: str, callback: BlueprintCallback
+    ) -> None:
+        """Alter ``table`` with ``callback`` only when it has ``column``."""
+        if await self.has_column(table, column):
+            await self.table(table, callback)
+
+    async def when_table_doesnt_have_column(
+        self, table: str, column: str, callback: BlueprintCallback
+    ) -> None:
+        """Alter ``table`` with ``callback`` only when it lacks ``column``."""
+        if not await self.has_column(table, column):
+            await self.table(table, callback)
 
     # -- foreign key checks -----------------------------------------------------------------------
     async def disable_foreign_key_constraints(self) -> None:

@@ -41,6 +41,10 @@ class ColumnDefinition:
         self.unique_: bool | str = False
         self.index_: bool | str = False
         self.fulltext_: bool | str = False
+        self.spatial_index_: bool | str = False
+        self.invisible_: bool = False
+        self.generated_as_: str | bool | None = None
+        self.always_: bool = False
 
     def nullable(self, value: bool = True) -> Self:
         """Allow NULL values in the column."""
@@ -74,9 +78,13 @@ class ColumnDefinition:
         return self
 
     def starting_value(self, value: int) -> Self:
-        """Start an auto-increment column at ``value`` (Laravel's ``from()``)."""
+        """Start an auto-increment column at ``value`` (Laravel's ``startingValue()``)."""
         self.starting_value_ = value
         return self
+
+    def from_(self, value: int) -> Self:
+        """Laravel's ``from()`` (``from`` is a Python keyword): the same as :meth:`starting_value`."""
+        return self.starting_value(value)
 
     def comment(self, text: str) -> Self:
         """Attach a comment to the column (PostgreSQL and MySQL/MariaDB)."""
@@ -126,6 +134,29 @@ class ColumnDefinition:
     def index(self, name: str | None = None) -> Self:
         """Add a plain index on this column (named ``{table}_{column}_index`` by default)."""
         self.index_ = name or True
+        return self
+
+    def spatial_index(self, name: str | None = None) -> Self:
+        """Add a spatial index on this column (MySQL/MariaDB; GiST on PostgreSQL)."""
+        self.spatial_index_ = name or True
+        return self
+
+    def generated_as(self, expression: str | None = None) -> Self:
+        """Make an integer column a PostgreSQL identity column (ignored elsewhere).
+
+        ``expression`` holds raw sequence options, e.g. ``"start with 100 increment by 10"``.
+        """
+        self.generated_as_ = expression if expression else True
+        return self
+
+    def always(self, value: bool = True) -> Self:
+        """With :meth:`generated_as`: ``generated always`` (values cannot be inserted)."""
+        self.always_ = value
+        return self
+
+    def invisible(self) -> Self:
+        """Hide the column from ``select *`` (MySQL/MariaDB; ignored elsewhere)."""
+        self.invisible_ = True
         return self
 
     def full_text(self, name: str | None = None) -> Self:
@@ -207,13 +238,26 @@ class ForeignKeyDefinition:
 class ForeignIdColumnDefinition(ColumnDefinition):
     """A ``foreign_id``/``foreign_uuid`` column that can add its own constraint."""
 
+    references_table: str | None = None
+    """The table ``constrained()`` uses by default (set by ``foreign_id_for``)."""
+    references_column: str | None = None
+    """The key ``constrained()`` uses by default (set by ``foreign_id_for``)."""
+
     def constrained(
         self,
         table: str | None = None,
-        column: str = "id",
+        column: str | None = None,
         index_name: str | None = None,
     ) -> ForeignKeyDefinition:
-        """Reference ``column`` on ``table`` (guessed from the column name: ``user_id`` → ``users``)."""
+        """Reference ``column`` (``id``) on ``table``.
+
+        The table is guessed from the column name (``user_id`` → ``users``), or is the model's
+        table for a column made by ``foreign_id_for(Model)``.
+        """
+        if column is None:
+            column = self.references_column or "id"
+        if table is None and self.references_table is not None:
+            table = self.references_table
         if table is None:
             base = self.name[:-3] if self.name.endswith("_id") else self.name
             table = _pluralize(base)

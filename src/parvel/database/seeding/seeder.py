@@ -9,8 +9,10 @@
 
 from __future__ import annotations
 
+import sys
 import time
 from collections.abc import Callable, Sequence
+from contextlib import AbstractContextManager, nullcontext
 from typing import TYPE_CHECKING, Any
 
 from rich.console import Console
@@ -32,6 +34,28 @@ def report_line(console: Console, name: str, status: str, style: str, detail: st
         f"  {escape(name)} [dim]{'.' * dots}[/dim] {detail + ' ' if detail else ''}[{style}]{status}[/{style}]",
         highlight=False,
     )
+
+
+class WithoutModelEvents:
+    """Mixin: model events (``creating``, observers...) stay silent while the seeder runs.
+
+    ``class UserSeeder(WithoutModelEvents, Seeder): ...`` as Laravel's ``use
+    WithoutModelEvents``. Other seeders it calls run muted too.
+    """
+
+
+def _muted_model_events() -> AbstractContextManager[Any]:
+    """The ORM's ``without_events()`` block when the ORM is loaded, else a no-op.
+
+    The database layer sits below the ORM and cannot import it; when no model module is
+    loaded there are no model events to mute.
+    """
+    events = sys.modules.get("parvel.orm.events")
+    muted = getattr(events, "without_events", None)
+    if muted is None:
+        return nullcontext()
+    block: AbstractContextManager[Any] = muted()
+    return block
 
 
 class Seeder:
@@ -81,6 +105,14 @@ class Seeder:
         """Run other seeders without progress output."""
         await self.call(seeders, silent=True, **parameters)
 
+    async def call_with(
+        self,
+        seeders: type[Seeder] | str | Sequence[type[Seeder] | str],
+        parameters: dict[str, Any] | None = None,
+    ) -> None:
+        """Run other seeders passing ``parameters`` to their ``run()`` (Laravel's ``callWith``)."""
+        await self.call(seeders, **(parameters or {}))
+
     async def invoke(self, *, silent: bool = False, **parameters: Any) -> None:
         """Run this seeder with progress output (unless ``silent``)."""
         name = type(self).__name__
@@ -89,7 +121,11 @@ class Seeder:
             report_line(console, name, "RUNNING", "yellow")
         start = time.perf_counter()
         run: Callable[..., Any] = self.run
-        await run(**parameters)
+        if isinstance(self, WithoutModelEvents):
+            with _muted_model_events():
+                await run(**parameters)
+        else:
+            await run(**parameters)
         if console is not None:
             ms = (time.perf_counter() - start) * 1000
             report_line(console, name, "DONE", "green", f"{ms:.0f} ms")

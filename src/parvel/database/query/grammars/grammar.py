@@ -106,6 +106,10 @@ class Grammar(Wrapper):
             out.append(f"{join.join_type} join {table}{nested} on {on}")
         return " ".join(out)
 
+    def compile_lateral(self, sql: str, alias: str) -> str:
+        """``lateral (select ...) as "alias"`` for ``join_lateral``."""
+        return f"lateral ({sql}) as {self.wrap_table(alias)}"
+
     def compile_wheres(self, query: Builder) -> str:
         """``where ...`` (empty string when there are no conditions)."""
         if not query.wheres:
@@ -260,6 +264,27 @@ class Grammar(Wrapper):
     def where_json_length(self, query: Builder, where: Where) -> str:
         """``json length op ?`` (per dialect)."""
         raise UnsupportedFeature(f"where_json_length is not supported by the {self.name} grammar.")
+
+    def where_json_contains_key(self, query: Builder, where: Where) -> str:
+        """``json_type("col", '$."a"') is not null`` (SQLite's form)."""
+        field, keys = self.split_json_selector(where["column"])
+        sql = f"json_type({field}, {self.json_path(keys)}) is not null"
+        return f"not {sql}" if where["not"] else sql
+
+    def where_json_overlaps(self, query: Builder, where: Where) -> str:
+        """Some element of the JSON array is in the bound JSON list (through ``json_each``)."""
+        field, keys = (
+            self.split_json_selector(where["column"])
+            if "->" in where["column"]
+            else (self.wrap(where["column"]), [])
+        )
+        source = f"{field}, {self.json_path(keys)}" if keys else field
+        each = self.wrap_value("json_each")
+        sql = (
+            f"exists (select 1 from json_each({source}) as {each} where {each}.value in "
+            f"(select value from json_each({self.parameter(where['value'])})))"
+        )
+        return f"not {sql}" if where["not"] else sql
 
     def where_fulltext(self, query: Builder, where: Where) -> str:
         """Full-text search (MySQL/MariaDB and PostgreSQL)."""

@@ -51,6 +51,19 @@ class MySqlGrammar(Grammar):
         field, path = self._json_args(where["column"])
         return f"json_length({field}{path}) {where['operator']} {self.parameter(where['value'])}"
 
+    def where_json_contains_key(self, query: Builder, where: Where) -> str:
+        """``ifnull(json_contains_path(`col`, 'one', '$."a"'), 0)``."""
+        field, keys = self.split_json_selector(where["column"])
+        sql = f"ifnull(json_contains_path({field}, 'one', {self.json_path(keys)}), 0)"
+        return f"not {sql}" if where["not"] else sql
+
+    def where_json_overlaps(self, query: Builder, where: Where) -> str:
+        """``json_overlaps(json_extract(`col`, path), ?)``."""
+        field, path = self._json_args(where["column"])
+        target = f"json_extract({field}{path})" if path else field
+        sql = f"json_overlaps({target}, {self.parameter(where['value'])})"
+        return f"not {sql}" if where["not"] else sql
+
     def where_fulltext(self, query: Builder, where: Where) -> str:
         """``match (`a`, `b`) against (? in natural language mode)``."""
         options = where["options"]

@@ -72,6 +72,25 @@ class PostgresGrammar(Grammar):
         column = self._json_value(where["column"])
         return f"jsonb_array_length(({column})::jsonb) {where['operator']} {self.parameter(where['value'])}"
 
+    def where_json_contains_key(self, query: Builder, where: Where) -> str:
+        """``("col")::jsonb->'a' is not null`` (a key holding JSON null is present)."""
+        sql = f"(({self._json_value_of_jsonb(where['column'])}) is not null)"
+        return f"not {sql}" if where["not"] else sql
+
+    def _json_value_of_jsonb(self, column: str) -> str:
+        field, keys = self.split_json_selector(column)
+        parts = [k if k.isdigit() else self.quote_string(k) for k in keys]
+        return "->".join([f"({field})::jsonb", *parts])
+
+    def where_json_overlaps(self, query: Builder, where: Where) -> str:
+        """Some element of the JSON array equals an element of the bound JSON list."""
+        column = self._json_value(where["column"])
+        sql = (
+            f"exists (select 1 from jsonb_array_elements(({column})::jsonb) as e(v) "
+            f"where e.v in (select jsonb_array_elements({self.parameter(where['value'])}::jsonb)))"
+        )
+        return f"not {sql}" if where["not"] else sql
+
     def where_fulltext(self, query: Builder, where: Where) -> str:
         """``(to_tsvector('english', "a") || ...) @@ plainto_tsquery('english', ?)``."""
         options = where["options"]

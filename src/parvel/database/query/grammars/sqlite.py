@@ -22,6 +22,10 @@ class SQLiteGrammar(Grammar):
         """SQLite forbids parentheses around UNION members."""
         return f"select * from ({sql})"
 
+    def compile_lateral(self, sql: str, alias: str) -> str:
+        """SQLite has no lateral joins."""
+        raise UnsupportedFeature("Lateral joins (join_lateral) are not supported on SQLite.")
+
     def date_based_where(self, kind: str, query: Builder, where: Where) -> str:
         """``strftime('%Y', "col") op cast(? as text)``."""
         value = self.parameter(where["value"])

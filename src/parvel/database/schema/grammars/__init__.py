@@ -20,12 +20,15 @@ GRAMMARS: dict[str, type[SchemaGrammar]] = {
 def grammar_for(driver: str) -> SchemaGrammar:
     """Return the schema grammar for a driver name (``sqlite``, ``pgsql``, ``mysql``, ``mariadb``)."""
     try:
-        return GRAMMARS[driver]()
+        grammar = GRAMMARS[driver]()
     except KeyError:
         raise UnsupportedSchemaFeature(
             f"There is no schema grammar for the database driver {driver!r}.",
             hint=f"Use one of: {', '.join(sorted(GRAMMARS))}.",
         ) from None
+    if driver == "mariadb" and isinstance(grammar, MySqlSchemaGrammar):
+        grammar.mariadb = True
+    return grammar
 
 
 __all__ = [

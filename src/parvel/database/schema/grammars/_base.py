@@ -158,6 +158,18 @@ class SchemaGrammar(ABC):
             statements.extend([compiled] if isinstance(compiled, str) else compiled)
         return statements
 
+    def compile_rename_table(self, blueprint: Blueprint, command: Command) -> str:
+        """``table.rename(to)`` inside ``schema.table()``."""
+        return self.compile_rename(blueprint.table, command.params["to"])
+
+    def compile_drop_table(self, blueprint: Blueprint, command: Command) -> str:
+        """``table.drop()`` inside ``schema.table()``."""
+        return self.compile_drop(blueprint.table)
+
+    def compile_drop_table_if_exists(self, blueprint: Blueprint, command: Command) -> str:
+        """``table.drop_if_exists()`` inside ``schema.table()``."""
+        return self.compile_drop_if_exists(blueprint.table)
+
     def compile_drop(self, table: str) -> str:
         """``drop table``."""
         return f"drop table {self.wrap_table(table)}"

@@ -19,6 +19,8 @@ class MySqlSchemaGrammar(SchemaGrammar):
     default_charset = "utf8mb4"
     default_collation = "utf8mb4_unicode_ci"
     default_engine = "InnoDB"
+    mariadb = False
+    """True for the ``mariadb`` driver (spatial SRIDs use MariaDB's ``ref_system_id``)."""
 
     def quote_string(self, value: str) -> str:
         return "'" + value.replace("\\", "\\\\").replace("'", "''") + "'"
@@ -108,6 +110,24 @@ class MySqlSchemaGrammar(SchemaGrammar):
     def type_set(self, column: ColumnDefinition) -> str:
         return f"set({', '.join(self.quote_string(v) for v in column.params['allowed'])})"
 
+    def _srid(self, srid: int) -> str:
+        if self.mariadb:
+            return f" ref_system_id={srid}"
+        return f" srid {srid}"
+
+    def type_geometry(self, column: ColumnDefinition) -> str:
+        srid = column.params.get("srid") or 0
+        type_ = column.params.get("subtype") or "geometry"
+        return type_ + (self._srid(srid) if srid else "")
+
+    def type_geography(self, column: ColumnDefinition) -> str:
+        type_ = column.params.get("subtype") or "geometry"
+        return type_ + self._srid(column.params.get("srid") or 4326)
+
+    def type_vector(self, column: ColumnDefinition) -> str:
+        dimensions = column.params.get("dimensions")
+        return f"vector({int(dimensions)})" if dimensions else "vector"
+
     def type_binary(self, column: ColumnDefinition) -> str:
         return "blob"
 
@@ -140,6 +160,8 @@ class MySqlSchemaGrammar(SchemaGrammar):
             parts.append(f"default {self.default_value(column.default_)}")
         if column.use_current_on_update_:
             parts.append(f"on update {self._current(column)}")
+        if column.invisible_:
+            parts.append("invisible")
         if column.auto_increment_:
             parts.append("auto_increment" if column.change_ else "auto_increment primary key")
         if column.comment_ is not None:
@@ -201,6 +223,9 @@ class MySqlSchemaGrammar(SchemaGrammar):
     def compile_fulltext(self, blueprint: Blueprint, command: Command) -> str:
         return self._add_index("fulltext", blueprint, command)
 
+    def compile_spatial_index(self, blueprint: Blueprint, command: Command) -> str:
+        return self._add_index("spatial index", blueprint, command)
+
     def compile_foreign(self, blueprint: Blueprint, command: Command) -> str:
         fk = command.params["definition"]
         return (
@@ -224,7 +249,7 @@ class MySqlSchemaGrammar(SchemaGrammar):
     def compile_drop_index(self, blueprint: Blueprint, command: Command) -> str:
         return f"alter table {self.wrap_table(blueprint.table)} drop index {self.wrap(command.index or '')}"
 
-    compile_drop_unique = compile_drop_fulltext = compile_drop_index
+    compile_drop_unique = compile_drop_fulltext = compile_drop_spatial_index = compile_drop_index
 
     def compile_drop_foreign(self, blueprint: Blueprint, command: Command) -> str:
         return (

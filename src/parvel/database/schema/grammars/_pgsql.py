@@ -84,6 +84,20 @@ class PostgresSchemaGrammar(SchemaGrammar):
     def type_enum(self, column: ColumnDefinition) -> str:
         return f"varchar(255) {self.enum_check(column)}"
 
+    def type_geometry(self, column: ColumnDefinition) -> str:
+        subtype, srid = column.params.get("subtype"), column.params.get("srid") or 0
+        if subtype is None and not srid:
+            return "geometry"
+        return f"geometry({subtype or 'geometry'}" + (f", {int(srid)})" if srid else ")")
+
+    def type_geography(self, column: ColumnDefinition) -> str:
+        subtype = column.params.get("subtype") or "geography"
+        return f"geography({subtype}, {int(column.params.get('srid') or 4326)})"
+
+    def type_vector(self, column: ColumnDefinition) -> str:
+        dimensions = column.params.get("dimensions")
+        return f"vector({int(dimensions)})" if dimensions else "vector"
+
     def type_binary(self, column: ColumnDefinition) -> str:
         return "bytea"
 
@@ -110,6 +124,10 @@ class PostgresSchemaGrammar(SchemaGrammar):
             )
         if generated := self.generated(column):
             parts.append(generated)
+        if column.generated_as_ is not None:
+            when = "always" if column.always_ else "by default"
+            options = column.generated_as_ if isinstance(column.generated_as_, str) else ""
+            parts.append(f"generated {when} as identity" + (f" ({options})" if options else ""))
         parts.append("null" if column.nullable_ else "not null")
         if column.use_current_:
             parts.append("default CURRENT_TIMESTAMP")
@@ -209,6 +227,12 @@ class PostgresSchemaGrammar(SchemaGrammar):
             f"{self.wrap_table(blueprint.table)} using gin (({vectors}))"
         )
 
+    def compile_spatial_index(self, blueprint: Blueprint, command: Command) -> str:
+        return (
+            f"create index {self.wrap(command.index or '')} on "
+            f"{self.wrap_table(blueprint.table)} using gist ({self.columnize(command.columns)})"
+        )
+
     def compile_foreign(self, blueprint: Blueprint, command: Command) -> str:
         fk = command.params["definition"]
         return (
@@ -244,7 +268,7 @@ class PostgresSchemaGrammar(SchemaGrammar):
     def compile_drop_index(self, blueprint: Blueprint, command: Command) -> str:
         return f"drop index {self.wrap(command.index or '')}"
 
-    compile_drop_fulltext = compile_drop_index
+    compile_drop_fulltext = compile_drop_spatial_index = compile_drop_index
 
     def compile_rename_index(self, blueprint: Blueprint, command: Command) -> str:
         return f"alter index {self.wrap(command.index or '')} rename to {self.wrap(command.params['to'])}"

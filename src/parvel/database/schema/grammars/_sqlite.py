@@ -67,6 +67,11 @@ class SQLiteSchemaGrammar(SchemaGrammar):
     def type_enum(self, column: ColumnDefinition) -> str:
         return f"varchar {self.enum_check(column)}"
 
+    def type_geometry(self, column: ColumnDefinition) -> str:
+        return "geometry"
+
+    type_geography = type_geometry
+
     def type_binary(self, column: ColumnDefinition) -> str:
         return "blob"
 
@@ -163,6 +168,15 @@ class SQLiteSchemaGrammar(SchemaGrammar):
 
     def compile_drop_fulltext(self, blueprint: Blueprint, command: Command) -> str:
         return self.compile_fulltext(blueprint, command)
+
+    def compile_spatial_index(self, blueprint: Blueprint, command: Command) -> str:
+        raise UnsupportedSchemaFeature(
+            f"SQLite has no spatial indexes (table {blueprint.table!r}, "
+            f"columns {', '.join(command.columns)}).",
+            hint="Use a plain index, or the SpatiaLite extension through raw statements.",
+        )
+
+    compile_drop_spatial_index = compile_spatial_index
 
     def compile_rename_column(self, blueprint: Blueprint, command: Command) -> str:
         return (

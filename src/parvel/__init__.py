@@ -14,6 +14,7 @@ from parvel.exceptions import ParvelError
 
 if TYPE_CHECKING:
     from parvel.config import Repository, config
+    from parvel.console.artisan import Artisan
     from parvel.container import Container, ServiceProvider
     from parvel.facades import DB, Crypt, Hash, Log, Schema, View
     from parvel.foundation import Application
@@ -63,6 +64,7 @@ _LAZY: dict[str, str] = {
     "belongs_to_many": "parvel.orm",
     "Application": "parvel.foundation",
     "Argument": "parvel.support.console",
+    "Artisan": "parvel.console.artisan",
     "Container": "parvel.container",
     "Controller": "parvel.http",
     "JsonResource": "parvel.http",
@@ -102,6 +104,7 @@ __all__ = [
     "DB",
     "Application",
     "Argument",
+    "Artisan",
     "Collection",
     "Container",
     "Controller",

@@ -109,7 +109,7 @@ class ConsoleKernel:
             callback=self._root,
         )
         for spec in self.specs.values():
-            command = self._command(spec)
+            command = self.command_for(spec)
             group.add_command(command, spec.name)
             for alias in spec.aliases:
                 group.add_command(command, alias)
@@ -118,9 +118,10 @@ class ConsoleKernel:
     def _root(self, **_: Any) -> None:
         ctx = click.get_current_context()
         if ctx.invoked_subcommand is None:
-            ctx.invoke(self._command(self.specs["list"]))
+            ctx.invoke(self.command_for(self.specs["list"]))
 
-    def _command(self, spec: CommandSpec) -> click.Command:
+    def command_for(self, spec: CommandSpec) -> click.Command:
+        """The click command that parses ``spec``'s arguments and runs it."""
         params, _ = cli_parameters(spec.handler)
 
         def callback(**values: Any) -> None:

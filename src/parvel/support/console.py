@@ -218,6 +218,24 @@ class Output:
 
         return Prompt.ask(question, default=default, console=self.console)
 
+    def secret(self, question: str, default: str | None = None) -> str | None:
+        """Ask for a line of text without echoing it (a password); non-interactive: ``default``."""
+        if not self.interactive:
+            return default
+        from rich.prompt import Prompt
+
+        answer = Prompt.ask(question, password=True, default=default, console=self.console)
+        return answer
+
+    def anticipate(
+        self, question: str, suggestions: Sequence[str], default: str | None = None
+    ) -> str | None:
+        """Ask for text, listing ``suggestions`` (any answer is accepted, unlike :meth:`choice`)."""
+        if not self.interactive:
+            return default
+        hint = ", ".join(suggestions)
+        return self.ask(f"{question} [dim]({hint})[/]" if hint else question, default)
+
     def choice(
         self, question: str, choices: Sequence[str], default: str | None = None
     ) -> str | None:

@@ -1,0 +1,37 @@
+"""Output's questions: non-interactive runs take the defaults; secret hides the answer."""
+
+from __future__ import annotations
+
+import io
+from typing import Any
+
+import pytest
+
+from parvel.support.console import Output
+
+
+def test_questions_take_their_defaults_without_a_terminal() -> None:
+    out = Output(stream=io.StringIO())
+    assert out.secret("Password?") is None
+    assert out.secret("Password?", "s3cret") == "s3cret"
+    assert out.anticipate("City?", ["Paris", "Oslo"], "Oslo") == "Oslo"
+    assert out.ask("Name?", "Taylor") == "Taylor"
+    assert out.confirm("Sure?") is False
+
+
+def test_secret_asks_without_echo(monkeypatch: pytest.MonkeyPatch) -> None:
+    from rich.prompt import Prompt
+
+    seen: dict[str, Any] = {}
+
+    def ask(question: str, **options: Any) -> str:
+        seen.update(options, question=question)
+        return "hunter2"
+
+    monkeypatch.setattr(Prompt, "ask", ask)
+    out = Output(stream=io.StringIO())
+    out.interactive = True
+    assert out.secret("Password?") == "hunter2"
+    assert seen["password"] is True
+    assert out.anticipate("City?", ["Paris", "Oslo"]) == "hunter2"
+    assert "Paris, Oslo" in seen["question"]

@@ -16,8 +16,9 @@ if TYPE_CHECKING:
     from parvel.config import Repository, config
     from parvel.console.artisan import Artisan
     from parvel.container import Container, ServiceProvider
-    from parvel.facades import DB, Crypt, Hash, Log, Schema, View
+    from parvel.facades import DB, Config, Crypt, Hash, Log, Schema, Session, View
     from parvel.foundation import Application
+    from parvel.foundation.helpers import app, decrypt, encrypt, resolve
     from parvel.http import (
         Controller,
         JsonResource,
@@ -47,6 +48,7 @@ if TYPE_CHECKING:
     )
     from parvel.routing import Route
     from parvel.support import Str, env
+    from parvel.support.clock import now
     from parvel.support.console import Argument, Option, Output, command
     from parvel.validation import Rule, ValidationError, Validator
     from parvel.view import view
@@ -98,6 +100,13 @@ _LAZY: dict[str, str] = {
     "to_route": "parvel.http",
     "url": "parvel.http",
     "view": "parvel.view",
+    "app": "parvel.foundation.helpers",
+    "resolve": "parvel.foundation.helpers",
+    "encrypt": "parvel.foundation.helpers",
+    "decrypt": "parvel.foundation.helpers",
+    "now": "parvel.support.clock",
+    "Config": "parvel.facades",
+    "Session": "parvel.facades",
 }
 
 __all__ = [
@@ -106,6 +115,7 @@ __all__ = [
     "Argument",
     "Artisan",
     "Collection",
+    "Config",
     "Container",
     "Controller",
     "Crypt",
@@ -125,6 +135,7 @@ __all__ = [
     "Rule",
     "Schema",
     "ServiceProvider",
+    "Session",
     "SoftDeletes",
     "Str",
     "ValidationError",
@@ -134,15 +145,20 @@ __all__ = [
     "abort",
     "abort_if",
     "abort_unless",
+    "app",
     "back",
     "belongs_to",
     "belongs_to_many",
     "command",
     "config",
+    "decrypt",
+    "encrypt",
     "env",
     "has_many",
     "has_one",
+    "now",
     "redirect",
+    "resolve",
     "response",
     "route",
     "scope",

@@ -50,12 +50,14 @@ if TYPE_CHECKING:
     from parvel.support import Str, env
     from parvel.support.clock import now
     from parvel.support.console import Argument, Option, Output, command
+    from parvel.support.console_command import Command
     from parvel.validation import Rule, ValidationError, Validator
     from parvel.view import view
 
 _LAZY: dict[str, str] = {
     "Model": "parvel.orm",
     "Collection": "parvel.orm",
+    "Command": "parvel.support.console_command",
     "Factory": "parvel.orm",
     "ModelNotFound": "parvel.orm",
     "SoftDeletes": "parvel.orm",
@@ -115,6 +117,7 @@ __all__ = [
     "Argument",
     "Artisan",
     "Collection",
+    "Command",
     "Config",
     "Container",
     "Controller",

@@ -10,8 +10,8 @@ from typing import TYPE_CHECKING, Any, ClassVar
 
 import click
 
-from parvel.console.params import convert_values
 from parvel.support.console import Output
+from parvel.support.console_command import CommandFailed
 
 if TYPE_CHECKING:
     from parvel.foundation.application import Application
@@ -70,18 +70,18 @@ class Artisan:
         argv = [*words, *_argv(click_command, parameters or {})]
         try:
             with click_command.make_context(name, argv) as ctx:
-                values = convert_values(spec.handler, dict(ctx.params))
+                values = dict(ctx.params)
+            result = kernel.invoke(spec, values, app)
+            if inspect.isawaitable(result):
+                result = await result
         except click.ClickException as error:
             out.error(error.format_message())
+            result = error.exit_code
+        except CommandFailed as error:
+            out.error(f"ERROR  {error}")
+            result = 1
+        finally:
             cls._last_output = stream.getvalue()
-            return error.exit_code
-        container: Any = app
-        container.instance(Output, out)
-        container.instance(ConsoleKernel, kernel)
-        result = container.call(spec.handler, values)
-        if inspect.isawaitable(result):
-            result = await result
-        cls._last_output = stream.getvalue()
         return int(result or 0)
 
     @classmethod

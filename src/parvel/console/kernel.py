@@ -9,7 +9,12 @@ from typing import TYPE_CHECKING, Any
 
 import click
 
-from parvel.console.params import cli_parameters, convert_values
+from parvel.console.params import (
+    cli_parameters,
+    convert_values,
+    signature_parameters,
+    signature_values,
+)
 from parvel.container import Container
 from parvel.exceptions import ParvelError
 from parvel.support.console import CommandSpec, Output
@@ -122,10 +127,15 @@ class ConsoleKernel:
 
     def command_for(self, spec: CommandSpec) -> click.Command:
         """The click command that parses ``spec``'s arguments and runs it."""
-        params, _ = cli_parameters(spec.handler)
+        definitions = spec.extra.get("definitions")
+        params = (
+            signature_parameters(definitions)
+            if definitions is not None
+            else cli_parameters(spec.handler)[0]
+        )
 
         def callback(**values: Any) -> None:
-            code = self.call(spec, convert_values(spec.handler, values))
+            code = self.call(spec, values)
             click.get_current_context().exit(code)
 
         return click.Command(
@@ -141,12 +151,35 @@ class ConsoleKernel:
             },
         )
 
+    def invoke(self, spec: CommandSpec, values: dict[str, Any], container: Container) -> Any:
+        """Start ``spec`` with click's parsed ``values``; its result may be a coroutine."""
+        container.instance(Output, self.output)
+        container.instance(ConsoleKernel, self)
+        definitions = spec.extra.get("definitions")
+        if definitions is None:
+            return container.call(spec.handler, convert_values(spec.handler, values))
+        arguments, options = signature_values(definitions, values)
+        command_class = spec.extra.get("command_class")
+        if command_class is None:
+            wanted = inspect.signature(spec.handler).parameters
+            given = {k: v for k, v in {**arguments, **options}.items() if k in wanted}
+            return container.call(spec.handler, given)
+        instance = container.make(command_class)
+        instance.set_input(arguments, options, self.output, self._caller())
+        return container.call(instance.handle)
+
+    def _caller(self) -> Any:
+        async def call(command: str, parameters: Any, output: Output | None) -> int:
+            from parvel.console.artisan import Artisan
+
+            return await Artisan.call(command, parameters, output=output, app=self.app)
+
+        return call
+
     def call(self, spec: CommandSpec, values: dict[str, Any]) -> int:
         """Run ``spec``'s handler with ``values``, injecting services; return the exit code."""
         container: Container = self.app if self.app is not None else Container()
-        container.instance(Output, self.output)
-        container.instance(ConsoleKernel, self)
-        result = container.call(spec.handler, values)
+        result = self.invoke(spec, values, container)
         if inspect.iscoroutine(result):
             import asyncio
 

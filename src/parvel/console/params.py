@@ -12,6 +12,7 @@ from typing import Any
 import click
 
 from parvel.support.console import Argument, Option
+from parvel.support.console_signature import InputDefinition
 
 _SIMPLE = (str, int, float, bool, Path)
 
@@ -81,13 +82,16 @@ def cli_parameters(handler: Any) -> tuple[list[click.Parameter], set[str]]:
             or parameter.kind is parameter.KEYWORD_ONLY
         )
         if not is_option:
+            # click 8.2+ counts an explicit ``default=None`` as a value: a required argument
+            # must get no default at all, or a missing one reaches the handler as None
+            given: dict[str, Any] = {"default": parameter.default} if has_default else {}
             params.append(
                 click.Argument(
                     [parameter.name],
                     type=click_type,
                     required=not has_default and not optional,
                     nargs=-1 if multiple else 1,
-                    default=parameter.default if has_default else None,
+                    **given,
                     metavar=(meta.metavar if isinstance(meta, Argument) else None)
                     or parameter.name.upper(),
                 )
@@ -104,12 +108,17 @@ def cli_parameters(handler: Any) -> tuple[list[click.Parameter], set[str]]:
                 )
             )
         else:
+            value: dict[str, Any] = (
+                {"default": default if not multiple else (default or ())}
+                if has_default or multiple or optional
+                else {}
+            )
             params.append(
                 click.Option(
                     [*flags, parameter.name],
                     type=click_type,
                     multiple=multiple,
-                    default=default if not multiple else (default or ()),
+                    **value,
                     required=not has_default and not optional,
                     show_default=default not in (None, (), []),
                     help=help_text,
@@ -132,3 +141,53 @@ def convert_values(handler: Any, values: dict[str, Any]) -> dict[str, Any]:
             value = typing.get_origin(annotation)(value)
         converted[name] = value
     return converted
+
+
+def signature_parameters(definitions: list[InputDefinition]) -> list[click.Parameter]:
+    """Click parameters for the inputs of an artisan-style signature."""
+    params: list[click.Parameter] = []
+    for item in definitions:
+        if not item.is_option:
+            optional: dict[str, Any] = (
+                {} if item.required or item.is_list else {"default": item.default}
+            )
+            params.append(
+                click.Argument(
+                    [item.python_name],
+                    required=item.required,
+                    nargs=-1 if item.is_list else 1,
+                    metavar=item.name.upper() + ("..." if item.is_list else ""),
+                    **optional,
+                )
+            )
+            continue
+        flags = ["--" + item.name, *([f"-{item.shortcut}"] if item.shortcut else [])]
+        if not item.accepts_value:
+            params.append(
+                click.Option([*flags, item.python_name], is_flag=True, help=item.description)
+            )
+        else:
+            params.append(
+                click.Option(
+                    [*flags, item.python_name],
+                    multiple=item.is_list,
+                    default=() if item.is_list else item.default,
+                    show_default=item.default not in (None, [], ()),
+                    help=item.description,
+                )
+            )
+    return params
+
+
+def signature_values(
+    definitions: list[InputDefinition], values: dict[str, Any]
+) -> tuple[dict[str, Any], dict[str, Any]]:
+    """Split click's values into (arguments, options) by input name; lists stay lists."""
+    arguments: dict[str, Any] = {}
+    options: dict[str, Any] = {}
+    for item in definitions:
+        value = values.get(item.python_name)
+        if item.is_list:
+            value = list(value or ())
+        (options if item.is_option else arguments)[item.python_name] = value
+    return arguments, options

@@ -83,8 +83,12 @@ def command(
 ) -> Callable[[F], F]:
     """Declare ``fn`` as the console command ``name`` (e.g. ``"route:list"``).
 
+    ``name`` may be a whole artisan-style signature, ``"mail:send {user} {--queue=}"``: its
+    inputs then define the command line, and ``fn`` receives them as keyword arguments by
+    name (``dry-run`` → ``dry_run``) when it declares them.
+
     Args:
-        name: The command name, ``namespace:action`` by convention.
+        name: The command name, ``namespace:action`` by convention, or a signature.
         description: One line for ``parvel list``; defaults to the docstring's first line.
         aliases: Other names that run the same command.
         hidden: Leave it out of ``parvel list``.
@@ -92,12 +96,18 @@ def command(
         passthrough: Unknown options go to the command's variadic argument instead of
             failing (``parvel test -k slow`` hands ``-k slow`` to pytest).
     """
+    extra: dict[str, Any] = {}
+    if "{" in name:
+        from parvel.support.console_signature import parse_signature
+
+        name, extra["definitions"] = parse_signature(name)
 
     def decorate(fn: F) -> F:
         doc = (fn.__doc__ or "").strip()
         first = doc.splitlines()[0].strip() if doc else ""
         spec = CommandSpec(
             name=name,
+            extra=dict(extra),
             handler=fn,
             description=description or first,
             help=doc,
@@ -115,6 +125,8 @@ def command(
 def spec_of(fn: Any) -> CommandSpec | None:
     """The :class:`CommandSpec` of a decorated function, or ``None``."""
     spec = getattr(fn, COMMAND_ATTRIBUTE, None)
+    if isinstance(fn, type) and isinstance(spec, CommandSpec) and spec.handler is not fn:
+        return None  # a subclass of a command class that declares no signature of its own
     return spec if isinstance(spec, CommandSpec) else None
 
 

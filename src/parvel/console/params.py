@@ -97,8 +97,9 @@ def cli_parameters(handler: Any) -> tuple[list[click.Parameter], set[str]]:
                 )
             )
             continue
-        long_flag = "--" + parameter.name.replace("_", "-")
-        flags = [long_flag, *(meta.flags if isinstance(meta, Option) else ())]
+        long_flag = "--" + parameter.name.rstrip("_").replace("_", "-")  # json_ → --json
+        extra_flags = meta.flags if isinstance(meta, Option) else ()
+        flags = [long_flag, *(f for f in extra_flags if f != long_flag)]
         help_text = meta.help if meta is not None else ""
         default = parameter.default if has_default else None
         if annotation is bool:

@@ -29,6 +29,7 @@ CORE_COMMAND_MODULES = [
     "parvel.console.commands.about",
     "parvel.console.commands.key",
     "parvel.console.commands.config",
+    "parvel.console.commands.optimize",
     "parvel.console.commands.maintenance",
     "parvel.console.commands.tinker",
     "parvel.console.commands.make",

@@ -33,6 +33,7 @@ CORE_COMMAND_MODULES = [
     "parvel.console.commands.maintenance",
     "parvel.console.commands.tinker",
     "parvel.console.commands.make",
+    "parvel.console.commands.make_classes",
     "parvel.console.commands.completion",
     "parvel.console.commands.testing",
     "parvel.http.console.requests",

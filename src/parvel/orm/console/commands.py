@@ -1,4 +1,4 @@
-"""``make:model``, ``make:factory``, ``model:show`` and ``model:prune``."""
+"""``make:model``, ``make:factory``, ``make:policy``, ``model:show`` and ``model:prune``."""
 
 from __future__ import annotations
 
@@ -177,6 +177,25 @@ async def make_factory(
     values["class"] = class_name if class_name.endswith("Factory") else f"{class_name}Factory"
     target = paths.factories / f"{Str.snake(values['class'])}.py"
     return 0 if _generate("factory.stub", target, values, paths, force, out, "Factory") else 1
+
+
+@command("make:policy")
+async def make_policy(
+    name: Annotated[str, Argument(help="The name of the policy (e.g. PostPolicy)")],
+    *,
+    model: Annotated[str | None, Option("-m", help="The model the policy applies to")] = None,
+    force: Annotated[bool, Option("-f", help="Overwrite the file if it exists")] = False,
+    paths: ModelPaths,
+    out: Output,
+) -> int:
+    """Create a new policy class (with the model's abilities when --model is given)."""
+    class_name = Str.studly(name.rsplit("/", 1)[-1])
+    target = paths.policies / f"{Str.snake(class_name)}.py"
+    if model:
+        values = {**_names(model, paths), "class": class_name}
+        return 0 if _generate("policy.stub", target, values, paths, force, out, "Policy") else 1
+    values = {"class": class_name}
+    return 0 if _generate("policy.plain.stub", target, values, paths, force, out, "Policy") else 1
 
 
 def resolve_model_class(name: str, paths: ModelPaths) -> type[Model]:

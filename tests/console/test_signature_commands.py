@@ -12,7 +12,7 @@ from parvel.console.discovery import load_application
 from parvel.support.console_signature import SignatureError, parse_signature
 
 COMMANDS = '''
-from parvel import Command, Output, command
+from parvel import Artisan, Command, Output, command
 
 
 class SendEmails(Command):
@@ -39,6 +39,13 @@ class Setup(Command):
         if self.option("quiet-call"):
             return await self.call_silently("mail:send", {"user": 9})
         return await self.call("mail:send", {"user": 8, "--queue": "high"})
+
+
+def greet(name: str, shout: bool, out: Output) -> None:
+    out.line(f"Hello {name.upper() if shout else name}")
+
+
+Artisan.command("greet {name} {--shout}", greet).purpose("Greet someone")
 
 
 @command("report:make {name} {--format=csv}")
@@ -110,3 +117,11 @@ async def test_call_and_call_silently(app_dir: Path) -> None:
     assert "user=9" not in Artisan.output()
     assert await Artisan.call("mail:send", {"user": "0"}) == 1
     assert "No such user." in Artisan.output()
+
+
+def test_closure_commands(app_dir: Path, cli: Callable[..., tuple[int, str, str]]) -> None:
+    code, out, err = cli("greet", "Taylor", "--shout")
+    assert code == 0, err
+    assert "Hello TAYLOR" in out
+    code, out, _ = cli("list")
+    assert "Greet someone" in out

@@ -5,12 +5,13 @@ from __future__ import annotations
 import inspect
 import io
 import shlex
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
+from types import ModuleType
 from typing import TYPE_CHECKING, Any, ClassVar
 
 import click
 
-from parvel.support.console import Output
+from parvel.support.console import CommandSpec, Output, command, spec_of
 from parvel.support.console_command import CommandFailed
 
 if TYPE_CHECKING:
@@ -33,6 +34,27 @@ class Artisan:
     """
 
     _last_output: ClassVar[str] = ""
+    _closures: ClassVar[list[CommandSpec]] = []
+
+    @classmethod
+    def command(cls, signature: str, callback: Callable[..., Any]) -> ClosureCommand:
+        """Register ``callback`` as the command ``signature`` (Laravel's closure commands).
+
+        Meant for ``routes/console.py``; the callback receives the signature's inputs by name
+        and services by type::
+
+            Artisan.command("mail:send {user}", send).purpose("Send a marketing email")
+        """
+        spec = spec_of(command(signature)(callback))
+        assert spec is not None
+        cls._closures.append(spec)
+        return ClosureCommand(spec)
+
+    @classmethod
+    def closures_in(cls, module: ModuleType) -> list[CommandSpec]:
+        """The closure commands registered by ``module``'s code (this import of it)."""
+        namespace = vars(module)
+        return [s for s in cls._closures if getattr(s.handler, "__globals__", None) is namespace]
 
     @classmethod
     async def call(
@@ -88,6 +110,21 @@ class Artisan:
     def output(cls) -> str:
         """The text the last :meth:`call` wrote (when it captured its output)."""
         return cls._last_output
+
+
+class ClosureCommand:
+    """What :meth:`Artisan.command` returns: set the description with :meth:`purpose`."""
+
+    def __init__(self, spec: CommandSpec) -> None:
+        self.spec = spec
+
+    def purpose(self, description: str) -> ClosureCommand:
+        """The one-line description shown by ``parvel list``."""
+        self.spec.description = description
+        self.spec.help = self.spec.help or description
+        return self
+
+    describe = purpose
 
 
 def _current_app() -> Application:

@@ -35,3 +35,20 @@ def test_secret_asks_without_echo(monkeypatch: pytest.MonkeyPatch) -> None:
     assert seen["password"] is True
     assert out.anticipate("City?", ["Paris", "Oslo"]) == "hunter2"
     assert "Paris, Oslo" in seen["question"]
+
+
+def test_progress_bar_by_hand() -> None:
+    stream = io.StringIO()
+    out = Output(stream=stream)
+    bar = out.create_progress_bar(3)
+    bar.start()
+    bar.advance()
+    bar.advance(2)
+    assert bar.steps == 3
+    bar.finish()
+    assert "100%" in stream.getvalue()
+    lazy = out.create_progress_bar()
+    lazy.advance()
+    lazy.set_progress(5)
+    lazy.finish()
+    assert lazy.steps == 5

@@ -258,8 +258,64 @@ class Output:
 
         return Prompt.ask(question, choices=list(choices), default=default, console=self.console)
 
+    def create_progress_bar(self, total: int | None = None) -> ProgressBar:
+        """A progress bar to drive by hand: ``start()``, ``advance()``, ``finish()``."""
+        return ProgressBar(self, total)
+
     def progress(self, items: Iterable[Any], description: str = "") -> Iterator[Any]:
         """Iterate ``items`` while drawing a progress bar."""
         from rich.progress import track
 
         yield from track(items, description=description, console=self.console)
+
+
+class ProgressBar:
+    """A progress bar advanced by hand, like Laravel's ``createProgressBar``.
+
+    ::
+
+        bar = out.create_progress_bar(len(users))
+        bar.start()
+        for user in users:
+            ...
+            bar.advance()
+        bar.finish()
+    """
+
+    def __init__(self, output: Output, total: int | None = None) -> None:
+        from rich.progress import Progress
+
+        self.total = total
+        self.steps = 0
+        self._progress = Progress(console=output.console, transient=False)
+        self._task: Any = None
+
+    def start(self, total: int | None = None) -> None:
+        """Draw the bar at 0 (``total`` replaces the one given at creation)."""
+        if total is not None:
+            self.total = total
+        self._progress.start()
+        self._task = self._progress.add_task("", total=self.total)
+
+    def advance(self, step: int = 1) -> None:
+        """Move forward by ``step`` (starting the bar if needed)."""
+        if self._task is None:
+            self.start()
+        self.steps += step
+        self._progress.update(self._task, advance=step)
+
+    def set_progress(self, steps: int) -> None:
+        """Jump to ``steps``."""
+        if self._task is None:
+            self.start()
+        self.steps = steps
+        self._progress.update(self._task, completed=steps)
+
+    def finish(self) -> None:
+        """Complete the bar and stop drawing it."""
+        if self._task is None:
+            self.start()
+        if self.total is not None:
+            self.steps = self.total
+            self._progress.update(self._task, completed=self.total)
+        self._progress.stop()

@@ -22,7 +22,7 @@ from collections.abc import Awaitable, Callable, Iterable, Iterator, Mapping, Se
 from typing import Any, ClassVar, NoReturn
 
 from parvel.exceptions import ParvelError
-from parvel.support.console import COMMAND_ATTRIBUTE, CommandSpec, Output
+from parvel.support.console import COMMAND_ATTRIBUTE, CommandSpec, Output, ProgressBar
 from parvel.support.console_signature import parse_signature
 
 Caller = Callable[[str, Mapping[str, Any] | None, Output | None], Awaitable[int]]
@@ -148,6 +148,10 @@ class Command:
         """Call ``callback`` for each item while drawing a progress bar."""
         for item in self.output.progress(items):
             callback(item)
+
+    def create_progress_bar(self, total: int | None = None) -> ProgressBar:
+        """A progress bar to drive by hand: ``start()``, ``advance()``, ``finish()``."""
+        return self.output.create_progress_bar(total)
 
     def progress(self, items: Iterable[Any], description: str = "") -> Iterator[Any]:
         """Iterate ``items`` while drawing a progress bar."""

@@ -67,3 +67,15 @@ def test_session_facade_forwards_to_the_current_session() -> None:
         assert store.get("key") == "value"
     finally:
         current_session.reset(token)
+
+
+def test_application_locale_version_and_paths(skeleton_app: Application) -> None:
+    from parvel import __version__
+
+    assert skeleton_app.version() == __version__
+    assert skeleton_app.get_locale() == skeleton_app.current_locale()
+    skeleton_app.set_locale("fr")
+    assert skeleton_app.is_locale("fr")
+    assert Config.get("app.locale") == "fr"
+    assert skeleton_app.resource_path("views") == skeleton_app.resources_path("views")
+    assert skeleton_app.has_debug_mode_enabled() is skeleton_app.debug

@@ -24,3 +24,16 @@ def test_env_prints_the_environment(
     code, out, _ = cli("env")
     assert code == 0
     assert "The application environment is [local]." in out
+
+
+def test_config_publish(new_app: Path, cli: Callable[..., tuple[int, str, str]]) -> None:
+    (new_app / "config/mail.py").unlink()
+    code, out, err = cli("config:publish", "mail")
+    assert code == 0, err
+    assert (new_app / "config/mail.py").is_file()
+    code, out, _ = cli("config:publish", "mail")
+    assert "already exists" in out
+    assert cli("config:publish", "nope")[0] == 1
+    (new_app / "config/cache.py").unlink()
+    assert cli("config:publish", "--all")[0] == 0
+    assert (new_app / "config/cache.py").is_file()

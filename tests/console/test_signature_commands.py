@@ -125,3 +125,14 @@ def test_closure_commands(app_dir: Path, cli: Callable[..., tuple[int, str, str]
     assert "Hello TAYLOR" in out
     code, out, _ = cli("list")
     assert "Greet someone" in out
+
+
+def test_help_lists_argument_descriptions(
+    app_dir: Path, cli: Callable[..., tuple[int, str, str]]
+) -> None:
+    code, out, _ = cli("help", "mail:send")
+    if "user" not in out:  # `help NAME` may print through click's own help
+        code, out, _ = cli("mail:send", "--help")
+    assert code == 0
+    assert "The user id" in out
+    assert "-Q, --queue" in out

@@ -10,6 +10,7 @@ from typing import TYPE_CHECKING, Any
 import click
 
 from parvel.console.params import (
+    argument_help,
     cli_parameters,
     convert_values,
     signature_parameters,
@@ -38,6 +39,20 @@ CORE_COMMAND_MODULES = [
     "parvel.console.commands.testing",
     "parvel.http.console.requests",
 ]
+
+
+def _arguments_help(spec: CommandSpec) -> str:
+    """An ``Arguments:`` block for ``--help`` (click shows no help for arguments)."""
+    definitions = spec.extra.get("definitions")
+    if definitions is not None:
+        rows = [(d.name, d.description) for d in definitions if not d.is_option and d.description]
+    else:
+        rows = [(name, text) for name, text in argument_help(spec.handler) if text]
+    if not rows:
+        return ""
+    width = max(len(name) for name, _ in rows)
+    lines = "\n".join(f"  {name.ljust(width)}  {text}" for name, text in rows)
+    return f"\n\n\b\nArguments:\n{lines}"
 
 
 class CommandNotFound(ParvelError):
@@ -144,7 +159,7 @@ class ConsoleKernel:
             spec.name,
             params=params,
             callback=callback,
-            help=spec.help or spec.description,
+            help=(spec.help or spec.description) + _arguments_help(spec),
             short_help=spec.description,
             hidden=spec.hidden,
             context_settings={

@@ -192,3 +192,14 @@ def signature_values(
             value = list(value or ())
         (options if item.is_option else arguments)[item.python_name] = value
     return arguments, options
+
+
+def argument_help(handler: Any) -> list[tuple[str, str]]:
+    """(name, help) of ``handler``'s arguments declared with ``Argument(help=...)``."""
+    hints = typing.get_type_hints(handler, include_extras=True)
+    found = []
+    for name, hint in hints.items():
+        _, meta = _split_annotated(hint)
+        if isinstance(meta, Argument):
+            found.append((name, meta.help))
+    return found

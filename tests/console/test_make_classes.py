@@ -43,3 +43,19 @@ def test_make_exception_enum_class_and_policy(
     assert "from app.models.post import Post" in policy
     assert cli("make:policy", "CommentPolicy")[0] == 0
     assert "class CommentPolicy:" in (new_app / "app/policies/comment_policy.py").read_text()
+
+
+def test_make_view_observer_and_cast(
+    new_app: Path, cli: Callable[..., tuple[int, str, str]]
+) -> None:
+    assert cli("make:view", "users.index")[0] == 0
+    assert (new_app / "resources/views/users/index.blade.html").is_file()
+    assert cli("make:view", "users.index")[0] == 1
+    assert cli("make:observer", "UserObserver", "--model=User")[0] == 0
+    observer = (new_app / "app/observers/user_observer.py").read_text()
+    assert "def created(self, user: User) -> None:" in observer
+    assert cli("make:observer", "AuditObserver")[0] == 0
+    assert cli("make:cast", "AsMoney")[0] == 0
+    cast = (new_app / "app/casts/as_money.py").read_text()
+    assert "class AsMoney:" in cast
+    assert "def get(self, model" in cast

@@ -7,8 +7,10 @@ from typing import Any
 from parvel.container.provider import ServiceProvider
 from parvel.orm.console import (
     ModelPaths,
+    make_cast,
     make_factory,
     make_model,
+    make_observer,
     make_policy,
     model_prune,
     model_show,
@@ -25,7 +27,17 @@ class OrmServiceProvider(ServiceProvider):
     def register(self) -> None:
         """Bind the generator paths and register the commands."""
         self.app.singleton(ModelPaths, lambda app: ModelPaths.from_app(app))
-        self.commands([make_model, make_factory, make_policy, model_show, model_prune])
+        self.commands(
+            [
+                make_model,
+                make_factory,
+                make_policy,
+                make_observer,
+                make_cast,
+                model_show,
+                model_prune,
+            ]
+        )
 
     def boot(self) -> None:
         """Install the connection resolver and the encrypter hook when they are bound."""

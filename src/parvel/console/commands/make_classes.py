@@ -1,4 +1,4 @@
-"""``make:provider``, ``make:exception``, ``make:enum`` and ``make:class``."""
+"""``make:provider``, ``make:exception``, ``make:enum``, ``make:class`` and ``make:view``."""
 
 from __future__ import annotations
 
@@ -110,3 +110,23 @@ def make_class(
     target = _generate(app, out, stub="class.stub", folder="", name=name, kind="Class",
                        force=force)  # fmt: skip
     return 0 if target else 1
+
+
+@command("make:view")
+def make_view(
+    name: Annotated[str, Argument(help="The name of the view (e.g. users.index)")],
+    *,
+    force: Annotated[bool, Option("-f", help="Overwrite the file if it exists")] = False,
+    app: Application,
+    out: Output,
+) -> int:
+    """Create a new Blade view in resources/views (dots become folders)."""
+    relative = Path(*name.removesuffix(".blade.html").split(".")).with_suffix(".blade.html")
+    target = app.resources_path("views") / relative
+    try:
+        write_generated(target, "<div>\n    {{-- Stay curious. --}}\n</div>\n", force=force)
+    except StubError as exc:
+        out.error(f"   ERROR  {exc}")
+        return 1
+    out.info(f"   INFO  View [{target.relative_to(app.base_path())}] created successfully.")
+    return 0

@@ -3,8 +3,10 @@
 from __future__ import annotations
 
 from parvel.orm.console.commands import (
+    make_cast,
     make_factory,
     make_model,
+    make_observer,
     make_policy,
     model_prune,
     model_show,
@@ -13,8 +15,10 @@ from parvel.orm.console.paths import ModelPaths
 
 __all__ = [
     "ModelPaths",
+    "make_cast",
     "make_factory",
     "make_model",
+    "make_observer",
     "make_policy",
     "model_prune",
     "model_show",

@@ -198,6 +198,38 @@ async def make_policy(
     return 0 if _generate("policy.plain.stub", target, values, paths, force, out, "Policy") else 1
 
 
+@command("make:observer")
+async def make_observer(
+    name: Annotated[str, Argument(help="The name of the observer (e.g. UserObserver)")],
+    *,
+    model: Annotated[str | None, Option("-m", help="The model the observer watches")] = None,
+    force: Annotated[bool, Option("-f", help="Overwrite the file if it exists")] = False,
+    paths: ModelPaths,
+    out: Output,
+) -> int:
+    """Create a new model observer class."""
+    class_name = Str.studly(name.rsplit("/", 1)[-1])
+    target = paths.observers / f"{Str.snake(class_name)}.py"
+    stub = "observer.stub" if model else "observer.plain.stub"
+    values = {**(_names(model, paths) if model else {}), "class": class_name}
+    return 0 if _generate(stub, target, values, paths, force, out, "Observer") else 1
+
+
+@command("make:cast")
+async def make_cast(
+    name: Annotated[str, Argument(help="The name of the cast (e.g. AsMoney)")],
+    *,
+    force: Annotated[bool, Option("-f", help="Overwrite the file if it exists")] = False,
+    paths: ModelPaths,
+    out: Output,
+) -> int:
+    """Create a new custom attribute cast class."""
+    class_name = Str.studly(name.rsplit("/", 1)[-1])
+    target = paths.casts / f"{Str.snake(class_name)}.py"
+    return 0 if _generate("cast.stub", target, {"class": class_name}, paths, force, out,
+                          "Cast") else 1  # fmt: skip
+
+
 def resolve_model_class(name: str, paths: ModelPaths) -> type[Model]:
     """The model class named ``name`` (``Post``, ``app.models.post.Post``)."""
     from parvel.orm.model import Model

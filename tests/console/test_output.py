@@ -52,3 +52,28 @@ def test_progress_bar_by_hand() -> None:
     lazy.set_progress(5)
     lazy.finish()
     assert lazy.steps == 5
+
+
+def test_alert_bullet_list_and_two_column_detail() -> None:
+    stream = io.StringIO()
+    out = Output(stream=stream)
+    out.alert("Careful")
+    out.bullet_list(["one", "two"])
+    out.two_column_detail("Name", "Parvel")
+    text = stream.getvalue()
+    assert "*     Careful     *" in text
+    assert "⇂ two" in text
+    assert "Parvel" in text
+
+
+def test_command_argument_and_option_without_a_key() -> None:
+    from parvel.support.console_command import Command
+
+    class Probe(Command):
+        signature = "probe {name} {--loud}"
+
+    probe = Probe()
+    probe.set_input({"name": "x"}, {"loud": True}, Output(stream=io.StringIO()))
+    assert probe.argument() == {"name": "x"}
+    assert probe.option() == {"loud": True}
+    assert probe.components is probe.output

@@ -186,6 +186,22 @@ class Output:
         """Write an error line in red (to stderr when writing to the terminal)."""
         self.error_console.print(text, style="bold red", markup=False, highlight=False)
 
+    def alert(self, text: str) -> None:
+        """Write ``text`` framed by a line of asterisks above and below."""
+        frame = "*" * (len(text) + 12)
+        for line in (frame, f"*     {text}     *", frame):
+            self.line(line, "yellow")
+        self.new_line()
+
+    def bullet_list(self, items: Iterable[str]) -> None:
+        """Write each item as a ``⇂ item`` line."""
+        for item in items:
+            self.line(f"  ⇂ {item}")
+
+    def two_column_detail(self, first: str, second: str = "") -> None:
+        """Laravel's ``twoColumnDetail``: ``first ....... second``."""
+        self.two_column(first, second)
+
     def markup(self, text: str) -> None:
         """Write rich markup (``[bold]x[/]``)."""
         self.console.print(text)

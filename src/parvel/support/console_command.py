@@ -86,8 +86,13 @@ class Command:
 
     # -- input -----------------------------------------------------------------------------
 
-    def argument(self, key: str) -> Any:
-        """The value of the argument ``key`` (``None`` when an optional one is absent)."""
+    def argument(self, key: str | None = None) -> Any:
+        """The value of the argument ``key`` (``None`` when an optional one is absent).
+
+        Without ``key``, every argument by name (as :meth:`arguments`).
+        """
+        if key is None:
+            return self.arguments()
         return self._arguments.get(key.replace("-", "_"))
 
     def arguments(self) -> dict[str, Any]:
@@ -98,8 +103,13 @@ class Command:
         """Whether the signature defines the argument ``key``."""
         return key.replace("-", "_") in self._arguments
 
-    def option(self, key: str) -> Any:
-        """The value of the option ``key`` (a flag is ``True``/``False``)."""
+    def option(self, key: str | None = None) -> Any:
+        """The value of the option ``key`` (a flag is ``True``/``False``).
+
+        Without ``key``, every option by name (as :meth:`options`).
+        """
+        if key is None:
+            return self.options()
         return self._options.get(key.replace("-", "_"))
 
     def options(self) -> dict[str, Any]:
@@ -111,6 +121,15 @@ class Command:
         return key.replace("-", "_") in self._options
 
     # -- output ----------------------------------------------------------------------------
+
+    @property
+    def components(self) -> Output:
+        """Laravel's ``$this->components``: ``self.components.info(...)``, ``.task(...)``."""
+        return self.output
+
+    def alert(self, text: str) -> None:
+        """Write ``text`` framed by asterisks."""
+        self.output.alert(text)
 
     def line(self, text: str = "", style: str | None = None) -> None:
         """Write a line of plain text."""

@@ -279,3 +279,13 @@ def test_calling_the_store_mirrors_request_session() -> None:
     store({"key": "value"})
     assert store("key") == "value"
     assert store("nope", "default") == "default"
+
+
+def test_replace_and_remove() -> None:
+    from parvel.session import ArraySessionHandler, Store
+
+    store = Store("parvel_session", ArraySessionHandler())
+    store.replace({"a": 1, "b": 2})
+    assert store.remove("a") == 1
+    assert store.missing("a")
+    assert store.remove("nope") is None

@@ -205,6 +205,14 @@ class Store:
                 node = child
             node[last] = item
 
+    def replace(self, attributes: Mapping[str, Any]) -> None:
+        """Store every pair of ``attributes`` (Laravel's ``replace``; same as ``put(mapping)``)."""
+        self.put(attributes)
+
+    def remove(self, key: str) -> Any:
+        """Forget ``key`` and return the value it had (``None`` when absent)."""
+        return self.pull(key)
+
     def push(self, key: str, value: Any) -> None:
         """Append ``value`` to the list at ``key``."""
         current = self.get(key, [])

@@ -59,3 +59,11 @@ def test_make_view_observer_and_cast(
     cast = (new_app / "app/casts/as_money.py").read_text()
     assert "class AsMoney:" in cast
     assert "def get(self, model" in cast
+
+
+def test_make_interface_and_trait(new_app: Path, cli: Callable[..., tuple[int, str, str]]) -> None:
+    assert cli("make:interface", "Contracts/Billable")[0] == 0
+    text = (new_app / "app/contracts/billable.py").read_text()
+    assert "class Billable(Protocol):" in text
+    assert cli("make:trait", "Concerns/HasSlug")[0] == 0
+    assert "class HasSlug:" in (new_app / "app/concerns/has_slug.py").read_text()

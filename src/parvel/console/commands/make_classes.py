@@ -1,4 +1,7 @@
-"""``make:provider``, ``make:exception``, ``make:enum``, ``make:class`` and ``make:view``."""
+"""Class generators: ``make:provider``, ``make:exception``, ``make:enum``, ``make:class``...
+
+Also ``make:interface``, ``make:trait`` and ``make:view``.
+"""
 
 from __future__ import annotations
 
@@ -130,3 +133,31 @@ def make_view(
         return 1
     out.info(f"   INFO  View [{target.relative_to(app.base_path())}] created successfully.")
     return 0
+
+
+@command("make:interface")
+def make_interface(
+    name: Annotated[str, Argument(help="The name of the interface (e.g. Contracts/Billable)")],
+    *,
+    force: Annotated[bool, Option("-f", help="Overwrite the file if it exists")] = False,
+    app: Application,
+    out: Output,
+) -> int:
+    """Create a new interface (a typing.Protocol) in app/."""
+    target = _generate(app, out, stub="interface.stub", folder="", name=name, kind="Interface",
+                       force=force)  # fmt: skip
+    return 0 if target else 1
+
+
+@command("make:trait")
+def make_trait(
+    name: Annotated[str, Argument(help="The name of the trait (e.g. Concerns/HasSlug)")],
+    *,
+    force: Annotated[bool, Option("-f", help="Overwrite the file if it exists")] = False,
+    app: Application,
+    out: Output,
+) -> int:
+    """Create a new trait (a mixin class) in app/."""
+    target = _generate(app, out, stub="trait.stub", folder="", name=name, kind="Trait",
+                       force=force)  # fmt: skip
+    return 0 if target else 1

@@ -14,9 +14,11 @@ from parvel.exceptions import ParvelError
 
 if TYPE_CHECKING:
     from parvel.config import Repository, config
+    from parvel.console.artisan import Artisan
     from parvel.container import Container, ServiceProvider
-    from parvel.facades import DB, Crypt, Hash, Log, Schema, View
+    from parvel.facades import DB, Config, Crypt, Hash, Log, Schema, Session, View
     from parvel.foundation import Application
+    from parvel.foundation.helpers import app, decrypt, encrypt, resolve
     from parvel.http import (
         Controller,
         JsonResource,
@@ -46,13 +48,16 @@ if TYPE_CHECKING:
     )
     from parvel.routing import Route
     from parvel.support import Str, env
+    from parvel.support.clock import now
     from parvel.support.console import Argument, Option, Output, command
+    from parvel.support.console_command import Command
     from parvel.validation import Rule, ValidationError, Validator
     from parvel.view import view
 
 _LAZY: dict[str, str] = {
     "Model": "parvel.orm",
     "Collection": "parvel.orm",
+    "Command": "parvel.support.console_command",
     "Factory": "parvel.orm",
     "ModelNotFound": "parvel.orm",
     "SoftDeletes": "parvel.orm",
@@ -63,6 +68,7 @@ _LAZY: dict[str, str] = {
     "belongs_to_many": "parvel.orm",
     "Application": "parvel.foundation",
     "Argument": "parvel.support.console",
+    "Artisan": "parvel.console.artisan",
     "Container": "parvel.container",
     "Controller": "parvel.http",
     "JsonResource": "parvel.http",
@@ -96,13 +102,23 @@ _LAZY: dict[str, str] = {
     "to_route": "parvel.http",
     "url": "parvel.http",
     "view": "parvel.view",
+    "app": "parvel.foundation.helpers",
+    "resolve": "parvel.foundation.helpers",
+    "encrypt": "parvel.foundation.helpers",
+    "decrypt": "parvel.foundation.helpers",
+    "now": "parvel.support.clock",
+    "Config": "parvel.facades",
+    "Session": "parvel.facades",
 }
 
 __all__ = [
     "DB",
     "Application",
     "Argument",
+    "Artisan",
     "Collection",
+    "Command",
+    "Config",
     "Container",
     "Controller",
     "Crypt",
@@ -122,6 +138,7 @@ __all__ = [
     "Rule",
     "Schema",
     "ServiceProvider",
+    "Session",
     "SoftDeletes",
     "Str",
     "ValidationError",
@@ -131,15 +148,20 @@ __all__ = [
     "abort",
     "abort_if",
     "abort_unless",
+    "app",
     "back",
     "belongs_to",
     "belongs_to_many",
     "command",
     "config",
+    "decrypt",
+    "encrypt",
     "env",
     "has_many",
     "has_one",
+    "now",
     "redirect",
+    "resolve",
     "response",
     "route",
     "scope",

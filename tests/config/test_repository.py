@@ -69,3 +69,23 @@ def test_cache_round_trip_keeps_class_references(tmp_path: Path) -> None:
     with pytest.raises(ConfigError, match="config:clear"):
         read_cache(cache)
     assert read_cache(tmp_path / "none.json") is None
+
+
+def test_typed_getters() -> None:
+    import pytest
+
+    from parvel.config import ConfigError, Repository
+
+    repo = Repository(
+        {"app": {"name": "Blog", "port": 8000, "ratio": 0.5, "debug": True, "hosts": ["a"]}}
+    )
+    assert repo.string("app.name") == "Blog"
+    assert repo.integer("app.port") == 8000
+    assert repo.float("app.ratio") == 0.5
+    assert repo.boolean("app.debug") is True
+    assert repo.array("app.hosts") == ["a"]
+    assert repo.string("app.missing", "x") == "x"
+    with pytest.raises(ConfigError, match=r"\[app.port\] must be a string, int given"):
+        repo.string("app.port")
+    with pytest.raises(ConfigError, match="must be an integer"):
+        repo.integer("app.debug")

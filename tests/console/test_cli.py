@@ -307,6 +307,14 @@ def test_make_test_and_parvel_test(new_app: Path, cli: Cli) -> None:
     (new_app / "tests/unit/test_failing.py").write_text("def test_fails():\n    assert 1 == 2\n")
     code, _, _ = cli("test", "tests/unit", "-k", "fails", "-q", "-p", "no:cacheprovider")
     assert code == 1  # pytest's exit code passes through
+    code, _, _ = cli(
+        "test", "--testsuite=unit", "--filter=post_api", "-q", "-p", "no:cacheprovider"
+    )
+    assert code == 0  # artisan's --filter and --testsuite
+    code, _, _ = cli(
+        "test", "--testsuite=unit", "--stop-on-failure", "-q", "-p", "no:cacheprovider"
+    )
+    assert code == 1
 
 
 def test_a_command_exit_code_is_the_process_exit_code(new_app: Path, cli: Cli) -> None:

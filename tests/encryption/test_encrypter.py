@@ -267,3 +267,9 @@ def test_purpose_must_be_text(crypt: Encrypter) -> None:
         crypt.encrypt("x", purpose=5)  # type: ignore[arg-type]
     with pytest.raises(DecryptError):
         crypt.decrypt(crypt.encrypt("x"), purpose=5)  # type: ignore[arg-type]
+
+
+def test_laravel_key_getters(crypt: Encrypter) -> None:
+    assert crypt.get_key() == crypt.key
+    assert crypt.get_previous_keys() == crypt.previous_keys
+    assert crypt.get_all_keys() == [crypt.key, *crypt.previous_keys]

@@ -5,6 +5,7 @@ def test_public_names() -> None:
     assert parvel.encryption.__all__ == [
         "CIPHERS",
         "DecryptError",
+        "DecryptException",
         "Encrypter",
         "EncrypterContract",
         "EncryptionError",

@@ -61,7 +61,15 @@ def test_bad_options(options: dict[str, object], message: str) -> None:
 
 def test_unknown_per_call_option() -> None:
     with pytest.raises(HashingConfigError, match="Unknown Argon2 option"):
-        Argon2idHasher(memory=1024, time=1).make("x", {"rounds": 4})
+        Argon2idHasher(memory=1024, time=1).make("x", {"memroy": 4})
+
+
+def test_bcrypt_rounds_are_ignored_like_laravel() -> None:
+    """``Hash.make("x", {"rounds": 12})`` from bcrypt examples still works under Argon2."""
+    hasher = Argon2idHasher(memory=1024, time=1)
+    hashed = hasher.make("x", {"rounds": 12})
+    assert hasher.check("x", hashed)
+    assert not hasher.needs_rehash(hashed, {"rounds": 12})
 
 
 def test_make_rejects_non_strings() -> None:

@@ -134,3 +134,26 @@ async def test_route_list_sort_and_vendor_filters(make_app) -> None:
     await route_list(only_vendor=True, json_=True, app=app, out=Output(stream=stream))
     assert [r["name"] for r in json.loads(stream.getvalue())] == ["health"]
     assert await route_list(sort="nope", app=app, out=Output(stream=io.StringIO())) == 1
+
+
+async def test_route_list_action_and_middleware_filters(make_app) -> None:
+    app = make_app(routes)
+
+    async def names(**filters: object) -> list[str]:
+        stream = io.StringIO()
+        await route_list(json_=True, app=app, out=Output(stream=stream), **filters)  # type: ignore[arg-type]
+        return sorted(r["name"] or r["uri"] for r in json.loads(stream.getvalue() or "[]"))
+
+    assert await names(action="PostController") == ["posts.index", "posts.store"]
+    assert await names(middleware="throttle") == ["posts.index"]
+    assert await names(middleware="ThrottleRequests") == ["posts.index"]
+    assert await names(domain="example.com") == []
+
+
+def test_route_list_flags_read_like_artisan() -> None:
+    from parvel.console.params import cli_parameters
+
+    params, _ = cli_parameters(route_list)
+    flags = {opt for p in params for opt in p.opts}
+    assert {"--json", "--action", "--middleware", "--domain", "-r"} <= flags
+    assert "--json-" not in flags

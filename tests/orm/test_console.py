@@ -178,3 +178,34 @@ def test_make_model_through_the_cli_with_combined_flags(
     assert (tmp_path / "database/seeders/post_seeder.py").is_file()
     assert list((tmp_path / "database/migrations").glob("*_create_posts_table.py"))
     assert not (tmp_path / "app/http/controllers").exists()
+
+
+def test_make_model_flags_follow_artisan(tmp_path: Path, isolated_app_modules: None) -> None:
+    """``-p`` is ``--pivot``; ``--policy`` has no short flag; ``--api``/``-R`` imply -c."""
+    from parvel.console.kernel import ConsoleKernel
+    from parvel.foundation.application import Application
+    from parvel.support.console import spec_of
+
+    app = Application(tmp_path)
+    OrmServiceProvider(app).register()
+    out, stream = output()
+    kernel = ConsoleKernel(app, out)
+    for command in app.settings["commands_registered"]:
+        kernel.add(spec_of(command))
+    assert kernel.run(["make:model", "RoleUser", "-p"]) == 0, stream.getvalue()
+    pivot = (tmp_path / "app/models/role_user.py").read_text()
+    assert "class RoleUser(Pivot):" in pivot
+    assert kernel.run(["make:model", "Flight", "--policy"]) == 0, stream.getvalue()
+    assert (tmp_path / "app/policies/flight_policy.py").is_file()
+    assert kernel.run(["make:model", "Photo", "--api", "-R"]) == 0, stream.getvalue()
+    controller = (tmp_path / "app/http/controllers/photo_controller.py").read_text()
+    assert "def create" not in controller
+    assert "StorePhotoRequest" in controller
+    assert (tmp_path / "app/http/requests/update_photo_request.py").is_file()
+
+
+async def test_make_factory_names_the_file_after_the_factory(app_dir: ModelPaths) -> None:
+    out, _stream = output()
+    assert await make_factory("CarFactory", model="Flight", paths=app_dir, out=out) == 0
+    text = (app_dir.base / "database/factories/car_factory.py").read_text()
+    assert "class CarFactory(Factory[Flight]):" in text

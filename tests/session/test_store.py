@@ -217,3 +217,75 @@ async def test_encrypted_payloads(tmp_path: object) -> None:
 def test_unknown_driver() -> None:
     with pytest.raises(SessionError, match=r"Session driver \[memcached\] is not supported"):
         SessionManager({"driver": "memcached"}).build()
+
+
+def test_dotted_keys_nest_like_laravel() -> None:
+    from parvel.session import ArraySessionHandler, Store
+
+    store = Store("parvel_session", ArraySessionHandler())
+    store.put("user.name", "Taylor")
+    store.push("user.teams", "developers")
+    assert store.all() == {"user": {"name": "Taylor", "teams": ["developers"]}}
+    assert store.get("user") == {"name": "Taylor", "teams": ["developers"]}
+    store.forget("user.name")
+    assert store.all() == {"user": {"teams": ["developers"]}}
+    store.flash("status.message", "Saved")
+    store.age_flash_data()
+    store.age_flash_data()
+    assert store.missing("status.message")
+
+
+def test_a_flat_dotted_key_from_an_older_payload_is_replaced() -> None:
+    from parvel.session import ArraySessionHandler, Store
+
+    store = Store("parvel_session", ArraySessionHandler())
+    store._attributes["a.b"] = 1
+    store.put("a.b", 2)
+    assert store.all() == {"a": {"b": 2}}
+    store._attributes["c.d"] = 1
+    store.forget("c.d")
+    assert "c.d" not in store.all()
+
+
+def test_has_any_and_the_id_and_name_getters() -> None:
+    from parvel.session import ArraySessionHandler, Store
+
+    store = Store("parvel_session", ArraySessionHandler())
+    store.put({"a": 1, "n": None})
+    assert store.has_any(["zz", "a"])
+    assert not store.has_any(["zz", "n"])
+    assert store.get_id() == store.id
+    assert store.get_name() == "parvel_session"
+
+
+def test_the_session_helper_stores_a_mapping() -> None:
+    from parvel.session import ArraySessionHandler, Store, current_session, session
+
+    store = Store("parvel_session", ArraySessionHandler())
+    token = current_session.set(store)
+    try:
+        assert session({"cart": [], "step": 2}) is None
+        assert session("step") == 2
+        assert session().get("cart") == []
+    finally:
+        current_session.reset(token)
+
+
+def test_calling_the_store_mirrors_request_session() -> None:
+    from parvel.session import ArraySessionHandler, Store
+
+    store = Store("parvel_session", ArraySessionHandler())
+    assert store() is store
+    store({"key": "value"})
+    assert store("key") == "value"
+    assert store("nope", "default") == "default"
+
+
+def test_replace_and_remove() -> None:
+    from parvel.session import ArraySessionHandler, Store
+
+    store = Store("parvel_session", ArraySessionHandler())
+    store.replace({"a": 1, "b": 2})
+    assert store.remove("a") == 1
+    assert store.missing("a")
+    assert store.remove("nope") is None

@@ -6,7 +6,7 @@ import difflib
 from collections.abc import Iterator, Mapping
 from typing import Any
 
-from parvel.config.exceptions import UnknownConfigKey
+from parvel.config.exceptions import ConfigError, UnknownConfigKey
 
 _MISSING: Any = object()
 
@@ -37,6 +37,44 @@ class Repository(Mapping[str, Any]):
                     raise self._unknown(key)
                 return default
         return node
+
+    def string(self, key: str, default: Any = _MISSING) -> str:
+        """The value at ``key``, which must be a ``str`` (Laravel's ``Config::string``).
+
+        Raises:
+            ConfigError: the value is of another type.
+        """
+        value: str = self._typed(key, default, str, "a string")
+        return value
+
+    def integer(self, key: str, default: Any = _MISSING) -> int:
+        """The value at ``key``, which must be an ``int`` (not a ``bool``)."""
+        value: int = self._typed(key, default, int, "an integer")
+        return value
+
+    def float(self, key: str, default: Any = _MISSING) -> float:
+        """The value at ``key``, which must be a ``float``."""
+        value: float = self._typed(key, default, float, "a float")
+        return value
+
+    def boolean(self, key: str, default: Any = _MISSING) -> bool:
+        """The value at ``key``, which must be a ``bool``."""
+        value: bool = self._typed(key, default, bool, "a boolean")
+        return value
+
+    def array(self, key: str, default: Any = _MISSING) -> Any:
+        """The value at ``key``, which must be a list or a dict."""
+        return self._typed(key, default, (list, tuple, Mapping), "an array (a list or a dict)")
+
+    def _typed(self, key: str, default: Any, kind: Any, label: str) -> Any:
+        value = self.get(key, default)
+        wrong_bool = isinstance(value, bool) and kind is int
+        if not isinstance(value, kind) or wrong_bool:
+            raise ConfigError(
+                f"Configuration value for key [{key}] must be {label}, "
+                f"{type(value).__name__} given."
+            )
+        return value
 
     def has(self, key: str) -> bool:
         """Whether the dotted ``key`` exists."""

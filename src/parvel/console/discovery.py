@@ -71,12 +71,16 @@ def _import_path(path: Path, name: str) -> ModuleType:
 
 
 def commands_in(module: ModuleType) -> list[CommandSpec]:
-    """Every ``@command`` function defined in ``module``."""
+    """Every command ``module`` defines: functions, classes, ``Artisan.command`` closures."""
+    from parvel.console.artisan import Artisan
+
     specs = []
     for value in vars(module).values():
         spec = spec_of(value)
         if spec is not None and getattr(value, "__module__", None) == module.__name__:
             specs.append(spec)
+    known = {id(s) for s in specs}
+    specs.extend(s for s in Artisan.closures_in(module) if id(s) not in known)
     return specs
 
 

@@ -9,7 +9,13 @@ from typing import TYPE_CHECKING, Any
 
 import click
 
-from parvel.console.params import cli_parameters, convert_values
+from parvel.console.params import (
+    argument_help,
+    cli_parameters,
+    convert_values,
+    signature_parameters,
+    signature_values,
+)
 from parvel.container import Container
 from parvel.exceptions import ParvelError
 from parvel.support.console import CommandSpec, Output
@@ -24,13 +30,29 @@ CORE_COMMAND_MODULES = [
     "parvel.console.commands.about",
     "parvel.console.commands.key",
     "parvel.console.commands.config",
+    "parvel.console.commands.optimize",
     "parvel.console.commands.maintenance",
     "parvel.console.commands.tinker",
     "parvel.console.commands.make",
+    "parvel.console.commands.make_classes",
     "parvel.console.commands.completion",
     "parvel.console.commands.testing",
     "parvel.http.console.requests",
 ]
+
+
+def _arguments_help(spec: CommandSpec) -> str:
+    """An ``Arguments:`` block for ``--help`` (click shows no help for arguments)."""
+    definitions = spec.extra.get("definitions")
+    if definitions is not None:
+        rows = [(d.name, d.description) for d in definitions if not d.is_option and d.description]
+    else:
+        rows = [(name, text) for name, text in argument_help(spec.handler) if text]
+    if not rows:
+        return ""
+    width = max(len(name) for name, _ in rows)
+    lines = "\n".join(f"  {name.ljust(width)}  {text}" for name, text in rows)
+    return f"\n\n\b\nArguments:\n{lines}"
 
 
 class CommandNotFound(ParvelError):
@@ -109,7 +131,7 @@ class ConsoleKernel:
             callback=self._root,
         )
         for spec in self.specs.values():
-            command = self._command(spec)
+            command = self.command_for(spec)
             group.add_command(command, spec.name)
             for alias in spec.aliases:
                 group.add_command(command, alias)
@@ -118,20 +140,26 @@ class ConsoleKernel:
     def _root(self, **_: Any) -> None:
         ctx = click.get_current_context()
         if ctx.invoked_subcommand is None:
-            ctx.invoke(self._command(self.specs["list"]))
+            ctx.invoke(self.command_for(self.specs["list"]))
 
-    def _command(self, spec: CommandSpec) -> click.Command:
-        params, _ = cli_parameters(spec.handler)
+    def command_for(self, spec: CommandSpec) -> click.Command:
+        """The click command that parses ``spec``'s arguments and runs it."""
+        definitions = spec.extra.get("definitions")
+        params = (
+            signature_parameters(definitions)
+            if definitions is not None
+            else cli_parameters(spec.handler)[0]
+        )
 
         def callback(**values: Any) -> None:
-            code = self.call(spec, convert_values(spec.handler, values))
+            code = self.call(spec, values)
             click.get_current_context().exit(code)
 
         return click.Command(
             spec.name,
             params=params,
             callback=callback,
-            help=spec.help or spec.description,
+            help=(spec.help or spec.description) + _arguments_help(spec),
             short_help=spec.description,
             hidden=spec.hidden,
             context_settings={
@@ -140,12 +168,35 @@ class ConsoleKernel:
             },
         )
 
+    def invoke(self, spec: CommandSpec, values: dict[str, Any], container: Container) -> Any:
+        """Start ``spec`` with click's parsed ``values``; its result may be a coroutine."""
+        container.instance(Output, self.output)
+        container.instance(ConsoleKernel, self)
+        definitions = spec.extra.get("definitions")
+        if definitions is None:
+            return container.call(spec.handler, convert_values(spec.handler, values))
+        arguments, options = signature_values(definitions, values)
+        command_class = spec.extra.get("command_class")
+        if command_class is None:
+            wanted = inspect.signature(spec.handler).parameters
+            given = {k: v for k, v in {**arguments, **options}.items() if k in wanted}
+            return container.call(spec.handler, given)
+        instance = container.make(command_class)
+        instance.set_input(arguments, options, self.output, self._caller())
+        return container.call(instance.handle)
+
+    def _caller(self) -> Any:
+        async def call(command: str, parameters: Any, output: Output | None) -> int:
+            from parvel.console.artisan import Artisan
+
+            return await Artisan.call(command, parameters, output=output, app=self.app)
+
+        return call
+
     def call(self, spec: CommandSpec, values: dict[str, Any]) -> int:
         """Run ``spec``'s handler with ``values``, injecting services; return the exit code."""
         container: Container = self.app if self.app is not None else Container()
-        container.instance(Output, self.output)
-        container.instance(ConsoleKernel, self)
-        result = container.call(spec.handler, values)
+        result = self.invoke(spec, values, container)
         if inspect.iscoroutine(result):
             import asyncio
 

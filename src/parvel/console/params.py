@@ -12,6 +12,7 @@ from typing import Any
 import click
 
 from parvel.support.console import Argument, Option
+from parvel.support.console_signature import InputDefinition
 
 _SIMPLE = (str, int, float, bool, Path)
 
@@ -81,20 +82,24 @@ def cli_parameters(handler: Any) -> tuple[list[click.Parameter], set[str]]:
             or parameter.kind is parameter.KEYWORD_ONLY
         )
         if not is_option:
+            # click 8.2+ counts an explicit ``default=None`` as a value: a required argument
+            # must get no default at all, or a missing one reaches the handler as None
+            given: dict[str, Any] = {"default": parameter.default} if has_default else {}
             params.append(
                 click.Argument(
                     [parameter.name],
                     type=click_type,
                     required=not has_default and not optional,
                     nargs=-1 if multiple else 1,
-                    default=parameter.default if has_default else None,
+                    **given,
                     metavar=(meta.metavar if isinstance(meta, Argument) else None)
                     or parameter.name.upper(),
                 )
             )
             continue
-        long_flag = "--" + parameter.name.replace("_", "-")
-        flags = [long_flag, *(meta.flags if isinstance(meta, Option) else ())]
+        long_flag = "--" + parameter.name.rstrip("_").replace("_", "-")  # json_ → --json
+        extra_flags = meta.flags if isinstance(meta, Option) else ()
+        flags = [long_flag, *(f for f in extra_flags if f != long_flag)]
         help_text = meta.help if meta is not None else ""
         default = parameter.default if has_default else None
         if annotation is bool:
@@ -104,12 +109,17 @@ def cli_parameters(handler: Any) -> tuple[list[click.Parameter], set[str]]:
                 )
             )
         else:
+            value: dict[str, Any] = (
+                {"default": default if not multiple else (default or ())}
+                if has_default or multiple or optional
+                else {}
+            )
             params.append(
                 click.Option(
                     [*flags, parameter.name],
                     type=click_type,
                     multiple=multiple,
-                    default=default if not multiple else (default or ()),
+                    **value,
                     required=not has_default and not optional,
                     show_default=default not in (None, (), []),
                     help=help_text,
@@ -132,3 +142,64 @@ def convert_values(handler: Any, values: dict[str, Any]) -> dict[str, Any]:
             value = typing.get_origin(annotation)(value)
         converted[name] = value
     return converted
+
+
+def signature_parameters(definitions: list[InputDefinition]) -> list[click.Parameter]:
+    """Click parameters for the inputs of an artisan-style signature."""
+    params: list[click.Parameter] = []
+    for item in definitions:
+        if not item.is_option:
+            optional: dict[str, Any] = (
+                {} if item.required or item.is_list else {"default": item.default}
+            )
+            params.append(
+                click.Argument(
+                    [item.python_name],
+                    required=item.required,
+                    nargs=-1 if item.is_list else 1,
+                    metavar=item.name.upper() + ("..." if item.is_list else ""),
+                    **optional,
+                )
+            )
+            continue
+        flags = ["--" + item.name, *([f"-{item.shortcut}"] if item.shortcut else [])]
+        if not item.accepts_value:
+            params.append(
+                click.Option([*flags, item.python_name], is_flag=True, help=item.description)
+            )
+        else:
+            params.append(
+                click.Option(
+                    [*flags, item.python_name],
+                    multiple=item.is_list,
+                    default=() if item.is_list else item.default,
+                    show_default=item.default not in (None, [], ()),
+                    help=item.description,
+                )
+            )
+    return params
+
+
+def signature_values(
+    definitions: list[InputDefinition], values: dict[str, Any]
+) -> tuple[dict[str, Any], dict[str, Any]]:
+    """Split click's values into (arguments, options) by input name; lists stay lists."""
+    arguments: dict[str, Any] = {}
+    options: dict[str, Any] = {}
+    for item in definitions:
+        value = values.get(item.python_name)
+        if item.is_list:
+            value = list(value or ())
+        (options if item.is_option else arguments)[item.python_name] = value
+    return arguments, options
+
+
+def argument_help(handler: Any) -> list[tuple[str, str]]:
+    """(name, help) of ``handler``'s arguments declared with ``Argument(help=...)``."""
+    hints = typing.get_type_hints(handler, include_extras=True)
+    found = []
+    for name, hint in hints.items():
+        _, meta = _split_annotated(hint)
+        if isinstance(meta, Argument):
+            found.append((name, meta.help))
+    return found

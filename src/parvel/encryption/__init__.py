@@ -20,7 +20,12 @@ from parvel.support.lazy import lazy_exports
 if TYPE_CHECKING:
     from parvel.encryption.contracts import EncrypterContract, StringEncrypterContract
     from parvel.encryption.encrypter import Encrypter
-    from parvel.encryption.exceptions import DecryptError, EncryptionError, InvalidKeyError
+    from parvel.encryption.exceptions import (
+        DecryptError,
+        DecryptException,
+        EncryptionError,
+        InvalidKeyError,
+    )
     from parvel.encryption.keys import CIPHERS, generate_key, parse_key, parse_previous_keys
     from parvel.encryption.signer import Signer
 
@@ -28,6 +33,7 @@ if TYPE_CHECKING:
 __all__ = [
     "CIPHERS",
     "DecryptError",
+    "DecryptException",
     "Encrypter",
     "EncrypterContract",
     "EncryptionError",
@@ -44,6 +50,7 @@ __getattr__, __dir__ = lazy_exports(
     {
         "CIPHERS": "parvel.encryption.keys",
         "DecryptError": "parvel.encryption.exceptions",
+        "DecryptException": "parvel.encryption.exceptions",
         "Encrypter": "parvel.encryption.encrypter",
         "EncrypterContract": "parvel.encryption.contracts",
         "EncryptionError": "parvel.encryption.exceptions",

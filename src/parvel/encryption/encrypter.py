@@ -136,6 +136,18 @@ class Encrypter:
         """The current key followed by the previous keys."""
         return list(self._keys)
 
+    def get_key(self) -> bytes:
+        """The current key (Laravel's ``getKey``; same as :attr:`key`)."""
+        return self.key
+
+    def get_previous_keys(self) -> list[bytes]:
+        """The previous keys (Laravel's ``getPreviousKeys``)."""
+        return self.previous_keys
+
+    def get_all_keys(self) -> list[bytes]:
+        """The current key, then the previous ones (Laravel's ``getAllKeys``)."""
+        return self.all_keys
+
     def with_previous_keys(self, keys: Sequence[bytes]) -> Encrypter:
         """Return a copy of this encrypter that also decrypts with ``keys``."""
         return Encrypter(self._keys[0], keys, self._cipher)

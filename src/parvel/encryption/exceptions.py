@@ -12,7 +12,7 @@ from __future__ import annotations
 
 from parvel.exceptions import ParvelError
 
-__all__ = ["DecryptError", "EncryptionError", "InvalidKeyError"]
+__all__ = ["DecryptError", "DecryptException", "EncryptionError", "InvalidKeyError"]
 
 
 class EncryptionError(ParvelError):
@@ -35,6 +35,10 @@ class DecryptError(EncryptionError):
         self, message: str = "The payload is invalid.", *, hint: str | None = None
     ) -> None:
         super().__init__(message, hint=hint)
+
+
+DecryptException = DecryptError
+"""Laravel's name for :class:`DecryptError` (``except DecryptException:``)."""
 
 
 class InvalidKeyError(EncryptionError):

@@ -119,6 +119,10 @@ class Application(Container):
         """The ``resources/`` folder (views, lang)."""
         return self.base_path("resources") / path if path else self.base_path("resources")
 
+    def resource_path(self, path: str = "") -> Path:
+        """Laravel's name for :meth:`resources_path`: ``app.resource_path("views")``."""
+        return self.resources_path(path)
+
     def storage_path(self, path: str = "") -> Path:
         """The ``storage/`` folder (app files, framework caches, logs)."""
         return self.base_path("storage") / path if path else self.base_path("storage")
@@ -176,6 +180,34 @@ class Application(Container):
     def debug(self) -> bool:
         """``app.debug``: show detailed error pages."""
         return bool(self.config.get("app.debug", False))
+
+    def has_debug_mode_enabled(self) -> bool:
+        """Whether ``app.debug`` is on."""
+        return self.debug
+
+    def version(self) -> str:
+        """The Parvel version."""
+        from parvel.__about__ import __version__
+
+        return __version__
+
+    def get_locale(self) -> str:
+        """The current locale (``app.locale``)."""
+        return str(self.config.get("app.locale", "en"))
+
+    current_locale = get_locale
+
+    def set_locale(self, locale: str) -> None:
+        """Change the locale (``app.locale``) for the rest of the process."""
+        self.config.set("app.locale", locale)
+
+    def is_locale(self, locale: str) -> bool:
+        """Whether the current locale is ``locale``."""
+        return self.get_locale() == locale
+
+    def get_fallback_locale(self) -> str:
+        """The fallback locale (``app.fallback_locale``)."""
+        return str(self.config.get("app.fallback_locale", "en"))
 
     def is_down_for_maintenance(self) -> bool:
         """Whether ``parvel down`` put the app in maintenance mode."""

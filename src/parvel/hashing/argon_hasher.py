@@ -90,7 +90,9 @@ class ArgonHasher:
 
     def _merged(self, options: Mapping[str, int]) -> tuple[int, int, int]:
         current = {"memory": self.memory, "time": self.time, "threads": self.threads}
-        return self._validate({**current, **options})
+        # bcrypt's per-call ``rounds`` means nothing to Argon2: ignored, as Laravel does
+        chosen = {key: value for key, value in options.items() if key != "rounds"}
+        return self._validate({**current, **chosen})
 
     @staticmethod
     def _validate(options: Mapping[str, object]) -> tuple[int, int, int]:

@@ -5,7 +5,16 @@ from __future__ import annotations
 from typing import Any
 
 from parvel.container.provider import ServiceProvider
-from parvel.orm.console import ModelPaths, make_factory, make_model, model_prune, model_show
+from parvel.orm.console import (
+    ModelPaths,
+    make_cast,
+    make_factory,
+    make_model,
+    make_observer,
+    make_policy,
+    model_prune,
+    model_show,
+)
 
 
 class OrmServiceProvider(ServiceProvider):
@@ -18,7 +27,17 @@ class OrmServiceProvider(ServiceProvider):
     def register(self) -> None:
         """Bind the generator paths and register the commands."""
         self.app.singleton(ModelPaths, lambda app: ModelPaths.from_app(app))
-        self.commands([make_model, make_factory, model_show, model_prune])
+        self.commands(
+            [
+                make_model,
+                make_factory,
+                make_policy,
+                make_observer,
+                make_cast,
+                model_show,
+                model_prune,
+            ]
+        )
 
     def boot(self) -> None:
         """Install the connection resolver and the encrypter hook when they are bound."""

@@ -6,6 +6,7 @@ The session middleware sets :data:`current_session` for each web request, so ``o
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from contextvars import ContextVar
 from typing import Any
 
@@ -17,8 +18,10 @@ from parvel.session.store import Store
 current_session: ContextVar[Store | None] = ContextVar("parvel_session", default=None)
 
 
-def session(key: str | None = None, default: Any = None) -> Any:
+def session(key: str | Mapping[str, Any] | None = None, default: Any = None) -> Any:
     """The current session (``session()``) or one of its values (``session("key", default)``).
+
+    A mapping stores its values: ``session({"cart": [], "step": 2})`` (returns ``None``).
 
     Raises:
         SessionError: no session is running (outside the ``web`` middleware group).
@@ -29,6 +32,9 @@ def session(key: str | None = None, default: Any = None) -> Any:
             "No session is running for this request.",
             hint="Sessions start in the `web` middleware group; API routes are stateless.",
         )
+    if isinstance(key, Mapping):
+        store.put(key)
+        return None
     return store if key is None else store.get(key, default)
 
 

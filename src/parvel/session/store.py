@@ -60,12 +60,33 @@ class Store:
         self._serialize = serialize
         self._unserialize = unserialize
 
+    def __call__(self, key: str | Mapping[str, Any] | None = None, default: Any = None) -> Any:
+        """``request.session()`` as in Laravel: the store itself, a value, or a mapping to put.
+
+        ``request.session`` is the store already; calling it returns the same store, so both
+        ``request.session.get("k")`` and ``request.session().get("k")`` work.
+        """
+        if key is None:
+            return self
+        if isinstance(key, Mapping):
+            self.put(key)
+            return None
+        return self.get(key, default)
+
     # -- lifecycle -------------------------------------------------------------------------
 
     @property
     def id(self) -> str:
         """The session id (what the session cookie holds)."""
         return self._id
+
+    def get_id(self) -> str:
+        """The session id (Laravel's ``getId()``; same as :attr:`id`)."""
+        return self._id
+
+    def get_name(self) -> str:
+        """The session cookie's name."""
+        return self.name
 
     def set_id(self, session_id: str | None) -> None:
         """Use ``session_id`` if it is well-formed, else a fresh id."""
@@ -139,6 +160,11 @@ class Store:
         keys = [key] if isinstance(key, str) else list(key)
         return all(self._lookup(k) not in (_MISSING, None) for k in keys)
 
+    def has_any(self, keys: str | Iterable[str]) -> bool:
+        """Whether at least one of ``keys`` is present and not None."""
+        chosen = [keys] if isinstance(keys, str) else list(keys)
+        return any(self._lookup(k) not in (_MISSING, None) for k in chosen)
+
     def get(self, key: str, default: Any = None) -> Any:
         """The value at ``key`` (dots reach into dicts), or ``default`` (called if callable)."""
         value = self._lookup(key)
@@ -166,10 +192,26 @@ class Store:
     # -- writing ---------------------------------------------------------------------------
 
     def put(self, key: str | Mapping[str, Any], value: Any = None) -> None:
-        """Store one value, or every pair of a mapping."""
+        """Store one value, or every pair of a mapping; dots nest (``"user.name"``)."""
         pairs = key.items() if isinstance(key, Mapping) else [(key, value)]
         for name, item in pairs:
-            self._attributes[name] = item
+            self._attributes.pop(name, None)  # a flat dotted key from an older payload
+            node = self._attributes
+            *parents, last = name.split(".")
+            for segment in parents:
+                child = node.get(segment)
+                if not isinstance(child, dict):
+                    child = node[segment] = {}
+                node = child
+            node[last] = item
+
+    def replace(self, attributes: Mapping[str, Any]) -> None:
+        """Store every pair of ``attributes`` (Laravel's ``replace``; same as ``put(mapping)``)."""
+        self.put(attributes)
+
+    def remove(self, key: str) -> Any:
+        """Forget ``key`` and return the value it had (``None`` when absent)."""
+        return self.pull(key)
 
     def push(self, key: str, value: Any) -> None:
         """Append ``value`` to the list at ``key``."""
@@ -195,9 +237,16 @@ class Store:
         return value
 
     def forget(self, keys: str | Iterable[str]) -> None:
-        """Remove one key or several."""
+        """Remove one key or several; dots reach into dicts (``"user.name"``)."""
         for key in [keys] if isinstance(keys, str) else keys:
-            self._attributes.pop(key, None)
+            if self._attributes.pop(key, _MISSING) is not _MISSING:
+                continue
+            node: Any = self._attributes
+            *parents, last = key.split(".")
+            for segment in parents:
+                node = node.get(segment) if isinstance(node, dict) else None
+            if isinstance(node, dict):
+                node.pop(last, None)
 
     def flush(self) -> None:
         """Remove everything."""

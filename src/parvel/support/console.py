@@ -83,8 +83,12 @@ def command(
 ) -> Callable[[F], F]:
     """Declare ``fn`` as the console command ``name`` (e.g. ``"route:list"``).
 
+    ``name`` may be a whole artisan-style signature, ``"mail:send {user} {--queue=}"``: its
+    inputs then define the command line, and ``fn`` receives them as keyword arguments by
+    name (``dry-run`` → ``dry_run``) when it declares them.
+
     Args:
-        name: The command name, ``namespace:action`` by convention.
+        name: The command name, ``namespace:action`` by convention, or a signature.
         description: One line for ``parvel list``; defaults to the docstring's first line.
         aliases: Other names that run the same command.
         hidden: Leave it out of ``parvel list``.
@@ -92,12 +96,18 @@ def command(
         passthrough: Unknown options go to the command's variadic argument instead of
             failing (``parvel test -k slow`` hands ``-k slow`` to pytest).
     """
+    extra: dict[str, Any] = {}
+    if "{" in name:
+        from parvel.support.console_signature import parse_signature
+
+        name, extra["definitions"] = parse_signature(name)
 
     def decorate(fn: F) -> F:
         doc = (fn.__doc__ or "").strip()
         first = doc.splitlines()[0].strip() if doc else ""
         spec = CommandSpec(
             name=name,
+            extra=dict(extra),
             handler=fn,
             description=description or first,
             help=doc,
@@ -115,6 +125,8 @@ def command(
 def spec_of(fn: Any) -> CommandSpec | None:
     """The :class:`CommandSpec` of a decorated function, or ``None``."""
     spec = getattr(fn, COMMAND_ATTRIBUTE, None)
+    if isinstance(fn, type) and isinstance(spec, CommandSpec) and spec.handler is not fn:
+        return None  # a subclass of a command class that declares no signature of its own
     return spec if isinstance(spec, CommandSpec) else None
 
 
@@ -174,6 +186,22 @@ class Output:
         """Write an error line in red (to stderr when writing to the terminal)."""
         self.error_console.print(text, style="bold red", markup=False, highlight=False)
 
+    def alert(self, text: str) -> None:
+        """Write ``text`` framed by a line of asterisks above and below."""
+        frame = "*" * (len(text) + 12)
+        for line in (frame, f"*     {text}     *", frame):
+            self.line(line, "yellow")
+        self.new_line()
+
+    def bullet_list(self, items: Iterable[str]) -> None:
+        """Write each item as a ``⇂ item`` line."""
+        for item in items:
+            self.line(f"  ⇂ {item}")
+
+    def two_column_detail(self, first: str, second: str = "") -> None:
+        """Laravel's ``twoColumnDetail``: ``first ....... second``."""
+        self.two_column(first, second)
+
     def markup(self, text: str) -> None:
         """Write rich markup (``[bold]x[/]``)."""
         self.console.print(text)
@@ -218,6 +246,24 @@ class Output:
 
         return Prompt.ask(question, default=default, console=self.console)
 
+    def secret(self, question: str, default: str | None = None) -> str | None:
+        """Ask for a line of text without echoing it (a password); non-interactive: ``default``."""
+        if not self.interactive:
+            return default
+        from rich.prompt import Prompt
+
+        answer = Prompt.ask(question, password=True, default=default, console=self.console)
+        return answer
+
+    def anticipate(
+        self, question: str, suggestions: Sequence[str], default: str | None = None
+    ) -> str | None:
+        """Ask for text, listing ``suggestions`` (any answer is accepted, unlike :meth:`choice`)."""
+        if not self.interactive:
+            return default
+        hint = ", ".join(suggestions)
+        return self.ask(f"{question} [dim]({hint})[/]" if hint else question, default)
+
     def choice(
         self, question: str, choices: Sequence[str], default: str | None = None
     ) -> str | None:
@@ -228,8 +274,64 @@ class Output:
 
         return Prompt.ask(question, choices=list(choices), default=default, console=self.console)
 
+    def create_progress_bar(self, total: int | None = None) -> ProgressBar:
+        """A progress bar to drive by hand: ``start()``, ``advance()``, ``finish()``."""
+        return ProgressBar(self, total)
+
     def progress(self, items: Iterable[Any], description: str = "") -> Iterator[Any]:
         """Iterate ``items`` while drawing a progress bar."""
         from rich.progress import track
 
         yield from track(items, description=description, console=self.console)
+
+
+class ProgressBar:
+    """A progress bar advanced by hand, like Laravel's ``createProgressBar``.
+
+    ::
+
+        bar = out.create_progress_bar(len(users))
+        bar.start()
+        for user in users:
+            ...
+            bar.advance()
+        bar.finish()
+    """
+
+    def __init__(self, output: Output, total: int | None = None) -> None:
+        from rich.progress import Progress
+
+        self.total = total
+        self.steps = 0
+        self._progress = Progress(console=output.console, transient=False)
+        self._task: Any = None
+
+    def start(self, total: int | None = None) -> None:
+        """Draw the bar at 0 (``total`` replaces the one given at creation)."""
+        if total is not None:
+            self.total = total
+        self._progress.start()
+        self._task = self._progress.add_task("", total=self.total)
+
+    def advance(self, step: int = 1) -> None:
+        """Move forward by ``step`` (starting the bar if needed)."""
+        if self._task is None:
+            self.start()
+        self.steps += step
+        self._progress.update(self._task, advance=step)
+
+    def set_progress(self, steps: int) -> None:
+        """Jump to ``steps``."""
+        if self._task is None:
+            self.start()
+        self.steps = steps
+        self._progress.update(self._task, completed=steps)
+
+    def finish(self) -> None:
+        """Complete the bar and stop drawing it."""
+        if self._task is None:
+            self.start()
+        if self.total is not None:
+            self.steps = self.total
+            self._progress.update(self._task, completed=self.total)
+        self._progress.stop()

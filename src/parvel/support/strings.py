@@ -9,6 +9,8 @@ import time
 from functools import cache
 
 from parvel.support import inflector
+from parvel.support.string_ops import StringOps
+from parvel.support.stringable import Stringable
 
 _WORD_BOUNDARY = re.compile(r"(?<=[a-z0-9])(?=[A-Z])|(?<=[A-Z])(?=[A-Z][a-z])")
 _SEPARATORS = re.compile(r"[\s\-_.]+")
@@ -16,8 +18,13 @@ _CROCKFORD = "0123456789ABCDEFGHJKMNPQRSTVWXYZ"
 _ULID = re.compile(r"^[0-7][0-9A-HJKMNP-TV-Z]{25}$", re.I)
 
 
-class Str:
+class Str(StringOps):
     """Static string helpers; every method is also importable as a function from this module."""
+
+    @staticmethod
+    def of(value: object) -> Stringable:
+        """A fluent string: ``Str.of("hello world").title().finish("!")``."""
+        return Stringable("" if value is None else str(value))
 
     @staticmethod
     @cache

@@ -21,11 +21,22 @@ def run_tests(
     *,
     parallel: Annotated[bool, Option(help="Run the tests in parallel (pytest-xdist)")] = False,
     processes: Annotated[int | None, Option(help="How many processes with --parallel")] = None,
+    filter: Annotated[str | None, Option(help="Only tests whose name matches (pytest -k)")] = None,
+    testsuite: Annotated[
+        str | None, Option(help="Only one suite: feature or unit (tests/<suite>)")
+    ] = None,
+    stop_on_failure: Annotated[bool, Option(help="Stop at the first failure (-x)")] = False,
     app: Application,
     out: Output,
 ) -> int:
     """Run the application's tests (pytest, APP_ENV=testing)."""
     command_line = [sys.executable, "-m", "pytest", *arguments]
+    if filter:
+        command_line += ["-k", filter]
+    if testsuite:
+        command_line.append(f"tests/{testsuite.lower()}")
+    if stop_on_failure:
+        command_line.append("-x")
     if parallel:
         try:
             import xdist  # noqa: F401

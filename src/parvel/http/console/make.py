@@ -58,7 +58,7 @@ async def make_controller(
         bool,
         Option("-R", help="Generate form requests for store and update and type-hint them"),
     ] = False,
-    force: Annotated[bool, Option(help="Overwrite an existing file")] = False,
+    force: Annotated[bool, Option("-f", help="Overwrite an existing file")] = False,
     *,
     app: Container,
     out: Output,
@@ -122,7 +122,7 @@ def _with_form_requests(text: str, subject: str, app: Container, force: bool, ou
 @command("make:middleware")
 async def make_middleware(
     name: Annotated[str, Argument(help="The middleware class, e.g. EnsureTokenIsValid")],
-    force: Annotated[bool, Option(help="Overwrite an existing file")] = False,
+    force: Annotated[bool, Option("-f", help="Overwrite an existing file")] = False,
     *,
     app: Container,
     out: Output,

@@ -10,8 +10,11 @@ from parvel.container import Container
 from parvel.support.console import Option, Output, command
 
 
-def route_rows(app: Any) -> list[dict[str, Any]]:
-    """Every route as a dict: method, uri, name, action, middleware, domain, location."""
+def route_rows(app: Any, *, with_specs: bool = False) -> list[dict[str, Any]]:
+    """Every route as a dict: method, uri, name, action, middleware, domain, location.
+
+    ``with_specs`` adds ``_specs``: the middleware as written (group names such as ``web``).
+    """
     kernel = app.make("http.kernel")
     rows = []
     for route in kernel.routes.routes:
@@ -32,7 +35,14 @@ def route_rows(app: Any) -> list[dict[str, Any]]:
                 "vendor": _is_vendor(route.location),
             }
         )
+        if with_specs:
+            rows[-1]["_specs"] = [_spec_name(spec) for spec in kernel.route_middleware(route)]
     return rows
+
+
+def _spec_name(spec: Any) -> str:
+    """A middleware spec as written: a group or alias name, or a class's name."""
+    return spec if isinstance(spec, str) else getattr(spec, "__qualname__", str(spec))
 
 
 def _is_vendor(location: str) -> bool:
@@ -44,7 +54,12 @@ def _is_vendor(location: str) -> bool:
 @command("route:list")
 async def route_list(
     method: Annotated[str, Option(help="Only routes answering this method")] = "",
+    action: Annotated[str, Option(help="Only routes whose action contains this")] = "",
     name: Annotated[str, Option(help="Only routes whose name contains this")] = "",
+    domain: Annotated[str, Option(help="Only routes whose domain contains this")] = "",
+    middleware: Annotated[
+        str, Option(help="Only routes with a middleware (or group) containing this")
+    ] = "",
     path: Annotated[str, Option(help="Only routes whose URI contains this")] = "",
     json_: Annotated[bool, Option("--json", help="Print JSON")] = False,
     reverse: Annotated[bool, Option("-r", help="Reverse the order")] = False,
@@ -59,11 +74,17 @@ async def route_list(
     out: Output,
 ) -> int:
     """List all registered routes."""
-    rows = route_rows(app)
+    rows = route_rows(app, with_specs=bool(middleware))
     if method:
         rows = [r for r in rows if method.upper() in r["method"].split("|") or r["method"] == "ANY"]
+    if action:
+        rows = [r for r in rows if action in (r["action"] or "")]
     if name:
         rows = [r for r in rows if r["name"] and name in r["name"]]
+    if domain:
+        rows = [r for r in rows if r["domain"] and domain in r["domain"]]
+    if middleware:
+        rows = [r for r in rows if any(middleware in m for m in [*r["middleware"], *r["_specs"]])]
     if path:
         rows = [r for r in rows if path.strip("/") in r["uri"]]
     if except_path:
@@ -80,6 +101,8 @@ async def route_list(
         rows.sort(key=lambda r: str(r[sort] or ""))
     if reverse:
         rows.reverse()
+    for row in rows:
+        row.pop("_specs", None)
     if json_:
         out.line(json.dumps(rows))
         return 0

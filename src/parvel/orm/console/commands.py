@@ -1,4 +1,4 @@
-"""``make:model``, ``make:factory``, ``model:show`` and ``model:prune``."""
+"""``make:model``, ``make:factory``, ``make:policy``, ``model:show`` and ``model:prune``."""
 
 from __future__ import annotations
 
@@ -53,11 +53,22 @@ async def make_model(
     resource: Annotated[
         bool, Option("-r", help="Make the controller a resource controller")
     ] = False,
+    api: Annotated[bool, Option(help="Make the controller an API resource controller")] = False,
+    requests: Annotated[
+        bool, Option("-R", help="Create form requests for the model's resource controller")
+    ] = False,
     factory: Annotated[bool, Option("-f", help="Create a factory for the model")] = False,
     seed: Annotated[bool, Option("-s", help="Create a seeder for the model")] = False,
-    policy: Annotated[bool, Option("-p", help="Create a policy for the model")] = False,
+    policy: Annotated[bool, Option(help="Create a policy for the model")] = False,
+    pivot: Annotated[
+        bool, Option("-p", help="Make the class a custom intermediate table (pivot) class")
+    ] = False,
+    morph_pivot: Annotated[
+        bool, Option(help="Make the class a custom polymorphic intermediate table class")
+    ] = False,
     all: Annotated[
-        bool, Option("-a", help="Migration, seeder, factory, policy, resource controller")
+        bool,
+        Option("-a", help="Migration, seeder, factory, policy, resource controller, requests"),
     ] = False,
     force: Annotated[bool, Option(help="Overwrite files that exist")] = False,
     paths: ModelPaths,
@@ -65,11 +76,14 @@ async def make_model(
 ) -> int:
     """Create a new model class (and its migration, factory, seeder, controller, policy)."""
     if all:
-        migration = controller = resource = factory = seed = policy = True
+        migration = controller = resource = factory = seed = policy = requests = True
+    if api or requests:
+        controller = True
     values = _names(name, paths)
     values["class"] = values["model"]
     target = paths.models / f"{values['variable']}.py"
-    if not _generate("model.stub", target, values, paths, force, out, "Model"):
+    stub = "model.pivot.stub" if pivot or morph_pivot else "model.stub"
+    if not _generate(stub, target, values, paths, force, out, "Model"):
         return 1
     ok: bool = True
     if factory:
@@ -80,7 +94,7 @@ async def make_model(
     if seed:
         ok &= _seeder(f"{values['model']}Seeder", paths, out)
     if controller or resource:
-        ok &= await _controller(values, resource, paths, force, out)
+        ok &= await _controller(values, resource, api, requests, paths, force, out)
     if policy:
         policy_values = {**values, "class": f"{values['model']}Policy"}
         ok &= _generate("policy.stub", paths.policies / f"{values['variable']}_policy.py",
@@ -124,8 +138,8 @@ class _BasePath:
         return self.base / path if path else self.base
 
 
-async def _controller(values: dict[str, str], resource: bool, paths: ModelPaths, force: bool,
-                      out: Output) -> bool:  # fmt: skip
+async def _controller(values: dict[str, str], resource: bool, api: bool, requests: bool,
+                      paths: ModelPaths, force: bool, out: Output) -> bool:  # fmt: skip
     name = f"{values['model']}Controller"
     try:  # the HTTP layer's generator when it is installed (looked up at run time: it is a
         # layer above the ORM)
@@ -133,8 +147,10 @@ async def _controller(values: dict[str, str], resource: bool, paths: ModelPaths,
     except ImportError:
         http_make = None
     if http_make is not None:
+        with_model = resource or api or requests
         code = await http_make.make_controller(
-            name, resource=resource, model=values["model"] if resource else "", force=force,
+            name, resource=resource, api=api, requests=requests,
+            model=values["model"] if with_model else "", force=force,
             app=_BasePath(paths.base), out=out,
         )  # fmt: skip
         return int(code) == 0
@@ -147,8 +163,8 @@ async def _controller(values: dict[str, str], resource: bool, paths: ModelPaths,
 async def make_factory(
     name: Annotated[str, Argument(help="The name of the factory (e.g. PostFactory)")],
     *,
-    model: Annotated[str | None, Option("--model", help="The model the factory builds")] = None,
-    force: Annotated[bool, Option(help="Overwrite the file if it exists")] = False,
+    model: Annotated[str | None, Option("-m", help="The model the factory builds")] = None,
+    force: Annotated[bool, Option("-f", help="Overwrite the file if it exists")] = False,
     paths: ModelPaths,
     out: Output,
 ) -> int:
@@ -159,8 +175,59 @@ async def make_factory(
     )
     values = _names(model_name, paths)
     values["class"] = class_name if class_name.endswith("Factory") else f"{class_name}Factory"
-    target = paths.factories / f"{Str.snake(values['model'])}_factory.py"
+    target = paths.factories / f"{Str.snake(values['class'])}.py"
     return 0 if _generate("factory.stub", target, values, paths, force, out, "Factory") else 1
+
+
+@command("make:policy")
+async def make_policy(
+    name: Annotated[str, Argument(help="The name of the policy (e.g. PostPolicy)")],
+    *,
+    model: Annotated[str | None, Option("-m", help="The model the policy applies to")] = None,
+    force: Annotated[bool, Option("-f", help="Overwrite the file if it exists")] = False,
+    paths: ModelPaths,
+    out: Output,
+) -> int:
+    """Create a new policy class (with the model's abilities when --model is given)."""
+    class_name = Str.studly(name.rsplit("/", 1)[-1])
+    target = paths.policies / f"{Str.snake(class_name)}.py"
+    if model:
+        values = {**_names(model, paths), "class": class_name}
+        return 0 if _generate("policy.stub", target, values, paths, force, out, "Policy") else 1
+    values = {"class": class_name}
+    return 0 if _generate("policy.plain.stub", target, values, paths, force, out, "Policy") else 1
+
+
+@command("make:observer")
+async def make_observer(
+    name: Annotated[str, Argument(help="The name of the observer (e.g. UserObserver)")],
+    *,
+    model: Annotated[str | None, Option("-m", help="The model the observer watches")] = None,
+    force: Annotated[bool, Option("-f", help="Overwrite the file if it exists")] = False,
+    paths: ModelPaths,
+    out: Output,
+) -> int:
+    """Create a new model observer class."""
+    class_name = Str.studly(name.rsplit("/", 1)[-1])
+    target = paths.observers / f"{Str.snake(class_name)}.py"
+    stub = "observer.stub" if model else "observer.plain.stub"
+    values = {**(_names(model, paths) if model else {}), "class": class_name}
+    return 0 if _generate(stub, target, values, paths, force, out, "Observer") else 1
+
+
+@command("make:cast")
+async def make_cast(
+    name: Annotated[str, Argument(help="The name of the cast (e.g. AsMoney)")],
+    *,
+    force: Annotated[bool, Option("-f", help="Overwrite the file if it exists")] = False,
+    paths: ModelPaths,
+    out: Output,
+) -> int:
+    """Create a new custom attribute cast class."""
+    class_name = Str.studly(name.rsplit("/", 1)[-1])
+    target = paths.casts / f"{Str.snake(class_name)}.py"
+    return 0 if _generate("cast.stub", target, {"class": class_name}, paths, force, out,
+                          "Cast") else 1  # fmt: skip
 
 
 def resolve_model_class(name: str, paths: ModelPaths) -> type[Model]:

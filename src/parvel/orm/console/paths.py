@@ -51,3 +51,13 @@ class ModelPaths:
     def policies(self) -> Path:
         """``app/policies``."""
         return self.base / "app" / "policies"
+
+    @property
+    def observers(self) -> Path:
+        """``app/observers``."""
+        return self.base / "app" / "observers"
+
+    @property
+    def casts(self) -> Path:
+        """``app/casts``."""
+        return self.base / "app" / "casts"

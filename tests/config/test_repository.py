@@ -21,11 +21,14 @@ def test_dot_access_defaults_and_errors() -> None:
     assert repo["db.port"] == 5432
     assert repo.get("app.providers.1") == "b"
     assert repo.get("app.missing", "fallback") == "fallback"
-    assert repo.get("app.missing", None) is None
+    assert repo.get("app.missing") is None  # as Laravel's config() and dict.get()
     with pytest.raises(
         UnknownConfigKey, match=r"Unknown config key 'app.nmae'. Did you mean 'app.name'\?"
     ):
-        repo.get("app.nmae")
+        repo["app.nmae"]
+    with pytest.raises(UnknownConfigKey, match=r"Did you mean 'app\.name'"):
+        repo.string("app.nmae")
+    assert repo.string("app.nmae", "x") == "x"
     assert "app.name" in repo
     assert "app.nope" not in repo
 

@@ -8,7 +8,6 @@ from typing import Any
 from parvel.config.exceptions import ConfigError
 from parvel.config.repository import Repository
 
-_MISSING: Any = object()
 _current: list[Repository | None] = [None]
 
 
@@ -17,12 +16,12 @@ def set_current(repository: Repository | None) -> None:
     _current[0] = repository
 
 
-def config(key: str | Mapping[str, Any] | None = None, default: Any = _MISSING) -> Any:
+def config(key: str | Mapping[str, Any] | None = None, default: Any = None) -> Any:
     """Laravel's ``config()``: ``config("app.name")``, ``config("x", default)``, ``config({...})``.
 
     With no argument it returns the whole :class:`Repository`; with a mapping it sets values
-    for the rest of the process. A missing key without a default raises
-    :class:`~parvel.config.UnknownConfigKey`.
+    for the rest of the process. A missing key gives ``default`` (None), as in Laravel;
+    ``config()["app.nmae"]`` raises :class:`~parvel.config.UnknownConfigKey` with a hint.
 
     Raises:
         ConfigError: no application has been created yet.
@@ -38,4 +37,4 @@ def config(key: str | Mapping[str, Any] | None = None, default: Any = _MISSING) 
     if isinstance(key, Mapping):
         repository.set(key)
         return None
-    return repository.get(key) if default is _MISSING else repository.get(key, default)
+    return repository.get(key, default)

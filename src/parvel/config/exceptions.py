@@ -12,7 +12,7 @@ class ConfigError(ParvelError):
 
 
 class UnknownConfigKey(ConfigError, KeyError):
-    """``config("x.y")`` was asked for a key that does not exist, with no default."""
+    """``config()["x.y"]`` (or a typed getter) was asked for a key that does not exist."""
 
     code = "config-unknown-key"
 

@@ -20,12 +20,15 @@ class Repository(Mapping[str, Any]):
     def __init__(self, items: dict[str, Any] | None = None) -> None:
         self._items: dict[str, Any] = items or {}
 
-    def get(self, key: str, default: Any = _MISSING) -> Any:
-        """Return the value at the dotted ``key``.
+    def get(self, key: str, default: Any = None) -> Any:
+        """Return the value at the dotted ``key``, or ``default`` (None) when it does not exist.
 
-        Raises:
-            UnknownConfigKey: the key does not exist and no ``default`` was given.
+        ``repo["app.name"]`` is the strict spelling: it raises :class:`UnknownConfigKey`, with
+        the closest existing key as a hint, for a key that does not exist.
         """
+        return self._find(key, default)
+
+    def _find(self, key: str, default: Any) -> Any:
         node: Any = self._items
         for segment in key.split("."):
             if isinstance(node, Mapping) and segment in node:
@@ -67,7 +70,7 @@ class Repository(Mapping[str, Any]):
         return self._typed(key, default, (list, tuple, Mapping), "an array (a list or a dict)")
 
     def _typed(self, key: str, default: Any, kind: Any, label: str) -> Any:
-        value = self.get(key, default)
+        value = self._find(key, default)
         wrong_bool = isinstance(value, bool) and kind is int
         if not isinstance(value, kind) or wrong_bool:
             raise ConfigError(
@@ -78,7 +81,7 @@ class Repository(Mapping[str, Any]):
 
     def has(self, key: str) -> bool:
         """Whether the dotted ``key`` exists."""
-        return self.get(key, _MISSING_SENTINEL) is not _MISSING_SENTINEL
+        return self._find(key, _MISSING_SENTINEL) is not _MISSING_SENTINEL
 
     def set(self, key: str | Mapping[str, Any], value: Any = None) -> None:
         """Set one dotted key, or many from a mapping: ``set({"app.debug": True})``."""
@@ -114,7 +117,8 @@ class Repository(Mapping[str, Any]):
         return UnknownConfigKey(f"Unknown config key '{key}'.", hint=hint)
 
     def __getitem__(self, key: str) -> Any:
-        return self.get(key)
+        """The value at ``key``; :class:`UnknownConfigKey` (a ``KeyError``) when it is missing."""
+        return self._find(key, _MISSING)
 
     def __iter__(self) -> Iterator[str]:
         return iter(self._items)

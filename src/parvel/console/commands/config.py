@@ -40,7 +40,7 @@ def config_show(
     out: Output,
 ) -> int:
     """Display all of the values for a given configuration file or key."""
-    value: Any = app.config.get(config)
+    value: Any = app.config[config]  # an unknown key fails with the closest one as a hint
     text = orjson.dumps(value, default=str, option=orjson.OPT_INDENT_2 | orjson.OPT_SORT_KEYS)
     out.line(text.decode())
     return 0

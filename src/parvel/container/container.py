@@ -73,6 +73,7 @@ class Container:
         self._class_aliases: dict[str, Any] = {}
         self._contextual: dict[Any, dict[Any, Any]] = {}
         self._resolving: dict[Any, list[Callable[[Any, Container], None]]] = {}
+        self._tags: dict[str, list[Any]] = {}
         self._root_scope: dict[Any, Any] = {}
         self._scope: ContextVar[dict[Any, Any] | None] = ContextVar(
             f"parvel_scope_{id(self)}", default=None
@@ -101,6 +102,35 @@ class Container:
         abstract = self._aliases.get(abstract, abstract)
         self._instances.pop(abstract, None)
         self._bindings[abstract] = _Binding(abstract if concrete is None else concrete, True, True)
+
+    def bind_if(self, abstract: Any, concrete: Any = None, *, shared: bool = False) -> None:
+        """:meth:`bind` unless ``abstract`` is bound already."""
+        if not self.bound(abstract):
+            self.bind(abstract, concrete, shared=shared)
+
+    def singleton_if(self, abstract: Any, concrete: Any = None) -> None:
+        """:meth:`singleton` unless ``abstract`` is bound already."""
+        if not self.bound(abstract):
+            self.singleton(abstract, concrete)
+
+    def scoped_if(self, abstract: Any, concrete: Any = None) -> None:
+        """:meth:`scoped` unless ``abstract`` is bound already."""
+        if not self.bound(abstract):
+            self.scoped(abstract, concrete)
+
+    def tag(self, abstracts: Any, *tags: str) -> None:
+        """File ``abstracts`` (one or a list) under each of ``tags`` for :meth:`tagged`."""
+        items = list(abstracts) if isinstance(abstracts, (list, tuple)) else [abstracts]
+        for tag in tags:
+            self._tags.setdefault(tag, []).extend(items)
+
+    def tagged(self, tag: str) -> list[Any]:
+        """Every service filed under ``tag``, resolved, in the order they were tagged."""
+        return [self.make(abstract) for abstract in self._tags.get(tag, ())]
+
+    def factory(self, abstract: Any) -> Callable[[], Any]:
+        """A function that resolves ``abstract`` each time it is called."""
+        return lambda: self.make(abstract)
 
     def instance(self, abstract: Any, value: T) -> T:
         """Register an existing object as the shared instance of ``abstract``."""
@@ -136,6 +166,10 @@ class Container:
     def resolving(self, abstract: Any, callback: Callable[[Any, Container], None]) -> None:
         """Call ``callback(obj, container)`` each time ``abstract`` is built."""
         self._resolving.setdefault(self._aliases.get(abstract, abstract), []).append(callback)
+
+    def after_resolving(self, abstract: Any, callback: Callable[[Any, Container], None]) -> None:
+        """Alias of :meth:`resolving` (Laravel runs both after the object is built)."""
+        self.resolving(abstract, callback)
 
     def extend(self, abstract: Any, extender: Callable[[Any, Container], Any]) -> None:
         """Decorate the service: ``extender(service, container)`` returns its replacement."""
@@ -178,6 +212,28 @@ class Container:
     def forget_instance(self, abstract: Any) -> None:
         """Drop the shared instance so the next ``make`` builds a new one."""
         self._instances.pop(self._aliases.get(abstract, abstract), None)
+
+    def forget_instances(self) -> None:
+        """Drop every singleton built so far; each is built again by the next ``make``.
+
+        Objects registered with :meth:`instance` (the app, its config) have no binding to
+        rebuild them from, so they stay.
+        """
+        self._instances = {k: v for k, v in self._instances.items() if k not in self._bindings}
+
+    def is_shared(self, abstract: Any) -> bool:
+        """Whether ``abstract`` is a singleton, a scoped binding or a registered instance."""
+        abstract = self._aliases.get(abstract, abstract)
+        binding = self._bindings.get(abstract)
+        return abstract in self._instances or (binding is not None and binding.shared)
+
+    def is_alias(self, name: Any) -> bool:
+        """Whether ``name`` is an alias of another key."""
+        return name in self._aliases
+
+    def get(self, abstract: Any) -> Any:
+        """Resolve ``abstract`` (the PSR-11 spelling of :meth:`make`)."""
+        return self.make(abstract)
 
     # -- scopes ----------------------------------------------------------------------
 

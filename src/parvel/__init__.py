@@ -47,6 +47,7 @@ if TYPE_CHECKING:
         scope,
     )
     from parvel.routing import Route
+    from parvel.session import session
     from parvel.support import Str, env
     from parvel.support.clock import now
     from parvel.support.console import Argument, Option, Output, command
@@ -102,6 +103,7 @@ _LAZY: dict[str, str] = {
     "to_route": "parvel.http",
     "url": "parvel.http",
     "view": "parvel.view",
+    "session": "parvel.session",
     "app": "parvel.foundation.helpers",
     "resolve": "parvel.foundation.helpers",
     "encrypt": "parvel.foundation.helpers",
@@ -165,6 +167,7 @@ __all__ = [
     "response",
     "route",
     "scope",
+    "session",
     "to_route",
     "url",
     "view",

@@ -289,3 +289,19 @@ def test_replace_and_remove() -> None:
     assert store.remove("a") == 1
     assert store.missing("a")
     assert store.remove("nope") is None
+
+
+def test_from_parvel_import_session_is_the_helper_even_after_the_package_loaded() -> None:
+    import parvel.session  # the package is loaded: `from parvel import session` finds it
+    from parvel import session
+    from parvel.session import ArraySessionHandler, Store, current_session
+
+    store = Store("parvel_session", ArraySessionHandler())
+    token = current_session.set(store)
+    try:
+        session({"theme": "dark"})
+        assert session("theme") == "dark"
+        assert session("missing", "light") == "light"
+        assert parvel.session("theme") == "dark"
+    finally:
+        current_session.reset(token)

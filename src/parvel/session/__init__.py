@@ -5,7 +5,10 @@ See docs/session.md.
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
+import sys
+import types
+from collections.abc import Mapping
+from typing import TYPE_CHECKING, Any
 
 from parvel.support.lazy import lazy_exports
 
@@ -67,3 +70,19 @@ __getattr__, __dir__ = lazy_exports(
         "session": "parvel.session.context",
     },
 )
+
+
+class _CallableSessionModule(types.ModuleType):
+    """``parvel.session`` is both this package and the ``session()`` helper.
+
+    Once the package is imported, ``from parvel import session`` finds the package rather than
+    the function; making the package callable keeps ``session("key")`` working either way.
+    """
+
+    def __call__(self, key: str | Mapping[str, Any] | None = None, default: Any = None) -> Any:
+        from parvel.session.context import session
+
+        return session(key, default)
+
+
+sys.modules[__name__].__class__ = _CallableSessionModule

@@ -13,6 +13,7 @@ def test_all_is_the_public_set() -> None:
             "annotations",
             "browser",
             "client",
+            "console",
             "database",
             "fakes",
             "live_server",

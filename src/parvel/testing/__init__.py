@@ -5,6 +5,7 @@ See docs/testing.md.
 
 from parvel.testing._fluent_json import AssertableJson
 from parvel.testing.client import TestClient
+from parvel.testing.console import CommandResult, PendingCommand
 from parvel.testing.database import DatabaseTester
 from parvel.testing.response import TestResponse
 from parvel.testing.time import freeze_time, travel, travel_back, travel_to
@@ -12,7 +13,9 @@ from parvel.testing.views import TestView, render_blade, render_component, rende
 
 __all__ = [
     "AssertableJson",
+    "CommandResult",
     "DatabaseTester",
+    "PendingCommand",
     "TestClient",
     "TestResponse",
     "TestView",

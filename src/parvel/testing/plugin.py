@@ -6,6 +6,8 @@ asks for them. In an app folder (``bootstrap/app.py``):
 - ``app``: a fresh, booted :class:`~parvel.foundation.Application` per test, with
   ``APP_ENV=testing``; terminated (pools closed) afterwards.
 - ``client``: a :class:`~parvel.testing.TestClient` against ``app``.
+- ``artisan``: ``await artisan("cmd", {...}).expects_output(...).assert_exit_code(0)`` runs a
+  console command in ``app`` (:class:`~parvel.testing.console.PendingCommand`).
 - ``db``: a :class:`~parvel.testing.DatabaseTester` for ``app``. Tests marked
   ``@pytest.mark.refresh_database`` run in a transaction rolled back afterwards (the database
   migrated once per run); ``@pytest.mark.database_truncation`` empties the tables afterwards.
@@ -20,7 +22,7 @@ from __future__ import annotations
 
 import os
 import sys
-from collections.abc import AsyncIterator, Iterator
+from collections.abc import AsyncIterator, Callable, Iterator, Mapping
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -31,6 +33,7 @@ from parvel.support import clock
 if TYPE_CHECKING:
     from parvel.foundation.application import Application
     from parvel.testing.client import TestClient
+    from parvel.testing.console import PendingCommand
     from parvel.testing.database import DatabaseTester
 
 try:
@@ -131,6 +134,20 @@ if pytest_asyncio is not None:
             yield test_client
         finally:
             await test_client.aclose()
+
+
+@pytest.fixture
+def artisan(app: Any) -> Callable[..., PendingCommand]:
+    """Console commands run in the test's app; await what it returns to run one.
+
+    ``await artisan("greet Ada").expects_output("Hello, Ada!").assert_successful()``.
+    """
+    from parvel.testing.console import PendingCommand
+
+    def pending(command: str, parameters: Mapping[str, Any] | None = None) -> PendingCommand:
+        return PendingCommand(app, command, parameters)
+
+    return pending
 
 
 if pytest_asyncio is not None:

@@ -158,6 +158,13 @@ class SchemaGrammar(ABC):
             statements.extend([compiled] if isinstance(compiled, str) else compiled)
         return statements
 
+    def compile_rename_column(self, blueprint: Blueprint, command: Command) -> str:
+        """``table.rename_column(old, new)``: the same statement on every dialect."""
+        return (
+            f"alter table {self.wrap_table(blueprint.table)} rename column "
+            f"{self.wrap(command.columns[0])} to {self.wrap(command.params['to'])}"
+        )
+
     def compile_rename_table(self, blueprint: Blueprint, command: Command) -> str:
         """``table.rename(to)`` inside ``schema.table()``."""
         return self.compile_rename(blueprint.table, command.params["to"])

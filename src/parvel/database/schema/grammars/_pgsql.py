@@ -244,12 +244,6 @@ class PostgresSchemaGrammar(SchemaGrammar):
         drops = ", ".join(f"drop column {self.wrap(c)}" for c in command.columns)
         return f"alter table {self.wrap_table(blueprint.table)} {drops}"
 
-    def compile_rename_column(self, blueprint: Blueprint, command: Command) -> str:
-        return (
-            f"alter table {self.wrap_table(blueprint.table)} rename column "
-            f"{self.wrap(command.columns[0])} to {self.wrap(command.params['to'])}"
-        )
-
     def compile_drop_primary(self, blueprint: Blueprint, command: Command) -> str:
         table = blueprint.table.rsplit(".", 1)[-1]
         return (

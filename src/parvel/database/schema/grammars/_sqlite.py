@@ -178,12 +178,6 @@ class SQLiteSchemaGrammar(SchemaGrammar):
 
     compile_drop_spatial_index = compile_spatial_index
 
-    def compile_rename_column(self, blueprint: Blueprint, command: Command) -> str:
-        return (
-            f"alter table {self.wrap_table(blueprint.table)} rename column "
-            f"{self.wrap(command.columns[0])} to {self.wrap(command.params['to'])}"
-        )
-
     # -- queries -------------------------------------------------------------------------------
 
     def compile_disable_foreign_keys(self) -> str:
